@@ -1,0 +1,70 @@
+# reviewkit's one task runner. `make demo` and `make test` set everything up on a fresh
+# Debian machine: system packages (via apt-get when root), a virtual environment, the package.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_TODAY := 2026-12-01
+
+# What WeasyPrint and Chinese packs need on Debian, and pdftoppm for looking at pages.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk \
+	fonts-dejavu-core poppler-utils
+
+.PHONY: setup system demo test lint pytest golden bench pictures clean
+
+setup: system $(STAMP)
+
+system:
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+		echo "Not a Debian system: install Pango and a CJK font yourself (see README)."; exit 0; \
+	fi; \
+	missing=""; \
+	for p in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if ! $(PYTHON) -c "import ensurepip, venv" >/dev/null 2>&1; then missing="$$missing python3-venv"; fi; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ]; then \
+		echo "Installing system packages:$$missing"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	else \
+		echo "reviewkit needs these system packages:$$missing"; \
+		echo "Run:  sudo apt-get update && sudo apt-get install -y --no-install-recommends$$missing"; \
+		exit 1; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m compileall -q reviewkit
+	touch $(STAMP)
+
+demo: setup
+	@mkdir -p demo
+	-$(BIN)/reviewkit check samples/ --today $(DEMO_TODAY)
+	@for f in samples/*.yaml; do \
+		name=$$(basename $$f .yaml); \
+		$(BIN)/reviewkit render $$f --today $(DEMO_TODAY) -o demo/$$name.review.md || exit 1; \
+	done
+	@echo "Packs written to demo/:"; ls -1 demo/
+
+lint: setup
+	$(BIN)/ruff check reviewkit tests bench
+	$(BIN)/ruff format --check reviewkit tests bench
+	$(BIN)/mypy
+
+pytest: setup
+	$(BIN)/python -m pytest
+
+test: lint pytest
+
+golden: setup
+	$(BIN)/python -m pytest tests/test_render_md.py --update-golden
+
+bench: setup
+	$(BIN)/python bench/check_vs_yamllint.py
+
+clean:
+	rm -rf $(VENV) demo build dist .pytest_cache .mypy_cache .ruff_cache

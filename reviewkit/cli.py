@@ -1,0 +1,248 @@
+"""The `reviewkit` command line: parse flags, call the library, print, map errors to exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from reviewkit import __version__, exitcodes
+from reviewkit.errors import ReviewkitError
+
+app = typer.Typer(
+    name="reviewkit",
+    help="Deal files, stage checklists and review-meeting packs for B2B project sales.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Lang(enum.StrEnum):
+    en = "en"
+    zh = "zh"
+
+
+class CheckFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class PackFormat(enum.StrEnum):
+    md = "md"
+
+
+TodayOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--today",
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        help="Date that date rules count from (default: the system date).",
+    ),
+]
+PlaybookOption = Annotated[
+    Path | None,
+    typer.Option("--playbook", metavar="FILE", help="Use this playbook instead of the default."),
+]
+
+
+def _fail(lines: list[str]) -> NoReturn:
+    for line in lines:
+        typer.echo(line, err=True)
+    raise typer.Exit(exitcodes.FAILURE)
+
+
+def _guard(body: Callable[[], int]) -> None:
+    """Run a command body: user errors exit 2 with their message, never a traceback."""
+    try:
+        code = body()
+    except ReviewkitError as exc:
+        _fail(
+            [f"reviewkit: {line}" for line in exc.lines()]
+            if not hasattr(exc, "problems")
+            else exc.lines()
+        )
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # an internal error: say so in one line
+        _fail(
+            [
+                f"reviewkit: internal error ({type(exc).__name__}: {exc}). This is a bug in "
+                "reviewkit; please report it with the command you ran."
+            ]
+        )
+    raise typer.Exit(code)
+
+
+def _today(value: dt.datetime | None) -> dt.date:
+    return value.date() if value else dt.date.today()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reviewkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Deal files, stage checklists and review-meeting packs for B2B project sales."""
+
+
+@app.command()
+def new(
+    name: Annotated[str, typer.Argument(help="The deal's name, e.g. 'Provincial core upgrade'.")],
+    stage: Annotated[
+        str | None, typer.Option(help="Stage key to start at (default: the first).")
+    ] = None,
+    lang: Annotated[
+        Lang, typer.Option(help="Language of the file's comments and of the pack.")
+    ] = Lang.en,
+    customer: Annotated[str, typer.Option(help="The customer organisation.")] = "",
+    owner: Annotated[str, typer.Option(help="The account manager who owns the deal.")] = "",
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="File to write (default: NAME as a file name)."),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Replace an existing file.")] = False,
+    playbook: PlaybookOption = None,
+) -> None:
+    """Write a new deal file, commented to teach the methodology.
+
+    Example: reviewkit new "Provincial core upgrade" --stage relationship --owner "Li Wei"
+    """
+
+    def body() -> int:
+        from reviewkit.playbook import load_playbook
+        from reviewkit.scaffold import scaffold, slug, write_new_deal
+
+        book = load_playbook(playbook)
+        path = output or Path(f"{slug(name)}.yaml")
+        text = scaffold(
+            name,
+            stage=stage,
+            lang=lang.value,
+            customer=customer,
+            owner=owner,
+            playbook=book,
+            file_name=str(path),
+        )
+        write_new_deal(path, text, force=force)
+        typer.echo(f"Wrote {path}. Next: fill it in, then run `reviewkit check {path}`.")
+        return exitcodes.OK
+
+    _guard(body)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Deal files or folders.")],
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
+    today: TodayOption = None,
+    playbook: PlaybookOption = None,
+) -> None:
+    """Check deal files against the playbook's stage checklist and rules.
+
+    Example: reviewkit check deals/ --today 2026-12-01
+    """
+
+    def body() -> int:
+        from reviewkit import report
+        from reviewkit.checks import check_deal, invalid_findings
+        from reviewkit.deal import load_deal
+        from reviewkit.discover import deal_files
+        from reviewkit.errors import InvalidFile
+        from reviewkit.findings import Finding
+        from reviewkit.playbook import load_playbook
+
+        book = load_playbook(playbook)
+        files = deal_files(paths)
+        findings: list[Finding] = []
+        invalid = 0
+        for path in files:
+            try:
+                findings.extend(check_deal(load_deal(path, book), _today(today)))
+            except InvalidFile as exc:
+                invalid += 1
+                findings.extend(invalid_findings(exc))
+        summary = report.Summary.of(findings, len(files), invalid)
+        if format is CheckFormat.json:
+            out = report.as_json(findings, summary)
+        elif format is CheckFormat.github:
+            out = report.github(findings, summary)
+        else:
+            colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            out = report.text(findings, summary, colour=colour)
+        sys.stdout.write(out)
+        return exitcodes.for_check(
+            invalid=invalid, errors=summary.errors, warnings=summary.warnings, strict=strict
+        )
+
+    _guard(body)
+
+
+@app.command()
+def render(
+    path: Annotated[Path, typer.Argument(help="The deal file.")],
+    format: Annotated[
+        PackFormat, typer.Option("--format", "-f", help="Pack format.")
+    ] = PackFormat.md,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="OUT",
+            help="Output file; '-' for stdout (default: beside the deal).",
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None, typer.Option(help="Pack language (default: deal.language).")
+    ] = None,
+    reveal_floor: Annotated[bool, typer.Option(help="Show the commercial floor price.")] = False,
+    today: TodayOption = None,
+    playbook: PlaybookOption = None,
+) -> None:
+    """Write the review-meeting pack for a deal.
+
+    Example: reviewkit render deals/prov-core.yaml  (writes deals/prov-core.review.md)
+    """
+
+    def body() -> int:
+        from reviewkit.api import render_pack
+
+        written = render_pack(
+            path,
+            format=format.value,
+            output=output,
+            lang=lang.value if lang else None,
+            reveal_floor=reveal_floor,
+            today=_today(today),
+            playbook=playbook,
+        )
+        if written is not None:
+            typer.echo(f"Wrote {written}", err=True)
+        return exitcodes.OK
+
+    _guard(body)
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

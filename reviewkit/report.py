@@ -1,0 +1,101 @@
+"""Findings as text, JSON or GitHub annotations: one small function per format."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reviewkit.findings import Finding
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_RESET, _DIM = "\033[0m", "\033[2m"
+
+
+@dataclass(frozen=True)
+class Summary:
+    files: int
+    invalid: int
+    errors: int
+    warnings: int
+    infos: int
+
+    @classmethod
+    def of(cls, findings: Sequence[Finding], files: int, invalid: int) -> Summary:
+        count = {
+            s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")
+        }
+        return cls(files, invalid, count["error"], count["warning"], count["info"])
+
+    def line(self) -> str:
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}{'' if count == 1 else 's'}"
+
+        parts = [n(self.errors, "error"), n(self.warnings, "warning"), n(self.infos, "info")]
+        if self.invalid:
+            parts.insert(0, f"{self.invalid} invalid")
+        return f"{n(self.files, 'file')} checked: " + ", ".join(parts)
+
+
+def text(findings: Sequence[Finding], summary: Summary, colour: bool = False) -> str:
+    """`path:line:column: severity rule message`, one per line, then the summary."""
+    lines = []
+    for f in findings:
+        severity = f.severity
+        if colour:
+            severity = f"{_COLOURS[severity]}{severity}{_RESET}"
+            lines.append(
+                f"{_DIM}{f.path}:{f.line}:{f.column}:{_RESET} {severity} {f.rule} {f.message}"
+            )
+        else:
+            lines.append(f"{f.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}")
+    lines.append(summary.line())
+    return "\n".join(lines) + "\n"
+
+
+def as_json(findings: Sequence[Finding], summary: Summary) -> str:
+    """One JSON object: every finding, and the summary counts."""
+    import json
+
+    document = {
+        "findings": [
+            {
+                "path": f.path,
+                "line": f.line,
+                "column": f.column,
+                "severity": f.severity,
+                "rule": f.rule,
+                "stage": f.stage,
+                "item": f.item,
+                "message": f.message,
+            }
+            for f in findings
+        ],
+        "summary": {
+            "files": summary.files,
+            "invalid": summary.invalid,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "infos": summary.infos,
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(findings: Sequence[Finding], summary: Summary) -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    lines = [
+        f"::{level[f.severity]} file={_escape_property(f.path)},line={f.line},col={f.column},"
+        f"title={_escape_property(f.rule)}::{_escape_data(f.message)}"
+        for f in findings
+    ]
+    lines.append(summary.line())
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,56 @@
+"""Shared fixtures: writing deal files, the default playbook, a fixed 'today', golden files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reviewkit.playbook import Playbook, load_playbook
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+TODAY = dt.date(2026, 12, 1)
+
+#: The smallest valid deal file; tests append to it.
+MINIMAL = """\
+reviewkit: 1
+deal:
+  name: Test deal
+  stage: relationship
+"""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden pack files from the current output (then review the diff)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """write(text, name='deal.yaml') -> path of a file holding the dedented text."""
+
+    def _write(text: str, name: str = "deal.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture(scope="session")
+def playbook() -> Playbook:
+    return load_playbook()
