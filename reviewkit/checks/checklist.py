@@ -31,16 +31,22 @@ class ItemState:
         return self.state == "met"
 
 
+ANSWER_STATE = {"yes": "met", "no": "unmet", "partial": "partial", "unknown": "unknown"}
+
+
 def item_state(review: Review, item: Item) -> ItemState:
     answer = review.deal.data["checklist"].get(item.stage, {}).get(item.key)
     if item.rule is not None:
+        # The data must show it; a rep's own "no", "partial" or "unknown" still stands.
         holds = item.rule.holds(review.deal.data)
+        doubt = answer is not None and answer["status"] in ("no", "partial", "unknown")
+        if holds and doubt:
+            assert answer is not None
+            return ItemState(item, ANSWER_STATE[answer["status"]], answer, holds)
         return ItemState(item, "met" if holds else "unmet", answer, holds)
     if answer is None:
         return ItemState(item, "unanswered", None, None)
-    status = answer["status"]
-    state = {"yes": "met", "no": "unmet"}.get(status, status)
-    return ItemState(item, state, answer, None)
+    return ItemState(item, ANSWER_STATE[answer["status"]], answer, None)
 
 
 def gate_holds(review: Review, stage: Stage) -> bool | None:
@@ -70,7 +76,7 @@ def _finding(review: Review, stage: Stage, state: ItemState, severity: str) -> F
         "stage_label": tr(stage.label, lang),
         "item_label": tr(item.label, lang),
     }
-    if item.rule is not None:
+    if item.rule is not None and not state.rule_holds:
         claimed = state.answer is not None and state.answer["status"] == "yes"
         at = answer_at if review.deal.has(*answer_at) else item.rule.subject()
         kind = "checklist-claimed" if claimed else "checklist-rule"
