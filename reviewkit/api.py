@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -16,8 +17,12 @@ SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
 
 
 def pack_path(deal_path: Path, deal_id: str, format: str) -> Path:
-    """Where a pack goes by default: beside the deal file, named after the deal id."""
-    return deal_path.parent / f"{deal_id}{SUFFIX[format]}"
+    """Where a pack goes by default: beside the deal file, named after the deal id.
+
+    The id is made a plain file name, so no id can place a pack in another folder.
+    """
+    name = re.sub(r"[^\w.-]+", "-", deal_id).strip(".-") or "deal"
+    return deal_path.parent / f"{name}{SUFFIX[format]}"
 
 
 def render_pack(
@@ -30,27 +35,70 @@ def render_pack(
     today: dt.date | None = None,
     playbook: Path | None = None,
 ) -> Path | None:
-    """Render a deal's pack; write it and return its path (None when written to stdout)."""
-    from reviewkit.render import render_markdown
+    """Render a deal's pack; write it and return its path (None when written to stdout).
 
+    The pack is made in memory and written in one rename: a failure at any step leaves an
+    earlier pack byte-identical.
+    """
+    from reviewkit.render import render_html, render_markdown
+
+    if format not in SUFFIX:
+        raise ReviewkitError(f"unknown pack format '{format}'", hint="use md, html or pdf")
     deal = load_deal(path, load_playbook(playbook))
     pack = build_pack(deal, PackOptions(today or dt.date.today(), lang, reveal_floor))
-    text = render_markdown(pack)
-    if output == "-":
-        sys.stdout.write(text)
+    target = None
+    if output != "-":
+        target = Path(output) if output else pack_path(path, deal.id, format)
+        _refuse_clobbering(target, path)
+    data: str | bytes
+    if format == "md":
+        data = render_markdown(pack)
+    elif format == "html":
+        data = render_html(pack)
+    else:
+        if target is None:
+            raise ReviewkitError("a PDF cannot be written to the terminal", hint="use -o FILE.pdf")
+        data = _pdf(render_html(pack))
+    if target is None:
+        assert isinstance(data, str)
+        sys.stdout.write(data)
         return None
-    target = Path(output) if output else pack_path(path, deal.id, format)
-    _refuse_clobbering(target, path)
     try:
-        write_atomic(target, text)
+        write_atomic(target, data)
     except OSError as exc:
         raise ReviewkitError(f"{target}: cannot write: {exc.strerror}") from None
     return target
 
 
+def _pdf(html: str) -> bytes:
+    """The PDF of a pack's HTML, after checking that every character can be drawn."""
+    from reviewkit.fonts import require_fonts
+
+    try:
+        from reviewkit.pdf import html_to_pdf
+    except OSError as exc:  # WeasyPrint could not load Pango
+        raise ReviewkitError(
+            f"PDF output needs Pango, which could not be loaded ({exc})",
+            hint="Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+            "libharfbuzz-subset0; macOS: brew install pango; see the README for Windows",
+        ) from None
+    require_fonts(_visible_text(html))
+    data, _refused = html_to_pdf(html)
+    return data
+
+
+def _visible_text(html: str) -> str:
+    """The characters a pack's HTML shows (markup and styles removed)."""
+    import html as html_lib
+    import re
+
+    body = re.sub(r"<style.*?</style>", " ", html, flags=re.DOTALL)
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
 def _refuse_clobbering(target: Path, source: Path) -> None:
     """A pack never replaces the deal file or any YAML file a user wrote."""
-    if target.suffix in (".yaml", ".yml") or (target.exists() and target.samefile(source)):
+    if target.suffix.lower() in (".yaml", ".yml") or (target.exists() and target.samefile(source)):
         raise ReviewkitError(
             f"{target}: refusing to write a pack over a YAML file",
             hint="choose an output name ending in the pack's format, e.g. -o pack.md",

@@ -17,7 +17,12 @@ from reviewkit.errors import ReviewkitError
 
 app = typer.Typer(
     name="reviewkit",
-    help="Deal files, stage checklists and review-meeting packs for B2B project sales.",
+    help=(
+        "Deal files, stage checklists and review-meeting packs for B2B project sales.\n\n"
+        "Example: reviewkit new 'Provincial core upgrade' --stage relationship, then "
+        "reviewkit check provincial-core-upgrade.yaml, then "
+        "reviewkit render provincial-core-upgrade.yaml --format pdf"
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -38,6 +43,8 @@ class CheckFormat(enum.StrEnum):
 
 class PackFormat(enum.StrEnum):
     md = "md"
+    html = "html"
+    pdf = "pdf"
 
 
 TodayOption = Annotated[
@@ -99,7 +106,7 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    """Deal files, stage checklists and review-meeting packs for B2B project sales."""
+    pass
 
 
 @app.command()
