@@ -54,6 +54,7 @@ class Pack:
     actions: list[dict[str, Any]]
     outcome: dict[str, Any] | None
     stages: list[dict[str, Any]]
+    progress: list[dict[str, Any]]
     findings: list[dict[str, Any]]
     chain: dict[str, Any] = field(default_factory=dict)
 
@@ -121,6 +122,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         actions=_actions(data, lang, options.today, deal.is_open),
         outcome=_outcome(data, deal) if not deal.is_open else None,
         stages=_stages(review, data, lang),
+        progress=_progress(review, lang),
         findings=[
             {"severity": f.severity, "rule": f.rule, "line": f.line, "message": f.message}
             for f in findings
@@ -379,6 +381,25 @@ def _stages(review: Review, data: dict[str, Any], lang: str) -> list[dict[str, A
             }
         )
     return out
+
+
+def _progress(review: Review, lang: str) -> list[dict[str, Any]]:
+    """Every stage of the playbook for the progress bar: done, current or ahead, and its gate."""
+    current = review.deal.stage_index
+    return [
+        {
+            "number": stage.index + 1,
+            "key": stage.key,
+            "label": tr(stage.label, lang),
+            "state": "done"
+            if stage.index < current
+            else "current"
+            if stage.index == current
+            else "ahead",
+            "gate": gate_holds(review, stage) if stage.index <= current else None,
+        }
+        for stage in review.deal.playbook.stages
+    ]
 
 
 def _chain(data: dict[str, Any], lang: str, t: dict[str, str]) -> dict[str, Any]:

@@ -33,7 +33,7 @@ _T: dict[str, tuple[str, str]] = {
     "as_of": ("Dates as of", "日期基准"),
     "stage_of": ("(stage {n} of {total})", "（第 {n}/{total} 阶段）"),
     "colon": (": ", "："),
-    "lead": (". ", "："),
+    "lead": (".", "："),
     "sep": (", ", "、"),
     "semi": ("; ", "；"),
     # sections
@@ -156,6 +156,15 @@ _T: dict[str, tuple[str, str]] = {
     "severity_warning": ("warning", "警告"),
     "severity_info": ("note", "提示"),
     "line": ("line", "行"),
+    "page_label": (
+        '"Page " counter(page) " of " counter(pages)',
+        '"第 " counter(page) " 页，共 " counter(pages) " 页"',
+    ),
+    "subject": ("Deal review pack", "项目分析会材料"),
+    "map_caption": (
+        "Attitude towards us runs left to right, influence top to bottom. Shape and colour: role.",
+        "横轴为对我方的态度，纵轴为影响力；形状与颜色表示角色。",
+    ),
     "none_findings": ("Nothing found.", "未发现问题。"),
 }
 

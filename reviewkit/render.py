@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from reviewkit.assets import templates_dir
 from reviewkit.pack import Pack
@@ -81,9 +81,71 @@ def render_markdown(pack: Pack) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
 
 
+def html_text(value: Any) -> Markup:
+    """Deal text for HTML: escaped, with its paragraphs and kept line breaks."""
+    if value is None:
+        return Markup("")
+    return Markup("<br><br>").join(
+        Markup("<br>").join(escape(line) for line in para) for para in paragraphs(str(value))
+    )
+
+
+def css_string(value: Any) -> Markup:
+    """A quoted CSS string that cannot end the string or the <style> element."""
+    text = str(value)
+    for char in '\\"<>&':
+        text = text.replace(char, f"\\{ord(char):x} ")
+    return Markup(f'"{text}"')
+
+
+@functools.cache
+def html_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["text"] = html_text
+    env.filters["css_string"] = css_string
+    return env
+
+
+def render_html(pack: Pack) -> str:
+    """The pack as one self-contained HTML page: styles inline, figures as inline SVG."""
+    from reviewkit.figures import chain_map
+
+    css = (templates_dir() / "pack.css").read_text(encoding="utf-8")
+    h = pack.header
+    keywords = [pack.t["title"], h["stage"], h["status"]]
+    if h["customer"]:
+        keywords.insert(1, h["customer"])
+    return (
+        html_environment()
+        .get_template("pack.html.j2")
+        .render(
+            pack=pack,
+            t=pack.t,
+            h=h,
+            css=Markup(css),
+            page_label=Markup(pack.t["page_label"]),
+            html_lang="zh-Hans" if pack.lang == "zh" else "en",
+            keywords=keywords,
+            stage_bar=pack.progress,
+            chain_map=chain_map(pack) if pack.people else Markup(""),
+        )
+    )
+
+
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
 def _yaml_string(value: Any) -> str:
-    """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
-    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+    """A YAML double-quoted scalar that reads back exactly (JSON string syntax, plus escapes
+    for the characters YAML treats as line breaks or refuses)."""
+    text = json.dumps("" if value is None else str(value), ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def _comment(value: Any, indent: int = 0) -> str:
