@@ -46,7 +46,10 @@ demo: setup
 	-$(BIN)/reviewkit check samples/ --today $(DEMO_TODAY)
 	@for f in samples/*.yaml; do \
 		name=$$(basename $$f .yaml); \
-		$(BIN)/reviewkit render $$f --today $(DEMO_TODAY) -o demo/$$name.review.md || exit 1; \
+		for format in md html pdf; do \
+			$(BIN)/reviewkit render $$f --today $(DEMO_TODAY) --format $$format \
+				-o demo/$$name.review.$$format || exit 1; \
+		done; \
 	done
 	@echo "Packs written to demo/:"; ls -1 demo/
 
@@ -61,7 +64,7 @@ pytest: setup
 test: lint pytest
 
 golden: setup
-	$(BIN)/python -m pytest tests/test_render_md.py --update-golden
+	$(BIN)/python -m pytest tests/test_render_text.py --update-golden
 
 bench: setup
 	$(BIN)/python bench/check_vs_yamllint.py

@@ -126,7 +126,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         findings=[
             {"severity": f.severity, "rule": f.rule, "line": f.line, "message": f.message}
             for f in findings
-            if f.rule != "meeting-trigger"
+            if f.rule not in ("meeting-trigger", "checklist")  # the appendix shows the checklist
         ],
         chain=_chain(data, lang, t),
     )

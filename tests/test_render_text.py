@@ -1,4 +1,4 @@
-"""The Markdown pack: golden files for the samples, the floor price, hostile deal text."""
+"""The Markdown and HTML packs: golden files for the samples, the floor price, hostile deal text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from reviewkit.api import render_pack
 from reviewkit.deal import load_deal
 from reviewkit.pack import PackOptions, build_pack
-from reviewkit.render import md_escape, render_markdown
+from reviewkit.render import md_escape, render_html, render_markdown
 from tests.conftest import GOLDEN, MINIMAL, SAMPLES, TODAY
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
@@ -32,9 +32,20 @@ def test_sample_pack_matches_golden(sample: Path, update_golden: bool) -> None:
     assert text == golden.read_text(encoding="utf-8"), f"pack changed; if intended: {REFRESH}"
 
 
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.stem)
+def test_sample_html_pack_matches_golden(sample: Path, update_golden: bool) -> None:
+    golden = GOLDEN / f"{sample.stem}.review.html"
+    text = render_html(build_pack(load_deal(sample), PackOptions(today=TODAY)))
+    if update_golden:
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"no golden file for {sample.name}; create it with: {REFRESH}"
+    assert text == golden.read_text(encoding="utf-8"), f"pack changed; if intended: {REFRESH}"
+
+
 def test_every_sample_has_a_golden_file_and_no_stale_ones() -> None:
-    expected = {f"{p.stem}.review.md" for p in SAMPLE_FILES}
-    assert {p.name for p in GOLDEN.glob("*.review.md")} == expected
+    for suffix in ("md", "html"):
+        expected = {f"{p.stem}.review.{suffix}" for p in SAMPLE_FILES}
+        assert {p.name for p in GOLDEN.glob(f"*.review.{suffix}")} == expected
 
 
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.stem)
@@ -217,3 +228,12 @@ def test_chinese_pack_language_override(write) -> None:
     text = pack_text(write(MINIMAL), lang="zh")
     assert "## 2. 决策链分析" in text
     assert "决策链尚未填写。" in text
+
+
+def test_hostile_text_is_inert_in_html(write) -> None:
+    html = render_html(build_pack(load_deal(write(HOSTILE)), PackOptions(today=TODAY)))
+    body = html[html.index("<body>") :]
+    assert "<script>" not in body and "&lt;script&gt;" in body
+    assert "<img" not in body and "<b>bold" not in body
+    assert "{{ 7*7 }}" in body and ">49<" not in body
+    assert "A | B &lt;b&gt;bold&lt;/b&gt;" in body
