@@ -54,8 +54,8 @@ demo: setup
 	@echo "Packs written to demo/:"; ls -1 demo/
 
 lint: setup
-	$(BIN)/ruff check reviewkit tests bench
-	$(BIN)/ruff format --check reviewkit tests bench
+	$(BIN)/ruff check reviewkit tests bench docs
+	$(BIN)/ruff format --check reviewkit tests bench docs
 	$(BIN)/mypy
 
 pytest: setup
@@ -68,6 +68,10 @@ golden: setup
 
 bench: setup
 	$(BIN)/python bench/check_vs_yamllint.py
+	$(BIN)/python bench/pdf_vs_weasyprint.py
+
+pictures: setup
+	$(BIN)/python docs/make_pictures.py
 
 clean:
 	rm -rf $(VENV) demo build dist .pytest_cache .mypy_cache .ruff_cache

@@ -71,7 +71,7 @@ def wrap(text: str, size: float, width: float, lines: int = 2) -> list[str]:
         while cut > 1 and _width_em(rest[:cut]) * size > width:
             cut -= 1
         space = rest.rfind(" ", 0, cut + 1)
-        if space > cut // 2 and not any(ord(c) > 0x2E7F for c in rest[:cut]):
+        if space > 0 and not any(ord(c) > 0x2E7F for c in rest[:cut]):
             cut = space
         out.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()

@@ -101,7 +101,10 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         "previous": _date(data["review"]["previous"]),
         "attendees": data["review"]["attendees"],
         "triggers": [
-            {"label": label("trigger", trig.key, lang), "reasons": list(trig.reasons)}
+            {
+                "label": label("trigger", trig.key, lang),
+                "reasons": [r for r in trig.reasons if r != review.text("trigger-declared")],
+            }
             for trig in meeting_triggers(Review(_with(deal, data), options.today))
         ],
     }

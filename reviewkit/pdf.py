@@ -7,6 +7,7 @@ deal file names.
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -43,9 +44,13 @@ def html_to_pdf(html: str) -> tuple[bytes, list[str]]:
     document = weasyprint.HTML(string=html, base_url=str(fetcher.root) + "/", url_fetcher=fetcher)
     previous = LOGGER.level
     LOGGER.setLevel(logging.ERROR)  # refusals are reported by the caller, once
+    # Layout allocates heavily; keep the garbage collector from rescanning every object
+    # that was alive before (the CLI, Jinja, the deal): 10-15 % of a render's time.
+    gc.freeze()
     try:
         data = document.write_pdf(attachments=[], uncompressed_pdf=False)
     finally:
+        gc.unfreeze()
         LOGGER.setLevel(previous)
     assert data is not None
     return data, fetcher.refused

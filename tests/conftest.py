@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,12 @@ deal:
   name: Test deal
   stage: relationship
 """
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the suite's compiled-template cache out of the user's home folder."""
+    cache = Path(config.rootpath) / ".pytest_cache" / "xdg-cache"
+    os.environ["XDG_CACHE_HOME"] = str(cache)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -144,12 +144,15 @@ def test_table_headers_repeat_on_every_page(write, tmp_path: Path) -> None:
         assert sum(f"Follow-up visit number {i} with" in p for p in pages) == 1
 
 
-FLOOR = MINIMAL.replace("stage: relationship", "stage: bidding\n  confidential: true") + """\
+FLOOR = (
+    MINIMAL.replace("stage: relationship", "stage: bidding\n  confidential: true")
+    + """\
 strategy:
   commercial:
     quote: {amount: 11800000, currency: CNY}
     floor: {amount: 10900000, currency: CNY}
 """
+)
 
 
 def test_floor_absent_from_pdf_unless_revealed(write, tmp_path: Path) -> None:
@@ -196,7 +199,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
 
 def hostile_deal(port: int) -> str:
-    return MINIMAL + f"""\
+    return (
+        MINIMAL
+        + f"""\
 background:
   customer:
     business: |
@@ -209,6 +214,7 @@ decision_chain:
   - name: '<a rel="attachment" href="file:///etc/hostname">x</a>'
     notes: http://127.0.0.1:{port}/z.png
 """
+    )
 
 
 def secrets() -> list[str]:
@@ -266,7 +272,11 @@ def test_fetcher_serves_files_inside_the_package_only(tmp_path: Path) -> None:
     assert fetcher.fetch(css.as_uri()).read().startswith(b"/*")
     outside = tmp_path / "x.css"
     outside.write_text("x")
-    for url in (outside.as_uri(), (fetcher.root / ".." / "pyproject.toml").as_uri(), "http://127.0.0.1:9/"):
+    for url in (
+        outside.as_uri(),
+        (fetcher.root / ".." / "pyproject.toml").as_uri(),
+        "http://127.0.0.1:9/",
+    ):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
 
@@ -309,9 +319,23 @@ def test_no_cjk_font_exits_2_naming_the_package(tmp_path: Path) -> None:
     out.write_bytes(earlier)
     env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
     result = subprocess.run(
-        [sys.executable, "-m", "reviewkit", "render", str(SAMPLES / "huadong-grid-dispatch.yaml"),
-         "--format", "pdf", "-o", str(out), "--today", "2026-12-01"],
-        capture_output=True, text=True, env=env, check=False,
+        [
+            sys.executable,
+            "-m",
+            "reviewkit",
+            "render",
+            str(SAMPLES / "huadong-grid-dispatch.yaml"),
+            "--format",
+            "pdf",
+            "-o",
+            str(out),
+            "--today",
+            "2026-12-01",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert result.returncode == 2, result.stderr
     assert "fonts-noto-cjk" in result.stderr
@@ -320,9 +344,23 @@ def test_no_cjk_font_exits_2_naming_the_package(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pack.pdf")]
     # The same machine renders an English pack without complaint.
     english = subprocess.run(
-        [sys.executable, "-m", "reviewkit", "render", str(SAMPLES / "metro-transit-wifi.yaml"),
-         "--format", "pdf", "-o", str(tmp_path / "en.pdf"), "--today", "2026-12-01"],
-        capture_output=True, text=True, env=env, check=False,
+        [
+            sys.executable,
+            "-m",
+            "reviewkit",
+            "render",
+            str(SAMPLES / "metro-transit-wifi.yaml"),
+            "--format",
+            "pdf",
+            "-o",
+            str(tmp_path / "en.pdf"),
+            "--today",
+            "2026-12-01",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert english.returncode == 0, english.stderr
 

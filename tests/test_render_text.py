@@ -237,3 +237,31 @@ def test_hostile_text_is_inert_in_html(write) -> None:
     assert "<img" not in body and "<b>bold" not in body
     assert "{{ 7*7 }}" in body and ">49<" not in body
     assert "A | B &lt;b&gt;bold&lt;/b&gt;" in body
+
+
+def test_rendering_works_without_a_writable_cache(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(blocked)}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reviewkit",
+            "render",
+            str(SAMPLES / "metro-transit-wifi.yaml"),
+            "-o",
+            "-",
+            "--today",
+            "2026-12-01",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Deal review: Lindhaven Metro")
