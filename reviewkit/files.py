@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from reviewkit.errors import Problem, ReviewkitError
+from reviewkit.messages import msg
 
 #: Largest deal or playbook file reviewkit reads. A real deal file is 5-40 KB; a file
 #: over this limit is refused before it is parsed.
@@ -18,17 +19,8 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "too-large",
-                    f"the file is {size:,} bytes; reviewkit reads files up to "
-                    f"{MAX_FILE_BYTES:,} bytes",
-                    "split it, or move long notes out of the deal file",
-                )
-            ]
+            message, hint = msg("en", "too-large", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")
+            return None, [Problem(display, 1, 1, "too-large", message, hint)]
         data = path.read_bytes()
     except IsADirectoryError:
         raise ReviewkitError(f"{display}: is a folder, not a file") from None

@@ -377,6 +377,13 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("only {count} person in the decision chain: the deal hangs on one relationship", ""),
         "zh": ("决策链中只有 {count} 人：项目系于单一关系", ""),
     },
+    "chain-empty": {
+        "en": (
+            "nobody is in the decision chain yet: who decides, who advises, who guards the door?",
+            "",
+        ),
+        "zh": ("决策链尚无人：谁决策、谁参谋、谁把门？", ""),
+    },
     "competitor-ties": {
         "en": ("{name} ({influence} influence, {attitude}) has ties to a competitor: “{ties}”", ""),
         "zh": ("{name}（影响力{influence}，{attitude}）与竞争对手有关系：“{ties}”", ""),
@@ -452,7 +459,6 @@ WORDS: dict[str, dict[str, str]] = {
     "the top of the file": {"en": "the top of the file", "zh": "文件顶层"},
     "no value": {"en": "no value", "zh": "空值"},
     "amount missing": {"en": "the amount is missing", "zh": "缺少 amount（金额）"},
-    "amount not number": {"en": "amount '{v}' is not a number", "zh": "amount '{v}' 不是数字"},
     "amount negative": {"en": "amount {v} is negative", "zh": "amount {v} 为负数"},
     "owner": {"en": "owner", "zh": "负责人"},
     "due date": {"en": "due date", "zh": "完成日期"},

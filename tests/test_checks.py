@@ -487,6 +487,8 @@ def test_empty_chain_points_at_top(check: Callable[..., list[Finding]]) -> None:
     findings = check(MINIMAL)
     assert [where(f) for f in rule(findings, "single-threaded")] == [(1, 1)]
     assert [where(f) for f in rule(findings, "no-decision-maker")] == [(1, 1)]
+    [empty] = rule(findings, "single-threaded")
+    assert "nobody is in the decision chain yet" in empty.message
 
 
 # -- competitor-ties ----------------------------------------------------------------

@@ -48,8 +48,9 @@ def _single_threaded(review: Review) -> Iterator[Finding]:
     severity = review.from_chain_stage()
     chain = review.deal.data["decision_chain"]
     if severity and len(chain) < 2:
+        kind = "single-threaded" if chain else "chain-empty"
         yield review.finding(
-            "single-threaded", severity, ("decision_chain",), "single-threaded", count=len(chain)
+            "single-threaded", severity, ("decision_chain",), kind, count=len(chain)
         )
 
 
