@@ -7,11 +7,12 @@ import re
 import sys
 from pathlib import Path
 
+from reviewkit.checks import check_deal
+from reviewkit.config import Settings
 from reviewkit.deal import load_deal
 from reviewkit.errors import ReviewkitError
 from reviewkit.files import write_atomic
 from reviewkit.pack import PackOptions, build_pack
-from reviewkit.playbook import load_playbook
 
 SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
 
@@ -34,6 +35,7 @@ def render_pack(
     reveal_floor: bool = False,
     today: dt.date | None = None,
     playbook: Path | None = None,
+    config: Path | None = None,
 ) -> Path | None:
     """Render a deal's pack; write it and return its path (None when written to stdout).
 
@@ -44,8 +46,11 @@ def render_pack(
 
     if format not in SUFFIX:
         raise ReviewkitError(f"unknown pack format '{format}'", hint="use md, html or pdf")
-    deal = load_deal(path, load_playbook(playbook))
-    pack = build_pack(deal, PackOptions(today or dt.date.today(), lang, reveal_floor))
+    today = today or dt.date.today()
+    settings = Settings(config, playbook).for_file(Path(path))
+    deal = load_deal(path, settings.playbook, language=settings.language)
+    findings = check_deal(deal, today, settings)
+    pack = build_pack(deal, PackOptions(today, lang, reveal_floor), findings)
     target = None
     if output != "-":
         target = Path(output) if output else pack_path(path, deal.id, format)

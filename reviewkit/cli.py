@@ -39,6 +39,7 @@ class CheckFormat(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 class PackFormat(enum.StrEnum):
@@ -54,6 +55,14 @@ TodayOption = Annotated[
         formats=["%Y-%m-%d"],
         metavar="YYYY-MM-DD",
         help="Date that date rules count from (default: the system date).",
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="Use this reviewkit.yaml for every file (default: the nearest one above each file).",
     ),
 ]
 PlaybookOption = Annotated[
@@ -116,8 +125,11 @@ def new(
         str | None, typer.Option(help="Stage key to start at (default: the first).")
     ] = None,
     lang: Annotated[
-        Lang, typer.Option(help="Language of the file's comments and of the pack.")
-    ] = Lang.en,
+        Lang | None,
+        typer.Option(
+            help="Language of the file's comments and of the pack (default: the config's, else en)."
+        ),
+    ] = None,
     customer: Annotated[str, typer.Option(help="The customer organisation.")] = "",
     owner: Annotated[str, typer.Option(help="The account manager who owns the deal.")] = "",
     output: Annotated[
@@ -126,6 +138,7 @@ def new(
     ] = None,
     force: Annotated[bool, typer.Option(help="Replace an existing file.")] = False,
     playbook: PlaybookOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Write a new deal file, commented to teach the methodology.
 
@@ -133,18 +146,18 @@ def new(
     """
 
     def body() -> int:
-        from reviewkit.playbook import load_playbook
+        from reviewkit.config import Settings
         from reviewkit.scaffold import scaffold, slug, write_new_deal
 
-        book = load_playbook(playbook)
         path = output or Path(f"{slug(name)}.yaml")
+        settings = Settings(config, playbook).for_file(path.absolute())
         text = scaffold(
             name,
             stage=stage,
-            lang=lang.value,
+            lang=lang.value if lang else settings.language or "en",
             customer=customer,
             owner=owner,
-            playbook=book,
+            playbook=settings.playbook,
             file_name=str(path),
         )
         write_new_deal(path, text, force=force)
@@ -158,11 +171,19 @@ def new(
 def check(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Deal files or folders.")],
     format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = CheckFormat.text,
+        CheckFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: text; github inside GitHub Actions)."
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
+    config: ConfigOption = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores)."),
+    ] = None,
 ) -> None:
     """Check deal files against the playbook's stage checklist and rules.
 
@@ -171,34 +192,26 @@ def check(
 
     def body() -> int:
         from reviewkit import report
-        from reviewkit.checks import check_deal, invalid_findings
-        from reviewkit.deal import load_deal
-        from reviewkit.discover import deal_files
-        from reviewkit.errors import InvalidFile
-        from reviewkit.findings import Finding
-        from reviewkit.playbook import load_playbook
+        from reviewkit.checkrun import check_paths
+        from reviewkit.config import Settings
 
-        book = load_playbook(playbook)
-        files = deal_files(paths)
-        findings: list[Finding] = []
-        invalid = 0
-        for path in files:
-            try:
-                findings.extend(check_deal(load_deal(path, book), _today(today)))
-            except InvalidFile as exc:
-                invalid += 1
-                findings.extend(invalid_findings(exc))
-        summary = report.Summary.of(findings, len(files), invalid)
-        if format is CheckFormat.json:
-            out = report.as_json(findings, summary)
-        elif format is CheckFormat.github:
-            out = report.github(findings, summary)
+        run = check_paths(paths, Settings(config, playbook), _today(today), jobs)
+        summary = report.Summary.of(run.findings, run.files, run.invalid)
+        chosen = format or (
+            CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+        )
+        if chosen is CheckFormat.json:
+            out = report.as_json(run.findings, summary)
+        elif chosen is CheckFormat.github:
+            out = report.github(run.findings, summary)
+        elif chosen is CheckFormat.sarif:
+            out = report.sarif(run.findings, summary)
         else:
             colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            out = report.text(findings, summary, colour=colour)
+            out = report.text(run.findings, summary, colour=colour)
         sys.stdout.write(out)
         return exitcodes.for_check(
-            invalid=invalid, errors=summary.errors, warnings=summary.warnings, strict=strict
+            invalid=run.invalid, errors=summary.errors, warnings=summary.warnings, strict=strict
         )
 
     _guard(body)
@@ -225,6 +238,7 @@ def render(
     reveal_floor: Annotated[bool, typer.Option(help="Show the commercial floor price.")] = False,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Write the review-meeting pack for a deal.
 
@@ -242,6 +256,7 @@ def render(
             reveal_floor=reveal_floor,
             today=_today(today),
             playbook=playbook,
+            config=config,
         )
         if written is not None:
             typer.echo(f"Wrote {written}", err=True)

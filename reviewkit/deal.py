@@ -85,9 +85,11 @@ def schema_for(playbook: Playbook) -> Struct:
     for stage in playbook.stages:
         items: dict[str, Field] = {item.key: ANSWER for item in stage.items}
         stages[stage.key] = Struct(items, on_unknown=_unknown_item(playbook, stage.key))
+    item_keys = tuple(dict.fromkeys(i.key for s in playbook.stages for i in s.items))
     return deal_schema(
         stage=Enum("stage", stage_keys, kind="unknown-stage"),
         checklist=Struct(stages),
+        item=Enum("item", item_keys),
     )
 
 
@@ -117,16 +119,22 @@ def _place(problem: Problem) -> tuple[int, int]:
 
 
 def load_deal(
-    path: Path | str, playbook: Playbook | None = None, display: str | None = None
+    path: Path | str,
+    playbook: Playbook | None = None,
+    display: str | None = None,
+    language: str | None = None,
 ) -> Deal:
-    """Read and validate a deal file; raise InvalidFile listing every problem found."""
+    """Read and validate a deal file; raise InvalidFile listing every problem found.
+
+    `language` is the team's default for a deal that does not set `deal.language`.
+    """
     path = Path(path)
     display = display or str(path)
     playbook = playbook or load_playbook()
     text, problems = read_text(path, display)
     if text is None:
         raise InvalidFile(display, problems)
-    lang = "zh" if _ZH.search(text) else "en"
+    lang = "zh" if _ZH.search(text) else (language or "en")
     root, problems = compose(text, display, lang)
     if root is None and not problems:
         message, hint = msg(lang, "empty")
@@ -154,7 +162,7 @@ def load_deal(
     info = data["deal"]
     info["id"] = info["id"] or path.name.removesuffix(".yaml").removesuffix(".yml")
     info["status"] = info["status"] or "open"
-    info["language"] = info["language"] or "en"
+    info["language"] = info["language"] or language or "en"
     info["confidential"] = bool(info["confidential"])
     for action in data["actions"]:
         action["status"] = action["status"] or "open"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reviewkit.rulenames import RULE_SLUGS
 from reviewkit.schema import (
     Bool,
     Date,
@@ -97,8 +98,31 @@ ACTION = Struct(
 )
 
 
-def deal_schema(stage: Field | None = None, checklist: Field | None = None) -> Struct:
-    """The whole deal file. A playbook supplies the stage enumeration and checklist shape."""
+def suppression(stage: Field, item: Field) -> Struct:
+    """One entry of `suppress:`: a rule (optionally one stage's or item's) and why."""
+    return Struct(
+        {"rule": Enum("rule", RULE_SLUGS), "stage": stage, "item": item, "reason": Text()},
+        required=("rule", "reason"),
+    )
+
+
+HISTORY = Struct(
+    {
+        "date": Date(),
+        "from": Text(),
+        "to": Text(),
+        "forced": Bool(),
+        "reason": Text(),
+        "open": TEXTS,
+    },
+    required=("to",),
+)
+
+
+def deal_schema(
+    stage: Field | None = None, checklist: Field | None = None, item: Field | None = None
+) -> Struct:
+    """The whole deal file. A playbook supplies the stage and item keys and checklist shape."""
     return Struct(
         {
             "reviewkit": Integer(),
@@ -192,6 +216,8 @@ def deal_schema(stage: Field | None = None, checklist: Field | None = None) -> S
             "outcome": Struct(
                 {"date": Date(), "winner": Text(), "reasons": TEXTS, "lessons": TEXTS}
             ),
+            "suppress": ListOf(suppression(stage or Text(), item or Text())),
+            "history": ListOf(HISTORY),
         },
         required=("reviewkit", "deal"),
     )

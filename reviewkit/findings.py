@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from reviewkit.config import DEFAULT, Config
 from reviewkit.deal import Deal
 from reviewkit.messages import msg
 
@@ -41,6 +42,7 @@ class Review:
 
     deal: Deal
     today: dt.date
+    config: Config = DEFAULT
 
     @property
     def lang(self) -> str:

@@ -174,7 +174,7 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
             "deal.stage: '{value}' is not a stage of the playbook{suggestion}",
             "the playbook's stages are: {allowed}",
         ),
-        "zh": ("deal.stage：'{value}' 不是方法论中的阶段{suggestion}", "可用的阶段：{allowed}"),
+        "zh": ("{key}：'{value}' 不是方法论中的阶段{suggestion}", "可用的阶段：{allowed}"),
     },
     "bad-date": {
         "en": ("{key}: '{value}' is not a date", "write dates as YYYY-MM-DD, e.g. 2027-03-31"),
@@ -298,6 +298,35 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
             "列表中的项请用 count 或 every，例如 {{every: {list}, where: {{{field}: {{present: true}}}}}}",
         ),
     },
+    # -- config files -----------------------------------------------------------------
+    "not-mapping-config": {
+        "en": (
+            "expected a mapping of settings at the top of reviewkit.yaml",
+            "see the README for the keys",
+        ),
+        "zh": ("reviewkit.yaml 顶层应为设置项映射", "可用的键见 README"),
+    },
+    "config-version": {
+        "en": (
+            "reviewkit-config: {found} is not a config version this reviewkit reads",
+            "write `reviewkit-config: 1`, or upgrade reviewkit",
+        ),
+        "zh": (
+            "reviewkit-config: {found} 不是当前 reviewkit 支持的配置版本",
+            "请写 `reviewkit-config: 1`，或升级 reviewkit",
+        ),
+    },
+    "bad-threshold": {
+        "en": ("thresholds.{key}: {value} must be at least 1", "write a whole number of 1 or more"),
+        "zh": ("thresholds.{key}：{value} 至少应为 1", "请写不小于 1 的整数"),
+    },
+    "missing-playbook": {
+        "en": (
+            "playbook: '{value}' does not exist ({where})",
+            "paths are relative to this reviewkit.yaml",
+        ),
+        "zh": ("playbook：'{value}' 不存在（{where}）", "路径相对于此 reviewkit.yaml"),
+    },
     "bad-version": {
         "en": ("reviewkit: '{value}' is not a format version", "write `reviewkit: 1`"),
         "zh": ("reviewkit：'{value}' 不是有效的格式版本号", "请写 `reviewkit: 1`"),
@@ -374,8 +403,22 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "single-threaded": {
-        "en": ("only {count} person in the decision chain: the deal hangs on one relationship", ""),
-        "zh": ("决策链中只有 {count} 人：项目系于单一关系", ""),
+        "en": (
+            "only {count} in the decision chain (fewer than {minimum}): the deal hangs on too few relationships",
+            "",
+        ),
+        "zh": ("决策链中只有 {count} 人（少于 {minimum} 人）：项目系于过少的关系", ""),
+    },
+    "review-stale": {
+        "en": (
+            "last reviewed on {date}, {days} days ago (more than {limit}): hold a review meeting",
+            "",
+        ),
+        "zh": ("上次分析会在 {date}，已过去 {days} 天（超过 {limit} 天）：应召开分析会", ""),
+    },
+    "unused-suppression": {
+        "en": ("this suppression of '{slug}' matches no finding: remove it", ""),
+        "zh": ("此处对 '{slug}' 的屏蔽没有匹配任何问题：请删除", ""),
     },
     "chain-empty": {
         "en": (

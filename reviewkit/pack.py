@@ -56,6 +56,7 @@ class Pack:
     stages: list[dict[str, Any]]
     progress: list[dict[str, Any]]
     findings: list[dict[str, Any]]
+    suppressed: list[dict[str, Any]]
     chain: dict[str, Any] = field(default_factory=dict)
 
 
@@ -130,6 +131,14 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
             {"severity": f.severity, "rule": f.rule, "line": f.line, "message": f.message}
             for f in findings
             if f.rule not in ("meeting-trigger", "checklist")  # the appendix shows the checklist
+        ],
+        suppressed=[
+            {
+                "rule": entry["rule"],
+                "scope": " › ".join(x for x in (entry["stage"], entry["item"]) if x),
+                "reason": entry["reason"],
+            }
+            for entry in data["suppress"]
         ],
         chain=_chain(data, lang, t),
     )

@@ -166,6 +166,10 @@ _T: dict[str, tuple[str, str]] = {
         "横轴为对我方的态度，纵轴为影响力；形状与颜色表示角色。",
     ),
     "none_findings": ("Nothing found.", "未发现问题。"),
+    "s_suppressed": ("Rules suppressed in this deal file", "本项目文件中屏蔽的检查规则"),
+    "rule": ("Rule", "规则"),
+    "scope": ("Applies to", "范围"),
+    "reason": ("Reason", "原因"),
 }
 
 

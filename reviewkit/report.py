@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from reviewkit.findings import Finding
 
@@ -99,3 +100,50 @@ def github(findings: Sequence[Finding], summary: Summary) -> str:
     ]
     lines.append(summary.line())
     return "\n".join(lines) + "\n"
+
+
+def sarif(findings: Sequence[Finding], summary: Summary) -> str:
+    """SARIF 2.1.0, for code-scanning dashboards: one run, one result per finding."""
+    import json
+
+    from reviewkit import __version__
+    from reviewkit.rulenames import RULE_SLUGS
+
+    level = {"error": "error", "warning": "warning", "info": "note"}
+    used = sorted({f.rule for f in findings}, key=RULE_SLUGS.index)
+    results = []
+    for f in findings:
+        result: dict[str, object] = {
+            "ruleId": f.rule,
+            "ruleIndex": used.index(f.rule),
+            "level": level[f.severity],
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": Path(f.path).as_posix()},
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    }
+                }
+            ],
+        }
+        if f.stage or f.item:
+            result["properties"] = {"stage": f.stage, "item": f.item}
+        results.append(result)
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "reviewkit",
+                        "version": __version__,
+                        "rules": [{"id": slug, "name": slug} for slug in used],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

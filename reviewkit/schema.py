@@ -74,7 +74,10 @@ class Context:
 
     def report(self, at: Node | tuple[int, int], kind: str, **args: object) -> None:
         line, column = (at.line, at.column) if not isinstance(at, tuple) else at
-        flat = {k: _one_line(v) if isinstance(v, str) else v for k, v in args.items()}
+        flat = {
+            k: _one_line(v, 200 if k == "value" else 2000) if isinstance(v, str) else v
+            for k, v in args.items()
+        }
         message, hint = msg(self.lang, kind, **flat)
         self.problems.append(Problem(self.path, line, column, kind, message, hint))
 

@@ -10,12 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from reviewkit.config import Config, Settings
+from reviewkit.deal import Deal, load_deal
+from reviewkit.discover import deal_files
 from reviewkit.playbook import Playbook, load_playbook
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = dt.date(2026, 12, 1)
+#: Every sample deal, found as `check samples/` finds them (configs and playbooks skipped).
+SAMPLE_DEALS = deal_files([SAMPLES])
 
 #: The smallest valid deal file; tests append to it.
 MINIMAL = """\
@@ -24,6 +29,12 @@ deal:
   name: Test deal
   stage: relationship
 """
+
+
+def load_sample(path: Path) -> tuple[Deal, Config]:
+    """A sample deal loaded with the settings that apply to it (its folder's reviewkit.yaml)."""
+    config = Settings().for_file(path)
+    return load_deal(path, config.playbook, language=config.language), config
 
 
 def pytest_configure(config: pytest.Config) -> None:

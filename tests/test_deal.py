@@ -14,7 +14,7 @@ import pytest
 from reviewkit import files
 from reviewkit.deal import Deal, load_deal
 from reviewkit.errors import InvalidFile, Problem, ReviewkitError
-from tests.conftest import MINIMAL, SAMPLES
+from tests.conftest import MINIMAL, SAMPLE_DEALS, load_sample
 
 Write = Callable[..., Path]
 STAGES = "discovery, qualification, relationship, partner, solution, bidding, implementation"
@@ -150,16 +150,17 @@ def test_given_values_are_typed(write: Write) -> None:
     }
 
 
-@pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("sample", SAMPLE_DEALS, ids=lambda p: p.stem)
 def test_every_sample_loads(sample: Path) -> None:
-    deal = load_deal(sample)
+    deal, _ = load_sample(sample)
     assert deal.name and deal.id == sample.stem
     assert deal.stage in deal.playbook.index
     assert deal.language in ("en", "zh")
 
 
 def test_samples_exist() -> None:
-    assert len(list(SAMPLES.glob("*.yaml"))) >= 5
+    assert len(SAMPLE_DEALS) >= 6
+    assert {p.parent.name for p in SAMPLE_DEALS} == {"samples", "team-meddpicc"}
 
 
 # -- every problem at once ------------------------------------------------------------------

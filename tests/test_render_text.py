@@ -8,18 +8,24 @@ from pathlib import Path
 import pytest
 
 from reviewkit.api import render_pack
+from reviewkit.checks import check_deal
 from reviewkit.deal import load_deal
-from reviewkit.pack import PackOptions, build_pack
+from reviewkit.pack import Pack, PackOptions, build_pack
 from reviewkit.render import md_escape, render_html, render_markdown
-from tests.conftest import GOLDEN, MINIMAL, SAMPLES, TODAY
+from tests.conftest import GOLDEN, MINIMAL, SAMPLE_DEALS, SAMPLES, TODAY, load_sample
 
-SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
+SAMPLE_FILES = SAMPLE_DEALS
 REFRESH = "make golden   (then review the diff with git diff tests/golden)"
 
 
+def sample_pack(path: Path, **options: object) -> Pack:
+    """The pack of a deal as `render` builds it: with the settings of the deal's folder."""
+    deal, config = load_sample(path)
+    return build_pack(deal, PackOptions(today=TODAY, **options), check_deal(deal, TODAY, config))  # type: ignore[arg-type]
+
+
 def pack_text(path: Path, **options: object) -> str:
-    deal = load_deal(path)
-    return render_markdown(build_pack(deal, PackOptions(today=TODAY, **options)))  # type: ignore[arg-type]
+    return render_markdown(sample_pack(path, **options))
 
 
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.stem)
@@ -35,7 +41,7 @@ def test_sample_pack_matches_golden(sample: Path, update_golden: bool) -> None:
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.stem)
 def test_sample_html_pack_matches_golden(sample: Path, update_golden: bool) -> None:
     golden = GOLDEN / f"{sample.stem}.review.html"
-    text = render_html(build_pack(load_deal(sample), PackOptions(today=TODAY)))
+    text = render_html(sample_pack(sample))
     if update_golden:
         golden.write_text(text, encoding="utf-8")
     assert golden.exists(), f"no golden file for {sample.name}; create it with: {REFRESH}"
@@ -50,7 +56,7 @@ def test_every_sample_has_a_golden_file_and_no_stale_ones() -> None:
 
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.stem)
 def test_pack_has_every_section_and_person(sample: Path) -> None:
-    deal = load_deal(sample)
+    deal, _ = load_sample(sample)
     text = pack_text(sample)
     zh = deal.language == "zh"
     headings = (
@@ -141,7 +147,7 @@ def test_floor_absent_from_the_pack_unless_revealed(write) -> None:
 
 def test_floor_absent_in_every_sample_pack() -> None:
     for sample in SAMPLE_FILES:
-        deal = load_deal(sample)
+        deal, _ = load_sample(sample)
         floor = deal.data["strategy"]["commercial"]["floor"]
         if floor is None:
             continue

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from reviewkit.checks import actions, chain, checklist, commercial, meeting
+from reviewkit.config import DEFAULT, Config
 from reviewkit.deal import Deal
 from reviewkit.errors import InvalidFile
 from reviewkit.findings import Finding, Review, Rule
+from reviewkit.rulenames import RULE_SLUGS
 
 RULES: tuple[Rule, ...] = (
     *checklist.RULES,
@@ -18,11 +21,47 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def check_deal(deal: Deal, today: dt.date | None = None) -> list[Finding]:
-    """Every finding for a valid deal, in file order."""
-    review = Review(deal, today or dt.date.today())
-    found = [finding for rule in RULES for finding in rule.run(review)]
+assert {r.slug for r in RULES} | {"invalid", "unused-suppression"} == set(RULE_SLUGS)
+
+
+def check_deal(deal: Deal, today: dt.date | None = None, config: Config = DEFAULT) -> list[Finding]:
+    """Every finding for a valid deal, in file order: the rules the config selects, at the
+    severity it sets, less what the deal file suppresses (with a reason)."""
+    review = Review(deal, today or dt.date.today(), config)
+    found = [finding for rule in RULES if config.applies(rule.slug) for finding in rule.run(review)]
+    found = [
+        dataclasses.replace(f, severity=config.severity[f.rule]) if f.rule in config.severity else f
+        for f in found
+    ]
+    found = _suppress(review, found)
     return sorted(found, key=Finding.sort_key)
+
+
+def _suppress(review: Review, found: list[Finding]) -> list[Finding]:
+    """Drop the findings the deal suppresses; report suppressions that matched nothing."""
+    kept = found
+    for index, entry in enumerate(review.deal.data["suppress"]):
+
+        def matches(f: Finding, entry: dict[str, str | None] = entry) -> bool:
+            return (
+                f.rule == entry["rule"]
+                and entry["stage"] in (None, f.stage)
+                and entry["item"] in (None, f.item)
+            )
+
+        remaining = [f for f in kept if not matches(f)]
+        if len(remaining) == len(kept) and review.config.applies("unused-suppression"):
+            remaining.append(
+                review.finding(
+                    "unused-suppression",
+                    "info",
+                    ("suppress", index),
+                    "unused-suppression",
+                    slug=entry["rule"],
+                )
+            )
+        kept = remaining
+    return kept
 
 
 def invalid_findings(error: InvalidFile) -> list[Finding]:

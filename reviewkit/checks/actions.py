@@ -6,6 +6,7 @@ PASS  actions: [{what: Dinner, owner: Li Wei, due: 2026-11-01, status: done}]
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -69,8 +70,39 @@ def _close_date(review: Review) -> Iterator[Finding]:
         )
 
 
+def last_review(review: Review) -> tuple[dt.date, tuple[str, ...]] | None:
+    """The most recent review meeting held (not one still ahead), and where it is written."""
+    held = [
+        (day, ("review", key))
+        for key in ("date", "previous")
+        if (day := review.deal.data["review"][key]) is not None and day <= review.today
+    ]
+    return max(held) if held else None
+
+
+def _review_stale(review: Review) -> Iterator[Finding]:
+    last = last_review(review)
+    limit = review.config.thresholds.stale_review_days
+    if review.deal.is_open and last is not None and (review.today - last[0]).days > limit:
+        day, at = last
+        yield review.finding(
+            "review-stale",
+            "warning",
+            at,
+            "review-stale",
+            date=day.isoformat(),
+            days=(review.today - day).days,
+            limit=limit,
+        )
+
+
 RULES = (
     Rule("action-overdue", "an open action past its due date", _overdue),
     Rule("action-incomplete", "an open action without an owner or a due date", _incomplete),
     Rule("close-date-passed", "an open deal whose expected close date is past", _close_date),
+    Rule(
+        "review-stale",
+        "an open deal not reviewed for longer than the limit (30 days)",
+        _review_stale,
+    ),
 )

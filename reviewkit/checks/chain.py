@@ -47,10 +47,16 @@ def _no_decision_maker(review: Review) -> Iterator[Finding]:
 def _single_threaded(review: Review) -> Iterator[Finding]:
     severity = review.from_chain_stage()
     chain = review.deal.data["decision_chain"]
-    if severity and len(chain) < 2:
+    minimum = review.config.thresholds.min_decision_chain
+    if severity and len(chain) < minimum:
         kind = "single-threaded" if chain else "chain-empty"
         yield review.finding(
-            "single-threaded", severity, ("decision_chain",), kind, count=len(chain)
+            "single-threaded",
+            severity,
+            ("decision_chain",),
+            kind,
+            count=len(chain),
+            minimum=minimum,
         )
 
 
@@ -100,7 +106,11 @@ RULES = (
         "no decision-chain member has the decision-maker role",
         _no_decision_maker,
     ),
-    Rule("single-threaded", "fewer than two people in the decision chain", _single_threaded),
+    Rule(
+        "single-threaded",
+        "fewer people in the decision chain than the minimum (2)",
+        _single_threaded,
+    ),
     Rule(
         "competitor-ties",
         "a high-influence person or partner with ties to a competitor",

@@ -1,0 +1,23 @@
+"""The slugs of every rule `check` reports: a public list that configs and deal files name."""
+
+from __future__ import annotations
+
+#: In the order of cli.md's table, then reviewkit's own.
+RULE_SLUGS = (
+    "invalid",
+    "checklist",
+    "gate",
+    "action-overdue",
+    "action-incomplete",
+    "close-date-passed",
+    "no-decision-maker",
+    "single-threaded",
+    "competitor-ties",
+    "attitude-unknown",
+    "floor-not-confidential",
+    "meeting-trigger",
+    "floor-in-text",
+    "outcome-missing",
+    "review-stale",
+    "unused-suppression",
+)
