@@ -265,6 +265,69 @@ def render(
     _guard(body)
 
 
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
+    ] = None,
+    playbook: PlaybookOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write the JSON Schema of deal format 1, for editors to complete and check deal files.
+
+    Example: reviewkit schema -o deals/deal.schema.json
+    """
+
+    def body() -> int:
+        from reviewkit.config import Settings
+        from reviewkit.files import write_atomic
+        from reviewkit.jsonschema import deal_json_schema, dumps
+
+        where = output.absolute() if output else Path.cwd() / "x.yaml"
+        text = dumps(deal_json_schema(Settings(config, playbook).for_file(where).playbook))
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(output, text)
+            typer.echo(f"Wrote {output}", err=True)
+        return exitcodes.OK
+
+    _guard(body)
+
+
+playbook_app = typer.Typer(
+    help="Look at the playbook in use: its stages, checklist items, rules and gates.",
+    no_args_is_help=True,
+)
+app.add_typer(playbook_app, name="playbook")
+
+
+@playbook_app.command("show")
+def playbook_show(
+    playbook: PlaybookOption = None,
+    config: ConfigOption = None,
+    lang: Annotated[
+        Lang | None, typer.Option(help="Language (default: the config's, else en).")
+    ] = None,
+) -> None:
+    """Print the playbook's stages, items, rules and gates.
+
+    Example: reviewkit playbook show --playbook samples/playbooks/meddpicc.yaml
+    """
+
+    def body() -> int:
+        from reviewkit.config import Settings
+        from reviewkit.playbook import describe
+
+        settings = Settings(config, playbook).for_file(Path.cwd() / "x.yaml")
+        sys.stdout.write(
+            describe(settings.playbook, lang.value if lang else settings.language or "en")
+        )
+        return exitcodes.OK
+
+    _guard(body)
+
+
 def main() -> None:
     """Console entry point."""
     app()

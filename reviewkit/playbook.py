@@ -217,3 +217,38 @@ def _build(display: str, data: dict[str, Any]) -> Playbook:
             )
         )
     return Playbook(display, data["name"], tuple(stages), data["chain_stage"])
+
+
+def describe(playbook: Playbook, lang: str = "en") -> str:
+    """The playbook as text: stages in order, their items (with the rule that answers each,
+    or "answered in the deal file") and gates."""
+    zh = lang == "zh"
+    lines = [f"{tr(playbook.name, lang)}  ({playbook.path})"]
+    if playbook.chain_stage:
+        lines.append(
+            ("决策链规则起始阶段：" if zh else "decision-chain rules from: ") + playbook.chain_stage
+        )
+    for stage in playbook.stages:
+        lines.append("")
+        extra = []
+        if stage.weight is not None:
+            extra.append(f"{'权重' if zh else 'weight'} {stage.weight}")
+        if stage.triggers:
+            extra.append(
+                ("召开分析会：" if zh else "meeting trigger: ") + ", ".join(stage.triggers)
+            )
+        suffix = f"  ({'; '.join(extra)})" if extra else ""
+        lines.append(f"{stage.index + 1}. {stage.key} — {tr(stage.label, lang)}{suffix}")
+        for item in stage.items:
+            lines.append(f"   {item.key:32} {tr(item.label, lang)}")
+            lines.append(f"   {'':32} {tr(item.question, lang)}")
+            how = (
+                item.rule.describe(lang)
+                if item.rule
+                else ("在项目文件中回答" if zh else "answered in the deal file")
+            )
+            lines.append(f"   {'':32} → {how}")
+        if stage.gate is not None:
+            lines.append(f"   {('关口' if zh else 'gate'):32} {tr(stage.gate.label, lang)}")
+            lines.append(f"   {'':32} → {stage.gate.rule.describe(lang)}")
+    return "\n".join(lines) + "\n"

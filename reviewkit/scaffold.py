@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -131,8 +132,9 @@ def scaffold(
     owner: str = "",
     playbook: Playbook | None = None,
     file_name: str = "deal.yaml",
+    schema: str = "",
 ) -> str:
-    """The text of a new deal file."""
+    """The text of a new deal file; `schema` is what its editor modeline points at."""
     from reviewkit.render import scaffold_environment
 
     playbook = playbook or load_playbook()
@@ -168,7 +170,23 @@ def scaffold(
         c=comments,
         stages=stages,
         from_data=comments["from_data"],
+        schema=schema or schema_reference(Path(file_name)),
     )
+
+
+SCHEMA_NAME = "deal.schema.json"
+
+
+def schema_reference(deal_path: Path) -> str:
+    """Where a new deal file's editor modeline points: the nearest deal.schema.json in its
+    folder or above (a team writes one with `reviewkit schema`), else the shipped schema."""
+    from reviewkit.jsonschema import SHIPPED
+
+    folder = deal_path.absolute().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / SCHEMA_NAME).is_file():
+            return os.path.relpath(candidate / SCHEMA_NAME, folder).replace(os.sep, "/")
+    return SHIPPED.as_uri()
 
 
 def write_new_deal(path: Path, text: str, *, force: bool) -> None:

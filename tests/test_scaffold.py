@@ -69,7 +69,8 @@ def test_new_writes_a_deal_that_loads(
 def test_new_file_teaches_the_methodology(run: Callable[..., Result], tmp_path: Path) -> None:
     run("new", "Core")
     text = (tmp_path / "core.yaml").read_text(encoding="utf-8")
-    assert text.startswith("# Deal file for reviewkit")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert text.splitlines()[1].startswith("# Deal file for reviewkit")
     assert "reviewkit check core.yaml" in text
     assert "decision chain" in text.lower()
     assert "coach" in text
@@ -147,7 +148,7 @@ def test_new_in_chinese(run: Callable[..., Result], tmp_path: Path, playbook: Pl
     assert result.exit_code == 0
     path = tmp_path / "华东调度数据中心.yaml"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# reviewkit 项目文件")
+    assert text.splitlines()[1].startswith("# reviewkit 项目文件")
     assert "决策链" in text
     assert "教练" in text
     assert "是否在客户的中基层培养出了信息提供者（教练）？" in text

@@ -1,0 +1,194 @@
+"""check as a team tool: the JSON Schema for editors, SARIF and GitHub output, playbook show."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reviewkit.cli import app
+from reviewkit.jsonschema import SHIPPED, deal_json_schema, dumps
+from reviewkit.playbook import load_playbook
+from tests.conftest import MINIMAL, ROOT, SAMPLES
+
+REFRESH = "reviewkit schema -o reviewkit/schemas/deal.schema.json"
+BIN = Path(sys.executable).parent
+
+
+def invoke(*args: object, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(app, [str(a) for a in args], env=env)
+    assert "Traceback" not in result.output
+    return result
+
+
+# -- the JSON Schema ---------------------------------------------------------------------
+
+
+def test_the_shipped_schema_is_not_stale() -> None:
+    expected = dumps(deal_json_schema(load_playbook()))
+    assert SHIPPED.read_text(encoding="utf-8") == expected, f"the schema is stale; run: {REFRESH}"
+
+
+def test_schema_command_writes_the_same_schema(tmp_path: Path) -> None:
+    out = tmp_path / "deal.schema.json"
+    assert invoke("schema", "-o", out).exit_code == 0
+    assert out.read_text(encoding="utf-8") == SHIPPED.read_text(encoding="utf-8")
+    assert json.loads(invoke("schema").stdout)["$id"] == "urn:reviewkit:deal:1"
+
+
+def test_schema_follows_the_playbook() -> None:
+    schema = json.loads(invoke("schema", "--playbook", SAMPLES / "playbooks/meddpicc.yaml").stdout)
+    stages = schema["properties"]["deal"]["properties"]["stage"]["enum"]
+    assert stages[:6] == ["qualify", "discover", "validate", "propose", "negotiate", "close"]
+    assert "champion" in schema["properties"]["checklist"]["properties"]["validate"]["properties"]
+
+
+def test_schema_describes_the_format() -> None:
+    schema = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    deal = schema["properties"]["deal"]
+    assert deal["required"] == ["name", "stage"]
+    assert deal["additionalProperties"] is False
+    person = schema["properties"]["decision_chain"]["items"]
+    assert "ally" in person["properties"]["attitude"]["enum"]
+    assert person["properties"]["coach"]["type"] == ["boolean", "null"]
+    money = deal["properties"]["value"]
+    assert (
+        money["required"] == ["amount", "currency"]
+        and "CNY" in money["properties"]["currency"]["enum"]
+    )
+    answer = schema["properties"]["checklist"]["properties"]["relationship"]["properties"][
+        "coach-developed"
+    ]
+    assert answer["properties"]["status"]["enum"][:4] == ["yes", "partial", "no", "unknown"]
+    assert "coach" in answer["description"]
+
+
+def check_jsonschema(schema: Path, *files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "check-jsonschema"), "--schemafile", str(schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_every_sample_validates_against_the_schema(tmp_path: Path) -> None:
+    defaults = sorted(SAMPLES.glob("*-*.yaml"))
+    assert len(defaults) >= 5
+    result = check_jsonschema(SHIPPED, *defaults)
+    assert result.returncode == 0, result.stdout + result.stderr
+    team = tmp_path / "team.schema.json"
+    invoke("schema", "--playbook", SAMPLES / "playbooks/meddpicc.yaml", "-o", team)
+    result = check_jsonschema(team, *sorted((SAMPLES / "team-meddpicc").glob("*-*.yaml")))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_catches_what_check_catches(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        MINIMAL + "  confidentail: true\ndecision_chain:\n  - {name: A, influence: huge}\n"
+    )
+    result = check_jsonschema(SHIPPED, bad)
+    assert result.returncode == 1
+    assert "confidentail" in result.stdout and "huge" in result.stdout
+
+
+def test_new_points_its_modeline_at_the_nearest_schema(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    invoke("new", "First deal")
+    first = (tmp_path / "first-deal.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema={SHIPPED.as_uri()}"
+    invoke("schema", "-o", tmp_path / "deal.schema.json")
+    (tmp_path / "deals").mkdir()
+    invoke("new", "Second deal", "-o", tmp_path / "deals" / "second.yaml")
+    first = (tmp_path / "deals" / "second.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../deal.schema.json"
+
+
+# -- output formats ----------------------------------------------------------------------
+
+OVERDUE = MINIMAL + "actions:\n  - {what: Call, owner: Li, due: 2026-11-01}\n"
+
+
+def test_sarif_output_shape(tmp_path: Path) -> None:
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(OVERDUE)
+    result = invoke("check", deal, "--format", "sarif", "--today", "2026-12-01")
+    assert result.exit_code == 1  # the minimal deal skipped earlier stages: errors
+    document = json.loads(result.stdout)
+    assert document["version"] == "2.1.0"
+    [run] = document["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "reviewkit"
+    ids = [r["id"] for r in driver["rules"]]
+    [overdue] = [r for r in run["results"] if r["ruleId"] == "action-overdue"]
+    assert overdue["level"] == "warning"
+    assert ids[overdue["ruleIndex"]] == "action-overdue"
+    location = overdue["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith("deal.yaml")
+    assert location["region"] == {"startLine": 6, "startColumn": 29}
+    gate = next(r for r in run["results"] if r["ruleId"] == "gate")
+    assert gate["properties"] == {"stage": "relationship", "item": "gate"}
+    assert {r["level"] for r in run["results"]} <= {"error", "warning", "note"}
+
+
+def test_github_format_is_chosen_inside_github_actions(tmp_path: Path) -> None:
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(OVERDUE)
+    inside = invoke("check", deal, "--today", "2026-12-01", env={"GITHUB_ACTIONS": "true"})
+    assert inside.stdout.startswith("::")
+    assert "::warning file=" in inside.stdout
+    outside = invoke("check", deal, "--today", "2026-12-01", env={"GITHUB_ACTIONS": ""})
+    assert outside.stdout.startswith(str(deal))
+    chosen = invoke(
+        "check", deal, "--today", "2026-12-01", "--format", "text", env={"GITHUB_ACTIONS": "true"}
+    )
+    assert chosen.stdout.startswith(str(deal))
+
+
+# -- playbook show -----------------------------------------------------------------------
+
+
+def test_playbook_show_lists_stages_items_and_gates() -> None:
+    result = invoke("playbook", "show")
+    assert result.exit_code == 0
+    text = result.stdout
+    for key in ("discovery", "relationship", "bidding", "implementation", "coach-developed"):
+        assert key in text
+    assert "→ needs at least 1 decision_chain entry with coach: true" in text
+    assert "gate" in text and "speaks_for_us: true" in text
+    assert "answered in the deal file" in text
+
+
+def test_playbook_show_another_playbook_in_chinese() -> None:
+    result = invoke(
+        "playbook", "show", "--playbook", SAMPLES / "playbooks/meddpicc.yaml", "--lang", "zh"
+    )
+    assert result.exit_code == 0
+    assert "1. qualify" in result.stdout and "champion" in result.stdout
+    assert "关口" in result.stdout
+
+
+def test_playbook_show_reports_a_broken_playbook(tmp_path: Path) -> None:
+    broken = tmp_path / "p.yaml"
+    broken.write_text(
+        "reviewkit-playbook: 1\nname: {en: X}\nstages:\n  - key: a\n    labl: {en: A}\n"
+    )
+    result = invoke("playbook", "show", "--playbook", broken)
+    assert result.exit_code == 2
+    assert f"{broken}:5:5:" in result.output and "did you mean 'label'" in result.output
+
+
+@pytest.mark.parametrize("command", ["new", "check", "render", "schema", "playbook"])
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout or command == "playbook"
+
+
+def test_the_repository_root_is_a_checkout() -> None:
+    assert (ROOT / "pyproject.toml").is_file()
