@@ -88,6 +88,15 @@ ITEMS = {
         "reference-value",
     ),
 }
+ZH_STAGES = (
+    "需求了解与信息收集",
+    "机会评估",
+    "关系切入发展",
+    "合作伙伴发展确定",
+    "方案确定",
+    "投标和商务谈判",
+    "项目实施",
+)
 ATTITUDES = ("opposer", "non-supporter", "acknowledger", "supporter", "sympathizer", "ally")
 
 # ---------------------------------------------------------------------------------------
@@ -120,7 +129,7 @@ def needs_quotes(text: str, flow: bool) -> bool:
         return True
     if ": " in text or text.endswith(":") or " #" in text or "\\" in text:
         return True
-    if flow and any(c in text for c in ",[]{}"):
+    if flow and any(c in text for c in ",[]{}:"):
         return True
     return bool(_NUMBER_LIKE.fullmatch(text)) or not text.isprintable()
 
@@ -185,19 +194,23 @@ def to_yaml(comments: list[str], document: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
+def words(text: str) -> list[str]:
+    return text.split()
+
+
 # ---------------------------------------------------------------------------------------
 # Word and phrase lists. `{name}` placeholders are filled per deal (see Deal.fill).
 
-EN_PLACES = (
+EN_PLACES = words(
     "Northfield Lindhaven Greywater Ashcombe Redmarsh Kingsbridge Eastvale Westmoor Silverlake "
     "Harrowgate Brightwater Oakridge Stonehaven Millbrook Fairhaven Carrowmore Dunmore Elmstead "
     "Hollowford Ironbridge Castleton Riverton Highcliffe Thornbury Wexley Pembury Norwick Calder "
     "Xiling Hexi Longgang Jiangling Baishan Qinghe"
-).split()
-ZH_PLACES = (
+)
+ZH_PLACES = words(
     "江淮 蓉西 滨海 青川 云岭 黔南 湘北 闽江 冀中 皖南 松江 临川 汉江 秦川 海西 岭南 桂东 鲁中 "
     "晋北 陇原 赣江 沅州 浙东 苏北 辽南 吉北 蒙西 宁东 楚天 巴渝 西陵 河西 龙岗"
-).split()
+)
 
 EN_FIRST = [
     ("James", "m"), ("Sarah", "f"), ("Tom", "m"), ("Emma", "f"), ("Daniel", "m"),
@@ -211,26 +224,28 @@ EN_FIRST = [
     ("Amir", "m"), ("Leila", "f"), ("Tobias", "m"), ("Clara", "f"), ("Oscar", "m"),
     ("Nina", "f"), ("Ethan", "m"), ("Zoe", "f"), ("Patrick", "m"), ("Rosa", "f"),
 ]  # fmt: skip
-EN_LAST = (
+EN_LAST = words(
     "Hale Raman Cho Petersen Okafor Marsh Reilly Costa Price Kim Brooks Ellison Whitfield Berg "
     "Demir Martens Grant Haddad Aalto Bellini Novak Fischer Moreau Lindqvist Turner Walsh Doyle "
     "Hughes Patel Nakamura Silva Kowalski Jensen Romero Schmidt Keller Ward Hayes Foster Murray "
     "Lambert Vance Quinn Sato Haas Olsen Duarte Mercer Blake Fraser O'Neill"
-).split()
-PINYIN_LAST = (
+)
+PINYIN_LAST = words(
     "Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng "
     "Liang Xie Song Tang Deng Han Feng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Fang"
-).split()
-PINYIN_FIRST = (
+)
+PINYIN_FIRST = words(
     "Wei Qiang Min Lin Yu Hui Lei Jun Tao Jie Fang Ting Hao Yan Bin Dong Rui Lan Ming Feng "
     "Jianguo Haitao Guodong Jianping Xiaodong Yifan Zhiyuan Lijun Xin Peng Jing Na Kai Liang Chen"
-).split()
-ZH_LAST = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐邓韩冯曹彭曾萧田董潘袁蔡蒋余杜许钱沈傅程"
-ZH_FIRST = (
+)
+ZH_LAST = (
+    "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐邓韩冯曹彭曾萧田董潘袁蔡蒋余杜许钱沈傅程"
+)
+ZH_FIRST = words(
     "伟 强 敏 磊 军 涛 杰 芳 婷 浩 燕 斌 东 锐 兰 明 峰 建国 海涛 国栋 建平 晓东 一帆 志远 丽君 "
     "鑫 鹏 俊 静 娜 立群 文博 晨 雪梅 子豪 永刚 红霞 建华 振宇 思远 佳琪 春生 秀英 德明 宏伟 凯 亮 "
     "欣然 天翔 慧 海燕 玉兰 国强 晓峰 少华 卫东 小川"
-).split()
+)
 
 EN_COMPETITORS = (
     "Kestrel Networks",
@@ -278,7 +293,16 @@ EN_PARTNERS = (
     "Ridgeway Network Services",
     "Fenwick & Hart Systems",
 )
-ZH_PARTNER_TAILS = ("智联", "数科", "信息技术", "系统集成", "网络科技", "云网", "智能工程", "通信技术")
+ZH_PARTNER_TAILS = (
+    "智联",
+    "数科",
+    "信息技术",
+    "系统集成",
+    "网络科技",
+    "云网",
+    "智能工程",
+    "通信技术",
+)
 EN_SERIES = ("KR", "OX", "TX", "SV", "CX", "MD", "HX", "BL", "QR", "VD", "NW", "AX", "PG", "ST")
 ZH_SERIES = ("HX", "LT", "KR", "TQ", "ZC", "BY", "XH", "YF", "HT", "QM", "BC", "HN")
 
@@ -359,7 +383,10 @@ SECTORS: list[dict[str, Any]] = [
                     "{short}5G专网承载网建设项目",
                     "为工业园区5G专网建设承载网：网络切片、确定性时延和按客户出具的SLA报表。",
                 ),
-                ("{short}数据中心互联项目", "三个区域数据中心之间建设400G光层和IP层互联，并迁移云网关。"),
+                (
+                    "{short}数据中心互联项目",
+                    "三个区域数据中心之间建设400G光层和IP层互联，并迁移云网关。",
+                ),
             ],
             "units": {
                 "exec": "分管网络的副总经理",
@@ -458,7 +485,10 @@ SECTORS: list[dict[str, Any]] = [
                     "{short}变电站通信网改造项目",
                     "{n2}0座变电站IP通信网改造：工业交换机、安全分区边界加密和集中网管。",
                 ),
-                ("{short}新能源功率预测平台", "新能源功率预测计算和存储平台，算力为现有的4倍，并建设备用站点。"),
+                (
+                    "{short}新能源功率预测平台",
+                    "新能源功率预测计算和存储平台，算力为现有的4倍，并建设备用站点。",
+                ),
             ],
             "units": {
                 "exec": "分管调度与信息化的副总经理",
@@ -661,7 +691,10 @@ SECTORS: list[dict[str, Any]] = [
                     "{short}运营网络更新项目",
                     "{n}条线路运营网络更新，承载信号辅助、视频监控和乘客信息系统，并建设第二控制中心。",
                 ),
-                ("{short}航站楼网络项目", "新航站楼网络：航司与旅客Wi-Fi、行李系统链路以及安检区专网。"),
+                (
+                    "{short}航站楼网络项目",
+                    "新航站楼网络：航司与旅客Wi-Fi、行李系统链路以及安检区专网。",
+                ),
             ],
             "units": {
                 "exec": "分管信息化的副总经理",
@@ -757,7 +790,10 @@ SECTORS: list[dict[str, Any]] = [
                     "{short}网点SD-WAN改造项目",
                     "{n2}0个网点由MPLS专线改为SD-WAN双链路，安全策略集中管理，零接触开局。",
                 ),
-                ("{short}新数据中心网络项目", "新主数据中心和灾备中心叶脊网络，私有云网络自动化开通。"),
+                (
+                    "{short}新数据中心网络项目",
+                    "新主数据中心和灾备中心叶脊网络，私有云网络自动化开通。",
+                ),
                 ("{short}交易网络升级项目", "交易大厅和交易所链路低时延网络，支持精确时间戳。"),
             ],
             "units": {
@@ -854,7 +890,10 @@ SECTORS: list[dict[str, Any]] = [
                     "{short}政务云网络项目",
                     "全市政务云网络：{n2}个委办局上云，互联网区、政务外网区和涉密区分区隔离。",
                 ),
-                ("{short}城市运行中心项目", "城市运行中心网络、大屏和数据平台，汇聚{n2}个部门的数据。"),
+                (
+                    "{short}城市运行中心项目",
+                    "城市运行中心网络、大屏和数据平台，汇聚{n2}个部门的数据。",
+                ),
                 ("{short}区县网络延伸项目", "政务网延伸到{n2}个区县，双链路接入，集中管理。"),
             ],
             "units": {
@@ -946,8 +985,14 @@ SECTORS: list[dict[str, Any]] = [
                     "{short}校园网改造项目",
                     "{n2}栋楼、约{n2}万用户的校园网改造：Wi-Fi 6全覆盖、基于身份的准入、新建核心。",
                 ),
-                ("{short}科研计算网络项目", "科研计算中心高速网络：集群100G接入、科研DMZ、连接国家科研网。"),
-                ("{short}智慧校园平台项目", "校园物联网和运维平台：能耗计量、教室控制和安防视频统一承载。"),
+                (
+                    "{short}科研计算网络项目",
+                    "科研计算中心高速网络：集群100G接入、科研DMZ、连接国家科研网。",
+                ),
+                (
+                    "{short}智慧校园平台项目",
+                    "校园物联网和运维平台：能耗计量、教室控制和安防视频统一承载。",
+                ),
             ],
             "units": {
                 "exec": "分管信息化的副校长",
@@ -1093,7 +1138,12 @@ TEXT: dict[str, dict[str, Any]] = {
             "service manager",
             "bid manager",
         ],
-        "director": ["sales director", "regional sales director", "VP sales", "head of key accounts"],
+        "director": [
+            "sales director",
+            "regional sales director",
+            "VP sales",
+            "head of key accounts",
+        ],
         "pdp": [
             (
                 "Tiger/Dominant",
@@ -1170,7 +1220,7 @@ TEXT: dict[str, dict[str, Any]] = {
                 "Wants the project to be the showcase in the year-end ranking",
             ],
             "head": [
-                "Wants {his} department credited for the design rather than the {exec}'s office",
+                "Wants {his} department credited for the design rather than the office of the {exec}",
                 "Aims for promotion when the current deputy head retires",
                 "Wants the project as evidence for {his} professional title review",
             ],
@@ -1198,13 +1248,18 @@ TEXT: dict[str, dict[str, Any]] = {
         ],
         "certain": {
             "exec": ["Signs the investment decision", "Chairs the investment committee"],
-            "head": [
+            "spec": [
                 "Writes the technical specification",
                 "Must defend the spec before the investment committee",
             ],
+            "head": [
+                "Sits on the evaluation committee",
+                "Signs off acceptance for {his} department",
+                "Will own the budget line for running the new system",
+            ],
             "staff": ["Will run the cutover", "Will operate the network after handover"],
             "proc": ["Runs the tender and the price scoring"],
-            "gate": ["Controls the {exec}'s calendar"],
+            "gate": ["Controls the calendar of the {exec}"],
             "finance": ["Approves the payment terms"],
         },
         "interests": [
@@ -1234,7 +1289,6 @@ TEXT: dict[str, dict[str, Any]] = {
             "In the meeting on {date} {he} asked detailed questions about {topic}.",
             "Argued for our approach in the internal meeting on {date}, but {his} voice does not reach the investment committee.",
             "Met once, briefly, at the supplier briefing on {date}.",
-            "Briefs {presales} every Friday.",
             "Got us the slot with {dm} at two days' notice.",
             'Said "{saying}" when we last met.',
             "Cancelled the meeting on {date} at short notice; no new date yet.",
@@ -1248,7 +1302,13 @@ TEXT: dict[str, dict[str, Any]] = {
             "show me it running somewhere else first",
             "one vendor end to end is simpler",
         ],
-        "docs": ["cutover method", "reference data", "risk matrix", "operations plan", "training plan"],
+        "docs": [
+            "cutover method",
+            "reference data",
+            "risk matrix",
+            "operations plan",
+            "training plan",
+        ],
         "topics": [
             "migration risk",
             "spare parts",
@@ -1263,7 +1323,14 @@ TEXT: dict[str, dict[str, Any]] = {
             "Out-of-province integrator that opened a local office in 2025. Delivered two {comp} projects in neighbouring provinces.",
             "Local IT integrator with {n2}0 staff; installed the office network on our kit in 2021. Little experience in this domain.",
             "National integrator with a strong public-sector practice and {n} references in the region.",
-            "Specialist integrator for this sector; its general manager knows {dm} from an earlier project.",
+            "Specialist integrator for this sector with {n} certified engineers on our products.",
+        ],
+        "partner_extra": [
+            "Its general manager knows {dm} from an earlier project.",
+            "Holds the maintenance contract of the {ops} until {y2}.",
+            "Strong with the {user}; weak with the {it}.",
+            "Delivered our {kit} roll-out at {ref} in 2024.",
+            "Financially stretched after a delayed payment on another project.",
         ],
         "partner_ties": [
             "Resold {comp} access switches until 2022; no current {comp} contract",
@@ -1320,57 +1387,129 @@ TEXT: dict[str, dict[str, Any]] = {
         ],
         "dynamics": {
             "customer": [
-                ('{person} told {partner} the spec will require "field-proven interoperability with the installed base"', "negative"),
-                ("In the {user} meeting {coach} presented our {doc}; {person} asked for it in writing", "positive"),
+                (
+                    '{person} told {partner} the spec will require "field-proven interoperability with the installed base"',
+                    "negative",
+                ),
+                (
+                    "In the {user} meeting {coach} presented our {doc}; {person} asked for it in writing",
+                    "positive",
+                ),
                 ("Budget for the project confirmed in next year's plan", "positive"),
-                ("Tender timetable moved back by {n} weeks; the investment committee meets later", "neutral"),
-                ("{dm} asked for a second reference site before the investment committee", "neutral"),
-                ("Tender published; the technical specification keeps the requirement for {need}", "positive"),
+                (
+                    "Tender timetable moved back by {n} weeks; the investment committee meets later",
+                    "neutral",
+                ),
+                (
+                    "{dm} asked for a second reference site before the investment committee",
+                    "neutral",
+                ),
+                (
+                    "Tender published; the technical specification keeps the requirement for {need}",
+                    "positive",
+                ),
                 ("{person} moved to another department; the successor is not yet named", "neutral"),
-                ("{proc} asked all bidders for a budgetary quote by {fdate}", "neutral"),
+                ("The {proc} asked all bidders for a budgetary quote by {fdate}", "neutral"),
             ],
             "competitor": [
                 ("{comp} took {dm} and {person} to its reference site for two days", "negative"),
                 ("{comp} offered a free proof of concept on one site", "negative"),
                 ("{comp}'s account manager {rep} was replaced by a new rep", "positive"),
-                ("{comp2} registered as a bidder; its rumoured price is well below ours", "negative"),
-                ("{comp} had a major outage at a neighbouring customer; the local press reported it", "positive"),
+                (
+                    "{comp2} registered as a bidder; its rumoured price is well below ours",
+                    "negative",
+                ),
+                (
+                    "{comp} had a major outage at a neighbouring customer; the local press reported it",
+                    "positive",
+                ),
             ],
             "channel": [
                 ("{partner2} registered as a supplier with the {proc}", "negative"),
-                ("{partner} agreed to bid only with us and signed the teaming agreement", "positive"),
+                (
+                    "{partner} agreed to bid only with us and signed the teaming agreement",
+                    "positive",
+                ),
                 ("{partner}'s general manager met {dm} at the industry forum", "positive"),
                 ("{partner} asked for a higher margin before committing resources", "negative"),
             ],
             "us": [
                 ("Executive visit by our VP to {dm}", "positive"),
-                ("Group dinner for {n} members of the project team after the technical exchange", "neutral"),
+                (
+                    "Group dinner for {n} members of the project team after the technical exchange",
+                    "neutral",
+                ),
                 ("Technical exchange on {topic} for the {it}", "positive"),
                 ("Proof of concept completed on one site; all test cases passed", "positive"),
-                ("Our presales lead on the deal left the company; handed over to {presales}", "negative"),
+                (
+                    "Our presales lead on the deal left the company; handed over to {presales}",
+                    "negative",
+                ),
             ],
         },
         "reversals": [
-            ("After {comp}'s reference trip, {dm} told {partner} \"one vendor end to end is simpler to operate\", reversing {dm_his} earlier support for a two-vendor design.", "customer", "negative"),
-            ("The {proc} raised the price weight from 30 to 40 points, reversing the technical-first direction agreed in {month_past}.", "customer", "negative"),
-            ("{person} moved from critical to supportive after the proof of concept and now argues for our design in internal meetings.", "customer", "positive"),
-            ("{partner} switched to bidding {comp}'s kit after a better margin offer.", "channel", "negative"),
-            ("{comp} withdrew from the bid after failing the domestic-content requirement.", "competitor", "positive"),
-            ("{dm} cancelled the planned single-source award and ordered an open tender.", "customer", "neutral"),
+            (
+                'After {comp}\'s reference trip, {dm} told {partner} "one vendor end to end is simpler to operate", reversing {dm_his} earlier support for a two-vendor design.',
+                "customer",
+                "negative",
+            ),
+            (
+                "The {proc} raised the price weight from 30 to 40 points, reversing the technical-first direction agreed in {month_past}.",
+                "customer",
+                "negative",
+            ),
+            (
+                "{person} moved from critical to supportive after the proof of concept and now argues for our design in internal meetings.",
+                "customer",
+                "positive",
+            ),
+            (
+                "{partner} switched to bidding {comp}'s kit after a better margin offer.",
+                "channel",
+                "negative",
+            ),
+            (
+                "{comp} withdrew from the bid after failing the domestic-content requirement.",
+                "competitor",
+                "positive",
+            ),
+            (
+                "{dm} cancelled the planned single-source award and ordered an open tender.",
+                "customer",
+                "neutral",
+            ),
         ],
         "actions": [
-            ("Send {person} the written {doc} with the reference data", "{person} forwards it to {dm}"),
-            ("Invite {dm} (with {coach}) to the {ref} reference site", "{dm} confirms dates through {gate}"),
-            ("Find a channel to {proc} and learn {proc_his} view of us", "One-to-one meeting held and attitude recorded"),
+            (
+                "Send {person} the written {doc} with the reference data",
+                "{person} forwards it to {dm}",
+            ),
+            (
+                "Invite {dm} (with {coach}) to the {ref} reference site",
+                "{dm} confirms dates through {gate}",
+            ),
+            (
+                "Find a channel to {proc_name} and learn {proc_his} view of us",
+                "One-to-one meeting held and attitude recorded",
+            ),
             ("Executive visit by our VP to {dm}", "Visit held before the spec draft goes out"),
             ("Technical exchange on {topic} for the {it} team", "Engineers from the {it} attend"),
-            ("Sign the teaming and confidentiality agreement with {partner}", "Agreement signed and stamped"),
-            ("Write the competition analysis for {comp} and {comp2}", "Reviewed in the next deal review"),
+            (
+                "Sign the teaming and confidentiality agreement with {partner}",
+                "Agreement signed and stamped",
+            ),
+            (
+                "Write the competition analysis for {comp} and {comp2}",
+                "Reviewed in the next deal review",
+            ),
             ("Proof of concept on one site", "Customer signs the test report"),
-            ("Confirm the budget figure with {proc}", "Budget confirmed in writing"),
+            ("Confirm the budget figure with {proc_name}", "Budget confirmed in writing"),
             ("Debrief with {coach} on the evaluation rules", "Scoring weights known"),
             ("Draft the delivery plan with {partner}", "Plan agreed with {person}"),
-            ("Needs workshop with {user}; read the needs list back", "Needs list confirmed by {person}"),
+            (
+                "Needs workshop with {user}; read the needs list back",
+                "Needs list confirmed by {person}",
+            ),
             ("One-to-one lunch with {person}", "{person_his} view of {comp} recorded"),
         ],
         "strengths": [
@@ -1413,7 +1552,7 @@ TEXT: dict[str, dict[str, Any]] = {
         "relationship": [
             "Make {dm} our advocate on reliability: take {dm_him} to {ref} with {coach}, then an executive visit before the investment committee.",
             "Do not fight {tech} head-on: offer the {it} co-authorship of a joint white paper so {tech_his} team gets the credit.",
-            "Meet {proc} one to one through {partner}; no group dinners.",
+            "Meet {proc_name} one to one through {partner}; no group dinners.",
             "Keep {coach} out of sight of {tech}; credit {coach_him} by name where {coach_his} input shapes the proposal.",
             "Invite {person} to speak at our user conference in {month}.",
         ],
@@ -1438,14 +1577,14 @@ TEXT: dict[str, dict[str, Any]] = {
             "Significant for our sector plan: the first {kit} win at a customer of this size.",
         ],
         "org": [
-            "{top} {top_name}. {dm_title} {dm} reports to {top_him} and owns the capital budget.",
+            "{top} {top_name}. {dm_title} {dm} reports to {top_name_him} and owns the capital budget.",
             "The {it} ({tech}) writes the technical specification.",
             "The {user} team works under the {ops} ({staff}).",
             "The {proc} ({proc_name}) runs tenders and reports to the CFO.",
             "Spend above {threshold} needs the investment committee ({top}, {exec}, CFO).",
         ],
         "contacts": [
-            "{partner} (on site daily); {coach} directly; the {exec}'s office through {gate}.",
+            "{partner} (on site daily); {coach} directly; the office of the {exec} through {gate}.",
             "A monthly vendor technical-exchange slot (first Thursday).",
             "Industry forum every spring, where {dm} usually speaks.",
         ],
@@ -1600,13 +1739,14 @@ TEXT: dict[str, dict[str, Any]] = {
             "head_ops": ["Director, {ops}", "Head of {ops}"],
             "staff": ["Senior Engineer, {user}", "Deputy Head, {user}", "Team Lead, {ops}"],
             "proc": ["Manager, {proc}", "Head of {proc}"],
-            "gate": ["Assistant to the {exec}", "Office Manager, {exec}'s office"],
+            "gate": ["Assistant to the {exec}", "Office Manager, office of the {exec}"],
             "finance": ["Finance Director", "Chief Financial Officer"],
             "user_head": ["Head of {user}", "Director, {user}"],
             "consultant": ["External consultant (evaluation panel)", "Chief Engineer"],
         },
-        "money": "{cur} {amount}",
-        "months": "January February March April May June July August September October November December".split(),
+        "months": words(
+            "January February March April May June July August September October November December"
+        ),
     },
     "zh": {
         "team_roles": ["售前", "交付", "渠道经理", "解决方案架构师", "服务经理", "投标经理"],
@@ -1691,7 +1831,11 @@ TEXT: dict[str, dict[str, Any]] = {
                 "现任副主任退休后争取提拔",
                 "希望以此项目作为职称评审业绩",
             ],
-            "staff": ["明年三月竞聘{user}副主任", "希望牵头客户方的实施工作", "希望获得新平台的培训和认证"],
+            "staff": [
+                "明年三月竞聘{user}副主任",
+                "希望牵头客户方的实施工作",
+                "希望获得新平台的培训和认证",
+            ],
             "proc": ["项目采购零投诉、零审计问题", "年底前完成年度采购计划"],
             "gate": ["既要帮忙又不能被看作偏向某家厂商"],
             "finance": ["投资控制在批复概算以内"],
@@ -1708,7 +1852,12 @@ TEXT: dict[str, dict[str, Any]] = {
         ],
         "certain": {
             "exec": ["投资决策由其签字", "投资决策委员会主任"],
-            "head": ["负责编写招标技术规范", "要在投资决策会上为技术规范答辩"],
+            "spec": ["负责编写招标技术规范", "要在投资决策会上为技术规范答辩"],
+            "head": [
+                "评标委员会业主代表之一",
+                "负责本部门的验收签字",
+                "项目上线后运维预算归其管理",
+            ],
             "staff": ["负责割接的具体执行", "项目交付后负责网络运维"],
             "proc": ["组织招标并负责价格评分"],
             "gate": ["掌握{exec}的日程"],
@@ -1739,7 +1888,6 @@ TEXT: dict[str, dict[str, Any]] = {
             "{date}交流时详细询问了{topic}。",
             "{date}内部会上为我方方案说过话，但在投资决策会上说不上话。",
             "只在{date}的供应商说明会上简单见过一面。",
-            "每周五与{presales}通话。",
             "提前两天帮我们约到了{dm}。",
             "上次见面时说“{saying}”。",
             "{date}的见面临时取消，尚未约新时间。",
@@ -1761,7 +1909,14 @@ TEXT: dict[str, dict[str, Any]] = {
             "省外集成商，2025年在本地设立办事处，在邻省做过两个{comp}项目。",
             "本地集成商，员工约{n2}0人，2021年用我方设备建设了客户的办公网，行业经验不足。",
             "全国性集成商，政府和国企业务强，在本地区有{n}个案例。",
-            "本行业专业集成商，总经理在以前的项目中与{dm}相识。",
+            "本行业专业集成商，有{n}名我方产品认证工程师。",
+        ],
+        "partner_extra": [
+            "总经理在以前的项目中与{dm}相识。",
+            "承担{ops}的维保合同至{y2}年。",
+            "与{user}关系好，与{it}一般。",
+            "2024年在{ref}实施过我方{kit}项目。",
+            "另一个项目回款延误，资金比较紧张。",
         ],
         "partner_ties": [
             "2022年前代理过{comp}接入交换机，目前没有合同关系",
@@ -1849,8 +2004,16 @@ TEXT: dict[str, dict[str, Any]] = {
             ],
         },
         "reversals": [
-            ("{comp}组织考察之后，{dm}对{partner}说“一家厂商端到端更好运维”，改变了此前支持两家厂商并存的态度。", "customer", "negative"),
-            ("{proc}通知价格分由30分提高到40分，改变了{month_past}确定的技术优先方向。", "customer", "negative"),
+            (
+                "{comp}组织考察之后，{dm}对{partner}说“一家厂商端到端更好运维”，改变了此前支持两家厂商并存的态度。",
+                "customer",
+                "negative",
+            ),
+            (
+                "{proc}通知价格分由30分提高到40分，改变了{month_past}确定的技术优先方向。",
+                "customer",
+                "negative",
+            ),
             ("试点之后{person}由质疑转为支持，在内部会上为我方方案说话。", "customer", "positive"),
             ("{comp}给出更高利润后，{partner}改投{comp}的设备。", "channel", "negative"),
             ("{comp}因国产化率不达标退出投标。", "competitor", "positive"),
@@ -1859,13 +2022,13 @@ TEXT: dict[str, dict[str, Any]] = {
         "actions": [
             ("把书面{doc}和案例数据发给{person}", "{person}转给{dm}"),
             ("邀请{dm}（由{coach}陪同）考察{ref}样板点", "{dm}通过{gate}确认时间"),
-            ("找到接触{proc}的渠道，了解其对我方的看法", "完成一对一见面并记录态度"),
+            ("找到接触{proc_name}的渠道，了解其对我方的看法", "完成一对一见面并记录态度"),
             ("我方副总裁高层拜访{dm}", "技术规范初稿发出前完成拜访"),
             ("为{it}组织{topic}专题技术交流", "{it}工程师参加"),
             ("与{partner}签订合作和保密协议", "协议签字盖章"),
             ("完成针对{comp}和{comp2}的竞争分析", "在下次分析会上评审"),
             ("在一个站点做试点", "客户签署测试报告"),
-            ("向{proc}核实预算金额", "预算金额书面确认"),
+            ("向{proc_name}核实预算金额", "预算金额书面确认"),
             ("与{coach}沟通评标办法", "掌握评分权重"),
             ("与{partner}一起起草实施计划", "实施计划经{person}确认"),
             ("与{user}开需求研讨会并复述需求清单", "需求清单经{person}确认"),
@@ -1911,7 +2074,7 @@ TEXT: dict[str, dict[str, Any]] = {
         "relationship": [
             "让{dm}在可靠性上为我方说话：由{coach}陪同考察{ref}，投资决策会前安排高层拜访。",
             "不与{tech}正面冲突：邀请{it}联合编写白皮书，让其团队拿到功劳。",
-            "通过{partner}与{proc}一对一沟通，不搞集体宴请。",
+            "通过{partner}与{proc_name}一对一沟通，不搞集体宴请。",
             "保护好{coach}，不让其与{tech}同场；其意见被采纳时要点名致谢。",
             "邀请{person}在{month}我方用户大会上发言。",
         ],
@@ -2021,7 +2184,11 @@ TEXT: dict[str, dict[str, Any]] = {
                 "{subject}只掌握一部分，其余要靠{partner}",
                 "{subject}只有{person}一个信息来源",
             ],
-            "no": ["{subject}尚未落实", "{date}以来{subject}没有进展", "还没有人向{person}了解{subject}"],
+            "no": [
+                "{subject}尚未落实",
+                "{date}以来{subject}没有进展",
+                "还没有人向{person}了解{subject}",
+            ],
             "unknown": ["尚未核实：{subject}", "情况不明，等{person}回复"],
         },
         "outcome": {
@@ -2064,7 +2231,11 @@ TEXT: dict[str, dict[str, Any]] = {
                     "赢单概率太低，不值得投入售前（{date}分析会决定）",
                     "项目并入集团统一框架采购，我方不在框架内",
                 ],
-                "lessons": ["投入售前前先确认预算来源", "确认项目是否依赖集团决策", "该放弃时尽早放弃，并礼貌告知客户"],
+                "lessons": [
+                    "投入售前前先确认预算来源",
+                    "确认项目是否依赖集团决策",
+                    "该放弃时尽早放弃，并礼貌告知客户",
+                ],
             },
         },
         "winner_us": "我方（经{partner}）",
@@ -2092,7 +2263,6 @@ TEXT: dict[str, dict[str, Any]] = {
             "user_head": ["{user}主任", "{user}负责人"],
             "consultant": ["外聘专家（评标委员会）", "总工程师"],
         },
-        "money": "{amount}",
         "months": [],
     },
 }
@@ -2121,9 +2291,18 @@ SLOT_KIND = {
 }
 EXTRA_SLOTS = ("head_ops", "gate", "finance", "user_head", "staff", "consultant", "staff")
 
-EN_CURRENCIES = (("CNY", 30), ("USD", 25), ("EUR", 20), ("GBP", 8), ("SGD", 6), ("AUD", 6), ("CHF", 5))
+EN_CURRENCIES = (
+    ("CNY", 30),
+    ("USD", 25),
+    ("EUR", 20),
+    ("GBP", 8),
+    ("SGD", 6),
+    ("AUD", 6),
+    ("CHF", 5),
+)
 
 TOKEN = re.compile(r"\{(\w+)\}")
+PERSON_KEYS = frozenset({"dm", "tech", "staff", "proc_name", "coach", "gate"})
 
 
 # ---------------------------------------------------------------------------------------
@@ -2162,7 +2341,10 @@ class Deal:
             if self.lang == "zh":
                 name, gender = rng.choice(ZH_LAST) + rng.choice(ZH_FIRST), rng.choice("mf")
             elif self.pinyin:
-                name = f"{rng.choice(PINYIN_LAST)} {rng.choice(PINYIN_FIRST)}"
+                last, first = rng.choice(PINYIN_LAST), rng.choice(PINYIN_FIRST)
+                if last == first:
+                    continue
+                name = f"{last} {first}"
                 gender = rng.choice("mf")
             else:
                 first, gender = rng.choice(EN_FIRST)
@@ -2176,7 +2358,14 @@ class Deal:
             he = "她" if gender == "f" else "他"
             return {"he": he, "him": he, "his": he + "的", "He": he, "His": he + "的", "Him": he}
         if gender == "f":
-            return {"he": "she", "him": "her", "his": "her", "He": "She", "His": "Her", "Him": "Her"}
+            return {
+                "he": "she",
+                "him": "her",
+                "his": "her",
+                "He": "She",
+                "His": "Her",
+                "Him": "Her",
+            }
         return {"he": "he", "him": "him", "his": "his", "He": "He", "His": "His", "Him": "Him"}
 
     def day(self, date: dt.date) -> str:
@@ -2193,8 +2382,11 @@ class Deal:
 
     def money_text(self, amount: int, currency: str) -> str:
         if self.lang == "zh":
-            return f"{amount // 10000}万元" if currency == "CNY" else f"{amount // 10000}万{currency}"
-        return f"{currency} {amount / 1_000_000:.1f}M"
+            return (
+                f"{amount // 10000}万元" if currency == "CNY" else f"{amount // 10000}万{currency}"
+            )
+        millions = f"{amount / 1_000_000:.1f}".removesuffix(".0")
+        return f"{currency} {millions}M"
 
     def fill(self, template: str, **local: str) -> str:
         def value(match: re.Match[str]) -> str:
@@ -2202,12 +2394,17 @@ class Deal:
             if key in local:
                 return local[key]
             if key in self.fixed:
-                return self.fixed[key]
+                found = self.fixed[key]
+                if key in PERSON_KEYS and found == self.self_name:  # nobody refers to themselves
+                    return self.fixed["top_name"] if key == "dm" else self.dynamic("person")
+                return found
             return self.dynamic(key)
 
         text = TOKEN.sub(value, template)
-        if self.lang == "en" and text[:1].islower():
-            text = text[0].upper() + text[1:]
+        if self.lang == "en":
+            text = re.sub(r"(?<=s)'s\b", "'", text)
+            if text[:1].islower():
+                text = text[0].upper() + text[1:]
         return text
 
     def dynamic(self, key: str) -> str:
@@ -2215,14 +2412,15 @@ class Deal:
         if key == "person" or key == "other":
             names = [p["name"] for p in self.people if p["name"] != self.self_name]
             return rng.choice(names) if names else self.fixed["dm"]
+        anchor = self.outcome_date if self.closed else self.review_date
         if key == "date":
-            return self.day(self.review_date - dt.timedelta(days=rng.randint(3, 70)))
+            return self.day(anchor - dt.timedelta(days=rng.randint(3, 70)))
         if key == "fdate":
             return self.day(self.review_date + dt.timedelta(days=rng.randint(5, 40)))
         if key == "month":
             return self.month(self.review_date + dt.timedelta(days=rng.randint(35, 150)))
         if key == "month_past":
-            return self.month(self.review_date - dt.timedelta(days=rng.randint(35, 120)))
+            return self.month(anchor - dt.timedelta(days=rng.randint(35, 120)))
         if key == "n":
             return str(rng.randint(2, 9))
         if key == "n2":
@@ -2231,7 +2429,10 @@ class Deal:
             return str(rng.randint(4, 35))
         if key == "need":
             need = self.fill(rng.choice(self.s["needs"]))
-            return need[0].lower() + need[1:] if self.lang == "en" else need
+            first = need.split(" ")[0]
+            if self.lang == "en" and first.isalpha() and first[1:].islower():
+                need = need[0].lower() + need[1:]
+            return need
         if key == "topic":
             return rng.choice(self.t["topics"])
         if key == "doc":
@@ -2264,7 +2465,7 @@ class Deal:
             current += piece
         if current:
             lines.append(current)
-        return lines
+        return [line.strip() for line in lines if line.strip()]
 
     def para(self, sentences: list[str]) -> str:
         """Sentences as one text: a `|` block when it runs over a line, else a plain value."""
@@ -2311,7 +2512,11 @@ class Deal:
             doc["outcome"] = self.outcome()
         if self.review_triggers:
             doc["review"]["triggers"] = Flow(self.review_triggers)
-            doc["review"] = {k: doc["review"][k] for k in ("date", "triggers", "attendees", "previous") if k in doc["review"]}
+            doc["review"] = {
+                k: doc["review"][k]
+                for k in ("date", "triggers", "attendees", "previous")
+                if k in doc["review"]
+            }
         return self.header(), doc
 
     def choose_status(self) -> str:
@@ -2332,7 +2537,7 @@ class Deal:
         return "open"
 
     def setup_names(self) -> None:
-        rng, t, s, lang = self.rng, self.t, self.s, self.lang
+        rng, s, lang = self.rng, self.s, self.lang
         places = ZH_PLACES if lang == "zh" else EN_PLACES
         place = rng.choice(places)
         org, short = rng.choice(s["orgs"])
@@ -2352,7 +2557,9 @@ class Deal:
         f["project"] = self.project_name
         ref_org, _ = rng.choice(s["orgs"])
         f["ref"] = ref_org.format(place=rng.choice([p for p in places if p != place]))
-        f["top_name"], _ = self.person_name()
+        f["top_name"], gender = self.person_name()
+        for p, word in self.pronouns(gender).items():
+            f[f"top_name_{p}"] = word
         for role in ("owner", "presales", "delivery", "channel_mgr", "director"):
             f[role], _ = self.person_name()
         # competitors and partners are named before the people, who refer to them
@@ -2381,7 +2588,6 @@ class Deal:
         f["partner"] = self.partner_names[0]
         f["partner2"] = partners[1]
         f["kit"] = rng.choice(s["kit"])
-        f["threshold"] = self.money_text(10_000_000, "CNY") if lang == "en" else "1000万元"
 
     def setup_money(self) -> None:
         rng = self.rng
@@ -2405,6 +2611,8 @@ class Deal:
         self.fixed["budget"] = self.money_text(self.budget, currency)
         self.fixed["quote"] = self.money_text(self.quote, currency)
         self.fixed["phase2"] = self.money_text(phase2, currency)
+        threshold = 10_000_000 if currency == "CNY" else 1_000_000
+        self.fixed["threshold"] = self.money_text(threshold, currency)
 
     def money(self, amount: int) -> Flow:
         return Flow({"amount": amount, "currency": self.currency})
@@ -2497,7 +2705,9 @@ class Deal:
                 person["needs"] = {
                     "personal": self.fill(self.pick(t["personal"][kind]), **pro),
                     "immediate": self.fill(self.pick(t["immediate"]), **pro),
-                    "certain": self.fill(self.pick(t["certain"][kind]), **pro),
+                    "certain": self.fill(
+                        self.pick(t["certain"]["spec" if slot == "head_it" else kind]), **pro
+                    ),
                 }
             if rng.random() < 0.75:
                 sep = "; " if self.lang == "en" else "；"
@@ -2507,7 +2717,14 @@ class Deal:
             )
             notes = [self.fill(n, **pro) for n in self.sample(t["notes"], rng.choice((1, 2, 2, 3)))]
             if is_coach:
-                notes.insert(0, self.fill("Briefs {presales} every Friday." if self.lang == "en" else "每周五与{presales}通话。"))
+                notes.insert(
+                    0,
+                    self.fill(
+                        "Briefs {presales} every Friday."
+                        if self.lang == "en"
+                        else "每周五与{presales}通话。"
+                    ),
+                )
             person["notes"] = self.para(list(dict.fromkeys(notes)))
             people.append(person)
         self.self_name = ""
@@ -2534,7 +2751,8 @@ class Deal:
         for index, name in enumerate(self.partner_names):
             partner: dict[str, Any] = {"name": name}
             partner["role"] = t["partner_roles"][0] if index == 0 else self.pick(t["partner_roles"])
-            sentences = self.sample(t["partner_background"], 2)
+            sentences = [self.pick(t["partner_background"])]
+            sentences += self.sample(t["partner_extra"], rng.randint(0, 2))
             partner["background"] = self.para([self.fill(s) for s in sentences])
             partner["influence"] = rng.choice(("high", "medium", "medium", "low"))
             if rng.random() < 0.85:
@@ -2563,7 +2781,9 @@ class Deal:
                 comp=name,
             )
             strengths = [self.fill(s) for s in self.sample(t["comp_strengths"], rng.randint(1, 4))]
-            weaknesses = [self.fill(s) for s in self.sample(t["comp_weaknesses"], rng.randint(1, 3))]
+            weaknesses = [
+                self.fill(s) for s in self.sample(t["comp_weaknesses"], rng.randint(1, 3))
+            ]
             short = sum(len(s) for s in strengths + weaknesses) < 90
             comp["strengths"] = Flow(strengths) if short else strengths
             comp["weaknesses"] = Flow(weaknesses) if short else weaknesses
@@ -2588,9 +2808,7 @@ class Deal:
 
     def deal_block(self) -> dict[str, Any]:
         rng, t, f = self.rng, self.t, self.fixed
-        self.confidential_floor = rng.random() < {4: 0.5, 5: 0.8, 6: 0.5}.get(
-            self.stage_index, 0.2
-        )
+        self.confidential_floor = rng.random() < {4: 0.5, 5: 0.8, 6: 0.5}.get(self.stage_index, 0.2)
         slug = self.sector["slug"]
         deal: dict[str, Any] = {"name": self.project_name}
         deal["id"] = f"{slug}-{self.index:04d}"
@@ -2623,7 +2841,11 @@ class Deal:
     def review_block(self) -> dict[str, Any]:
         rng, t, f = self.rng, self.t, self.fixed
         director = self.pick(t["director"])
-        boss = f"{f['director']} ({director})" if self.lang == "en" else f"{f['director']}（{director}）"
+        boss = (
+            f"{f['director']} ({director})"
+            if self.lang == "en"
+            else f"{f['director']}（{director}）"
+        )
         attendees = [f["owner"], boss, *self.sample(self.team, rng.randint(1, len(self.team)))]
         review: dict[str, Any] = {"date": self.review_date, "attendees": Flow(attendees)}
         if rng.random() < 0.8:
@@ -2644,7 +2866,9 @@ class Deal:
     def background(self) -> dict[str, Any]:
         rng, t, s = self.rng, self.t, self.s
         customer: dict[str, Any] = {
-            "business": self.para([self.fill(x) for x in self.sample(s["business"], rng.randint(2, 4))]),
+            "business": self.para(
+                [self.fill(x) for x in self.sample(s["business"], rng.randint(2, 4))]
+            ),
         }
         if self.stage_index > 0 or rng.random() < 0.7:
             customer["organization"] = self.lines(
@@ -2660,7 +2884,10 @@ class Deal:
             "support": self.fill(t["dept_support"]),
         }
         customer["contacts"] = self.para(
-            [self.fill(x) for x in t["contacts"][:1] + self.sample(t["contacts"][1:], rng.randint(0, 2))]
+            [
+                self.fill(x)
+                for x in t["contacts"][:1] + self.sample(t["contacts"][1:], rng.randint(0, 2))
+            ]
         )
         needs = [self.fill(x) for x in self.sample(self.s["needs"], rng.randint(3, 6))]
         self.needs = needs
@@ -2675,11 +2902,15 @@ class Deal:
                 }
             ),
         }
-        d = self.review_date
-        steps = sorted(rng.sample(range(20, 300), 6))
-        dates = [d + dt.timedelta(days=x) for x in steps]
         if self.closed:
-            dates = [self.outcome_date - dt.timedelta(days=x) for x in (90, 70, 40, 0)] + dates[4:]
+            award = self.outcome_date
+            dates = [award - dt.timedelta(days=x) for x in (rng.randint(80, 120), 60, 30, 0)]
+        else:
+            dates = [self.review_date + dt.timedelta(days=rng.randint(15, 50))]
+            for low, high in ((15, 45), (10, 40), (20, 50)):
+                dates.append(dates[-1] + dt.timedelta(days=rng.randint(low, high)))
+        dates.append(dates[3] + dt.timedelta(days=rng.randint(20, 45)))
+        dates.append(dates[4] + dt.timedelta(days=rng.randint(90, 240)))
         marks = {
             "d1": self.month(dates[0]),
             "d2": self.month(dates[1]),
@@ -2733,29 +2964,33 @@ class Deal:
     def dynamics(self) -> list[dict[str, Any]]:
         rng, t = self.rng, self.t
         count = rng.randint(2, 8)
-        parties = rng.choices(("customer", "competitor", "channel", "us"), (5, 3, 2, 3), k=count)
         end = self.outcome_date if self.closed else self.review_date
         days = sorted(rng.sample(range(1, 110), count))
         out = []
         seen: set[str] = set()
-        for party, back in zip(parties, days, strict=True):
+        for back in days:
             date = end - dt.timedelta(days=back)
-            if rng.random() < 0.15:
-                template, party, impact = self.pick(t["reversals"])
-                reversal = True
-            else:
-                template, impact = self.pick(t["dynamics"][party])
-                reversal = False
-            if template in seen:
-                continue
+            while True:
+                if rng.random() < 0.15:
+                    template, party, impact = self.pick(t["reversals"])
+                    reversal = True
+                else:
+                    party = rng.choices(("customer", "competitor", "channel", "us"), (5, 3, 2, 3))[
+                        0
+                    ]
+                    template, impact = self.pick(t["dynamics"][party])
+                    reversal = False
+                if template not in seen:
+                    break
             seen.add(template)
             if reversal and not self.closed:
                 self.review_triggers.append("dynamics-reversal")
+            before = self.month(date - dt.timedelta(days=rng.randint(30, 90)))
             out.append(
                 {
                     "date": date,
                     "party": party,
-                    "event": self.para([self.fill(template)]),
+                    "event": self.para([self.fill(template, month_past=before)]),
                     "impact": impact,
                     "reversal": reversal,
                 }
@@ -2779,7 +3014,9 @@ class Deal:
             "relationship": self.para(
                 [self.fill(x) for x in self.sample(t["relationship"], rng.randint(2, 4))]
             ),
-            "product": self.para([self.fill(x) for x in self.sample(t["product"], rng.randint(1, 3))]),
+            "product": self.para(
+                [self.fill(x) for x in self.sample(t["product"], rng.randint(1, 3))]
+            ),
         }
         commercial: dict[str, Any] = {
             "approach": self.para(
@@ -2796,10 +3033,16 @@ class Deal:
     def actions(self) -> list[dict[str, Any]]:
         rng, t = self.rng, self.t
         out = []
-        owners = [self.fixed[k] for k in ("owner", "presales", "delivery", "channel_mgr", "director")]
+        owners = [
+            self.fixed[k] for k in ("owner", "presales", "delivery", "channel_mgr", "director")
+        ]
         for what, checkpoint in self.sample(t["actions"], rng.randint(2, 7)):
-            self.self_name = ""
-            person = self.dynamic("person")
+            others = [
+                p["name"]
+                for p in self.people
+                if p["name"] not in (self.fixed["dm"], self.fixed["coach"])
+            ]
+            person = self.pick(others)
             person_his = person + ("'s" if self.lang == "en" else "的")
             action: dict[str, Any] = {
                 "what": self.fill(what, person=person, person_his=person_his),
@@ -2866,7 +3109,8 @@ class Deal:
             summary = summary[0].lower() + summary[1:]
         else:
             summary = re.split("[：。]", summary)[0]
-        lines = [self.fill(x, summary_short=summary, stage=self.stage, why=why) for x in t["header"]]
+        stage = ZH_STAGES[self.stage_index] if self.lang == "zh" else self.stage
+        lines = [self.fill(x, summary_short=summary, stage=stage, why=why) for x in t["header"]]
         return [line for text in lines for line in self.wrap(text)]
 
 
@@ -2875,8 +3119,12 @@ class Deal:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out_dir", type=Path, help="folder for deal-0001.yaml ... (created if missing)")
-    parser.add_argument("--count", type=int, default=1000, help="number of deal files (default 1000)")
+    parser.add_argument(
+        "out_dir", type=Path, help="folder for deal-0001.yaml ... (created if missing)"
+    )
+    parser.add_argument(
+        "--count", type=int, default=1000, help="number of deal files (default 1000)"
+    )
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     args = parser.parse_args()
     if args.count < 1:

@@ -266,6 +266,55 @@ def render(
 
 
 @app.command()
+def advance(
+    path: Annotated[Path, typer.Argument(help="The deal file.")],
+    to: Annotated[str, typer.Option("--to", metavar="STAGE", help="The later stage to move to.")],
+    force: Annotated[
+        bool, typer.Option(help="Move on although work is open (needs --reason).")
+    ] = False,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TEXT", help="Why the deal moves on regardless; recorded in the file."
+        ),
+    ] = None,
+    today: TodayOption = None,
+    playbook: PlaybookOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Move a deal to a later stage, once every item and gate before it holds.
+
+    Example: reviewkit advance deals/prov-core.yaml --to partner
+    """
+
+    def body() -> int:
+        from reviewkit.advance import advance as move
+        from reviewkit.config import Settings
+
+        settings = Settings(config, playbook).for_file(path)
+        deal, gaps, moved = move(
+            path, to, config=settings, today=_today(today), force=force, reason=reason
+        )
+        for gap in gaps:
+            where = f"{deal.display}:{gap.line}:{gap.column}:"
+            typer.echo(
+                f"{where} {gap.stage} › {gap.item} ({gap.label}): {gap.state}", err=not moved
+            )
+        if not moved:
+            typer.echo(
+                f"reviewkit: {deal.display} stays at '{deal.stage}': {len(gaps)} item(s) or gate(s) "
+                f"before '{to}' do not hold — complete them, or pass --force --reason TEXT",
+                err=True,
+            )
+            return exitcodes.FINDINGS
+        note = f" (forced past {len(gaps)} open item(s); recorded in history)" if gaps else ""
+        typer.echo(f"Moved {deal.display} from '{deal.stage}' to '{to}'{note}.")
+        return exitcodes.OK
+
+    _guard(body)
+
+
+@app.command()
 def schema(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")

@@ -14,7 +14,9 @@ GOOD = MINIMAL.replace("stage: relationship", "stage: discovery")
 BAD = MINIMAL.replace("stage: relationship", "stage: relationshp")
 
 
-def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, check=False)
 
 
