@@ -26,6 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: importing rich would cost ~80 ms on every --help
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -185,7 +186,7 @@ def check(
         typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores)."),
     ] = None,
 ) -> None:
-    """Check deal files against the playbook's stage checklist and rules.
+    """Check deal files against the playbook's checklist and rules.
 
     Example: reviewkit check deals/ --today 2026-12-01
     """
@@ -282,7 +283,7 @@ def advance(
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Move a deal to a later stage, once every item and gate before it holds.
+    """Move a deal to a later stage once the work before it is done.
 
     Example: reviewkit advance deals/prov-core.yaml --to partner
     """
@@ -322,7 +323,7 @@ def schema(
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Write the JSON Schema of deal format 1, for editors to complete and check deal files.
+    """Write the JSON Schema of deal files, for editors.
 
     Example: reviewkit schema -o deals/deal.schema.json
     """
@@ -345,7 +346,7 @@ def schema(
 
 
 playbook_app = typer.Typer(
-    help="Look at the playbook in use: its stages, checklist items, rules and gates.",
+    help="Show the playbook in use: stages, items, rules, gates.",
     no_args_is_help=True,
 )
 app.add_typer(playbook_app, name="playbook")
