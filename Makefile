@@ -69,6 +69,7 @@ golden: setup
 bench: setup
 	$(BIN)/python bench/check_vs_yamllint.py
 	$(BIN)/python bench/pdf_vs_weasyprint.py
+	$(BIN)/python bench/team_scale.py
 
 pictures: setup
 	$(BIN)/python docs/make_pictures.py
