@@ -1,7 +1,8 @@
 """The exit-code policy of every reviewkit command, in one place.
 
 0  done; for `check`: no finding of severity error (nor warning, with --strict)
-1  `check` found errors in valid deal files (or warnings, with --strict)
+1  `check` found errors in valid deal files (or warnings, with --strict);
+   `advance` refused because work before the target stage is open
 2  a file could not be read, is not valid YAML or not a valid deal file; bad usage;
    refused to overwrite; an internal error (reported as a bug)
 """

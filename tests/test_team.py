@@ -192,3 +192,25 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
 
 def test_the_repository_root_is_a_checkout() -> None:
     assert (ROOT / "pyproject.toml").is_file()
+
+
+# -- many files -------------------------------------------------------------------------
+
+
+def test_parallel_check_gives_the_same_findings_as_one_process(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from reviewkit.checkrun import PARALLEL_FROM, check_paths
+    from reviewkit.config import Settings
+
+    samples = sorted(SAMPLES.glob("*-*.yaml"))
+    for index in range(PARALLEL_FROM + 12):
+        source = samples[index % len(samples)]
+        (tmp_path / f"deal-{index:03d}.yaml").write_text(source.read_text(encoding="utf-8"))
+    (tmp_path / "deal-bad.yaml").write_text("reviewkit: 1\ndeal: {name: x, stage: nowhere}\n")
+    today = dt.date(2026, 12, 1)
+    one = check_paths([tmp_path], Settings(), today, jobs=1)
+    two = check_paths([tmp_path], Settings(), today, jobs=2)
+    assert one == two
+    assert one.files == PARALLEL_FROM + 13 and one.invalid == 1
+    assert {Path(f.path).name for f in one.findings} >= {"deal-000.yaml", "deal-bad.yaml"}
