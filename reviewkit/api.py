@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit.checks import check_deal
 from reviewkit.config import Settings
-from reviewkit.deal import load_deal
+from reviewkit.deal import Deal, load_deal
 from reviewkit.errors import ReviewkitError
 from reviewkit.files import write_atomic
 from reviewkit.pack import PackOptions, build_pack
@@ -26,6 +27,65 @@ def pack_path(deal_path: Path, deal_id: str, format: str) -> Path:
     return deal_path.parent / f"{name}{SUFFIX[format]}"
 
 
+@dataclass(frozen=True)
+class PackRequest:
+    """What to render, the same for every deal of a batch."""
+
+    format: str = "md"
+    lang: str | None = None
+    reveal_floor: bool = False
+    today: dt.date | None = None
+    playbook: Path | None = None
+    config: Path | None = None
+    since: str | None = None
+
+
+def make_pack(
+    path: Path, request: PackRequest, output: str | None = None
+) -> tuple[Path | None, str | bytes]:
+    """A deal's pack in memory, and where it goes (None: stdout). Writes nothing."""
+    from reviewkit.render import render_html, render_markdown
+
+    if request.format not in SUFFIX:
+        raise ReviewkitError(f"unknown pack format '{request.format}'", hint="use md, html or pdf")
+    today = request.today or dt.date.today()
+    settings = Settings(request.config, request.playbook).for_file(Path(path))
+    deal = load_deal(path, settings.playbook, language=settings.language)
+    findings = check_deal(deal, today, settings)
+    compared = None
+    if request.since is not None:
+        from reviewkit.changes import compare, load_version
+
+        old = load_version(Path(path), request.since, settings)
+        compared = (_reference(request.since, old), compare(old, deal, today, settings))
+    options = PackOptions(today, request.lang, request.reveal_floor, compared)
+    pack = build_pack(deal, options, findings)
+    target = None
+    if output != "-":
+        if output is None:
+            target = pack_path(Path(path), deal.id, request.format)
+        elif Path(output).is_dir():
+            target = pack_path(Path(output) / "x", deal.id, request.format)
+        else:
+            target = Path(output)
+        _refuse_clobbering(target, Path(path))
+    if request.format == "md":
+        return target, render_markdown(pack)
+    if request.format == "html":
+        return target, render_html(pack)
+    if target is None:
+        raise ReviewkitError("a PDF cannot be written to the terminal", hint="use -o FILE.pdf")
+    return target, _pdf(render_html(pack))
+
+
+def write_pack(target: Path, data: str | bytes) -> None:
+    """Write a pack in one rename: a failure leaves an earlier pack byte-identical."""
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise ReviewkitError(f"{target}: cannot write: {exc.strerror}") from None
+
+
 def render_pack(
     path: Path,
     *,
@@ -36,43 +96,27 @@ def render_pack(
     today: dt.date | None = None,
     playbook: Path | None = None,
     config: Path | None = None,
+    since: str | None = None,
 ) -> Path | None:
     """Render a deal's pack; write it and return its path (None when written to stdout).
 
     The pack is made in memory and written in one rename: a failure at any step leaves an
     earlier pack byte-identical.
     """
-    from reviewkit.render import render_html, render_markdown
-
-    if format not in SUFFIX:
-        raise ReviewkitError(f"unknown pack format '{format}'", hint="use md, html or pdf")
-    today = today or dt.date.today()
-    settings = Settings(config, playbook).for_file(Path(path))
-    deal = load_deal(path, settings.playbook, language=settings.language)
-    findings = check_deal(deal, today, settings)
-    pack = build_pack(deal, PackOptions(today, lang, reveal_floor), findings)
-    target = None
-    if output != "-":
-        target = Path(output) if output else pack_path(path, deal.id, format)
-        _refuse_clobbering(target, path)
-    data: str | bytes
-    if format == "md":
-        data = render_markdown(pack)
-    elif format == "html":
-        data = render_html(pack)
-    else:
-        if target is None:
-            raise ReviewkitError("a PDF cannot be written to the terminal", hint="use -o FILE.pdf")
-        data = _pdf(render_html(pack))
+    request = PackRequest(format, lang, reveal_floor, today, playbook, config, since)
+    target, data = make_pack(path, request, output)
     if target is None:
         assert isinstance(data, str)
         sys.stdout.write(data)
         return None
-    try:
-        write_atomic(target, data)
-    except OSError as exc:
-        raise ReviewkitError(f"{target}: cannot write: {exc.strerror}") from None
+    write_pack(target, data)
     return target
+
+
+def _reference(since: str, old: Deal) -> str:
+    """How a pack names the version it compares with: the ref, and that version's review date."""
+    held = old.data["review"]["date"]
+    return f"{since} ({held.isoformat()})" if held else since
 
 
 def _pdf(html: str) -> bytes:

@@ -220,7 +220,7 @@ def check(
 
 @app.command()
 def render(
-    path: Annotated[Path, typer.Argument(help="The deal file.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Deal files or folders.")],
     format: Annotated[
         PackFormat, typer.Option("--format", "-f", help="Pack format.")
     ] = PackFormat.md,
@@ -240,27 +240,189 @@ def render(
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REF",
+            help="Add what changed since REF: an older file, or a git revision (HEAD~1, a tag).",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores)."),
+    ] = None,
 ) -> None:
-    """Write the review-meeting pack for a deal.
+    """Write the review-meeting pack for a deal, or for many.
 
     Example: reviewkit render deals/prov-core.yaml  (writes deals/prov-core.review.md)
     """
 
     def body() -> int:
-        from reviewkit.api import render_pack
+        from reviewkit.api import PackRequest, render_pack
 
-        written = render_pack(
-            path,
-            format=format.value,
-            output=output,
-            lang=lang.value if lang else None,
-            reveal_floor=reveal_floor,
-            today=_today(today),
-            playbook=playbook,
-            config=config,
+        request = PackRequest(
+            format.value,
+            lang.value if lang else None,
+            reveal_floor,
+            _today(today),
+            playbook,
+            config,
+            since,
         )
-        if written is not None:
-            typer.echo(f"Wrote {written}", err=True)
+        if len(paths) == 1 and not paths[0].is_dir():
+            written = render_pack(
+                paths[0],
+                format=request.format,
+                output=output,
+                lang=request.lang,
+                reveal_floor=reveal_floor,
+                today=request.today,
+                playbook=playbook,
+                config=config,
+                since=since,
+            )
+            if written is not None:
+                typer.echo(f"Wrote {written}", err=True)
+            return exitcodes.OK
+        from reviewkit.batch import render_many
+
+        result = render_many(paths, request, output, jobs)
+        typer.echo(f"Wrote {len(result.written)} pack(s).", err=True)
+        if result.failures:
+            typer.echo(f"{len(result.failures)} deal(s) failed:", err=True)
+            for _, lines in result.failures:
+                for line in lines:
+                    typer.echo(f"  {line}", err=True)
+            return exitcodes.FAILURE
+        return exitcodes.OK
+
+    _guard(body)
+
+
+@app.command()
+def pipeline(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Deal files or folders.")],
+    format: Annotated[
+        PackFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = PackFormat.md,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="OUT",
+            help="Output file (default: stdout for md, pipeline.html / pipeline.pdf).",
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None, typer.Option(help="Language (default: the config's, else en).")
+    ] = None,
+    today: TodayOption = None,
+    playbook: PlaybookOption = None,
+    config: ConfigOption = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores)."),
+    ] = None,
+) -> None:
+    """One page over many deals: funnel, value, who needs a review now.
+
+    Example: reviewkit pipeline deals/ --format pdf
+    """
+
+    def body() -> int:
+        from reviewkit.api import write_pack
+        from reviewkit.config import Settings
+        from reviewkit.pipeline import build_pipeline, collect
+        from reviewkit.render import render_pipeline
+
+        settings = Settings(config, playbook)
+        view_lang = lang.value if lang else settings.for_folder(Path.cwd()).language or "en"
+        lines = collect(paths, settings, _today(today), view_lang, jobs)
+        view = build_pipeline(lines, _today(today), view_lang)
+        target = output or ("-" if format is PackFormat.md else f"pipeline.{format.value}")
+        if format is PackFormat.md:
+            data: str | bytes = render_pipeline(view, "md")
+        else:
+            html = render_pipeline(view, "html")
+            if format is PackFormat.pdf:
+                from reviewkit.api import _pdf
+
+                if target == "-":
+                    raise ReviewkitError(
+                        "a PDF cannot be written to the terminal", hint="use -o FILE.pdf"
+                    )
+                data = _pdf(html)
+            else:
+                data = html
+        if target == "-":
+            assert isinstance(data, str)
+            sys.stdout.write(data)
+        else:
+            write_pack(Path(target), data)
+            typer.echo(f"Wrote {target}", err=True)
+        return exitcodes.OK
+
+    _guard(body)
+
+
+class DiffFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(metavar="OLD", help="The older version: a file, or a git revision of NEW."),
+    ],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The deal file now.")],
+    format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffFormat.text,
+    today: TodayOption = None,
+    playbook: PlaybookOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show what changed in a deal between two versions.
+
+    Example: reviewkit diff HEAD~1 deals/prov-core.yaml
+    """
+
+    def body() -> int:
+        from reviewkit.changes import compare, load_version, report
+        from reviewkit.config import Settings
+        from reviewkit.deal import load_deal
+
+        settings = Settings(config, playbook).for_file(new)
+        after = load_deal(new, settings.playbook, language=settings.language)
+        before = load_version(new, old, settings)
+        changes = compare(before, after, _today(today), settings)
+        if format is DiffFormat.json:
+            import json
+
+            document = {
+                "old": before.display,
+                "new": after.display,
+                "changes": [
+                    {
+                        "kind": c.kind,
+                        "subject": c.subject,
+                        "before": c.before,
+                        "after": c.after,
+                        "line": c.line,
+                        "column": c.column,
+                        "reversal": c.reversal,
+                        "text": c.text(after.language),
+                    }
+                    for c in changes
+                ],
+            }
+            sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(report(changes, after.language, f"{before.display} → {after.display}"))
         return exitcodes.OK
 
     _guard(body)

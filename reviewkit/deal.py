@@ -130,10 +130,22 @@ def load_deal(
     """
     path = Path(path)
     display = display or str(path)
-    playbook = playbook or load_playbook()
     text, problems = read_text(path, display)
     if text is None:
         raise InvalidFile(display, problems)
+    return parse_deal(text, path, playbook, display, language)
+
+
+def parse_deal(
+    text: str,
+    path: Path,
+    playbook: Playbook | None = None,
+    display: str | None = None,
+    language: str | None = None,
+) -> Deal:
+    """Validate a deal file's text (read from `path`, or from a git revision of it)."""
+    display = display or str(path)
+    playbook = playbook or load_playbook()
     lang = "zh" if _ZH.search(text) else (language or "en")
     root, problems = compose(text, display, lang)
     if root is None and not problems:

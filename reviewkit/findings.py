@@ -43,10 +43,11 @@ class Review:
     deal: Deal
     today: dt.date
     config: Config = DEFAULT
+    language: str | None = None  # messages in another language than the deal's
 
     @property
     def lang(self) -> str:
-        return self.deal.language
+        return self.language or self.deal.language
 
     def text(self, kind: str, **args: object) -> str:
         return msg(self.lang, kind, **args)[0]

@@ -32,6 +32,7 @@ class PackOptions:
     today: dt.date
     lang: str | None = None  # None: the deal's language
     reveal_floor: bool = False
+    since: tuple[str, list[Any]] | None = None  # (what was compared with, changes)
 
 
 @dataclass
@@ -57,6 +58,8 @@ class Pack:
     progress: list[dict[str, Any]]
     findings: list[dict[str, Any]]
     suppressed: list[dict[str, Any]]
+    since: dict[str, Any] | None = None
+    lost: dict[str, Any] | None = None
     chain: dict[str, Any] = field(default_factory=dict)
 
 
@@ -141,6 +144,8 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
             for entry in data["suppress"]
         ],
         chain=_chain(data, lang, t),
+        since=_since(options.since, lang, t, options.reveal_floor, deal.data),
+        lost=_lost(deal, data, lang, t, findings) if deal.status == "lost" else None,
     )
 
 
@@ -393,6 +398,60 @@ def _stages(review: Review, data: dict[str, Any], lang: str) -> list[dict[str, A
             }
         )
     return out
+
+
+def _since(
+    since: tuple[str, list[Any]] | None,
+    lang: str,
+    t: dict[str, str],
+    reveal_floor: bool,
+    original: dict[str, Any],
+) -> dict[str, Any] | None:
+    """The "since the last review" section: changes grouped as the diff command groups them."""
+    if since is None:
+        return None
+    from reviewkit.changes import GROUPS
+
+    reference, changes = since
+    groups = []
+    for group, kinds in GROUPS.items():
+        entries = [
+            {"text": c.text(lang), "reversal": c.reversal} for c in changes if c.kind in kinds
+        ]
+        if entries:
+            groups.append({"title": t[f"since_{group}"], "entries": entries})
+    if not reveal_floor:  # a note quoted in a change must not carry the floor either
+        groups = withhold(
+            {"groups": groups, "strategy": original["strategy"]}, t["floor_redacted"]
+        )["groups"]
+    return {"reference": reference, "groups": groups}
+
+
+def _lost(
+    deal: Deal, data: dict[str, Any], lang: str, t: dict[str, str], findings: list[Finding]
+) -> dict[str, Any]:
+    """The lost-deal review: outcome, the gaps when the deal was lost and when each opened, lessons."""
+    from reviewkit.config import DEFAULT
+    from reviewkit.lostreview import gaps_at_loss, lessons
+
+    gaps = gaps_at_loss(deal, DEFAULT, lang)
+    outcome = data["outcome"]
+    return {
+        "date": _date(outcome["date"]),
+        "winner": outcome["winner"] or "",
+        "reasons": outcome["reasons"],
+        "gaps": [
+            {
+                "stage": tr(deal.playbook.stage(g.stage).label, lang),
+                "label": g.label,
+                "gate": g.item == "gate",
+                "state": t[f"st_{g.state}"],
+                "opened": g.opened + (f" ({g.since})" if g.since else ""),
+            }
+            for g in gaps
+        ],
+        "lessons": lessons(deal, gaps, {f.rule for f in findings}, lang),
+    }
 
 
 def _progress(review: Review, lang: str) -> list[dict[str, Any]]:

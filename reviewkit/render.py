@@ -157,6 +157,31 @@ def render_html(pack: Pack) -> str:
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 
 
+def render_pipeline(view: Any, format: str) -> str:
+    """The pipeline view as Markdown or HTML (the PDF is made from the HTML)."""
+    from reviewkit.figures import funnel
+    from reviewkit.packtext import pack_text
+
+    t = pack_text(view.lang)
+    if format == "md":
+        words = {key: Markup(value) for key, value in t.items()}
+        text = markdown_environment().get_template("pipeline.md.j2").render(view=view, t=words)
+        return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+    css = (templates_dir() / "pack.css").read_text(encoding="utf-8")
+    return (
+        html_environment()
+        .get_template("pipeline.html.j2")
+        .render(
+            view=view,
+            t=t,
+            css=Markup(css),
+            page_label=Markup(t["page_label"]),
+            html_lang="zh-Hans" if view.lang == "zh" else "en",
+            funnel_svgs=[funnel(f["stages"]) for f in view.funnels],
+        )
+    )
+
+
 def _yaml_string(value: Any) -> str:
     """A YAML double-quoted scalar that reads back exactly (JSON string syntax, plus escapes
     for the characters YAML treats as line breaks or refuses)."""

@@ -553,10 +553,12 @@ def test_render_refuses_to_write_over_the_deal(
     assert result.exit_code == 2
 
 
-def test_render_refuses_a_folder(run: Callable[..., Result], write: Write, tmp_path: Path) -> None:
-    result = run("render", write(MINIMAL), "-o", tmp_path)
-    assert result.exit_code == 2
-    assert "folder" in result.output
+def test_render_into_a_folder(run: Callable[..., Result], write: Write, tmp_path: Path) -> None:
+    out = tmp_path / "packs"
+    out.mkdir()
+    result = run("render", write(MINIMAL), "-o", out)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["deal.review.md"]
 
 
 def test_render_into_a_missing_folder(
@@ -650,4 +652,4 @@ def test_render_default_pack_stays_beside_the_deal(
 def test_render_every_sample(run: Callable[..., Result], sample: Path) -> None:
     result = run("render", sample, "-o", "-", "--today", TODAY)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(("# Deal review", "# 项目分析会", "> **"))
+    assert result.stdout.startswith(("# Deal review", "# Lost-deal review", "# 项目分析会", "> **"))

@@ -108,10 +108,17 @@ def test_overdue_action_and_reversal_are_marked() -> None:
     assert "**⟲ REVERSAL**" in text
 
 
-def test_lost_deal_pack_has_its_outcome() -> None:
+def test_lost_deal_pack_is_a_lost_deal_review() -> None:
     text = pack_text(SAMPLES / "coastal-port-lost.yaml")
-    assert "## Outcome" in text
-    assert "| Winner | Tideway Systems |" in text
+    assert text.startswith("# Lost-deal review: Greywater Bay terminal automation network")
+    review = text[text.index("## Lost-deal review") : text.index("## 1. Background")]
+    assert "| Winner | Tideway Systems |" in review
+    assert "## Outcome" not in text  # shown once, in the review
+    assert "| Build relationships into the decision chain | Coach developed | partial |" in review
+    assert "**Gate**: A high-influence customer person speaks up for us | not met" in review
+    lessons = review[review.index("**Lessons**") :]
+    assert "1. Check every decision-chain member's ties to competitors" in lessons  # the rep's own
+    assert "Choosing the right people matters more than saying the right words" in lessons
 
 
 # -- the floor price -------------------------------------------------------------------
