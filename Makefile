@@ -70,6 +70,7 @@ bench: setup
 	$(BIN)/python bench/check_vs_yamllint.py
 	$(BIN)/python bench/pdf_vs_weasyprint.py
 	$(BIN)/python bench/team_scale.py
+	$(BIN)/python bench/batch_and_pipeline.py
 
 pictures: setup
 	$(BIN)/python docs/make_pictures.py
