@@ -104,7 +104,11 @@ def advance(
         return deal, gaps, False
     text, problems = read_text(path, deal.display)
     assert text is not None and not problems
-    write_atomic(path, rewrite(text, deal, target, today, gaps, reason if force else None))
+    updated = rewrite(text, deal, target, today, gaps, reason if force else None)
+    try:
+        write_atomic(path, updated)
+    except OSError as exc:
+        raise ReviewkitError(f"{deal.display}: cannot write: {exc.strerror}") from None
     return deal, gaps, True
 
 
@@ -119,6 +123,8 @@ def rewrite(
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 4096
+    crlf = "\r\n" in text
+    text = text.replace("\r\n", "\n")  # worked on with \n, written back as the file had it
     mapping, sequence, offset = indentation(text, deal.display)
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     data = yaml.load(text)
@@ -150,7 +156,8 @@ def rewrite(
     history.append(entry)
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    written = out.getvalue()
+    return written.replace("\n", "\r\n") if crlf else written
 
 
 def indentation(text: str, display: str) -> tuple[int, int, int]:

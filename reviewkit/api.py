@@ -51,13 +51,14 @@ def make_pack(
     today = request.today or dt.date.today()
     settings = Settings(request.config, request.playbook).for_file(Path(path))
     deal = load_deal(path, settings.playbook, language=settings.language)
-    findings = check_deal(deal, today, settings)
+    findings = check_deal(deal, today, settings, request.lang)
     compared = None
     if request.since is not None:
-        from reviewkit.changes import compare, load_version
+        from reviewkit.changes import changes_between, load_version
 
         old = load_version(Path(path), request.since, settings)
-        compared = (_reference(request.since, old), compare(old, deal, today, settings))
+        changes = changes_between(old, deal, today, settings, request.reveal_floor, request.lang)
+        compared = (_reference(request.since, old), changes)
     options = PackOptions(today, request.lang, request.reveal_floor, compared)
     pack = build_pack(deal, options, findings)
     target = None
@@ -68,7 +69,7 @@ def make_pack(
             target = pack_path(Path(output) / "x", deal.id, request.format)
         else:
             target = Path(output)
-        _refuse_clobbering(target, Path(path))
+        _refuse_clobbering(target, Path(path))  # early: before the work of rendering
     if request.format == "md":
         return target, render_markdown(pack)
     if request.format == "html":
@@ -79,7 +80,9 @@ def make_pack(
 
 
 def write_pack(target: Path, data: str | bytes) -> None:
-    """Write a pack in one rename: a failure leaves an earlier pack byte-identical."""
+    """Write an output (pack, view, schema) in one rename: a failure leaves an earlier file
+    byte-identical, and no output ever replaces a YAML file a user wrote."""
+    _refuse_clobbering(target)
     try:
         write_atomic(target, data)
     except OSError as exc:
@@ -145,12 +148,13 @@ def _visible_text(html: str) -> str:
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", body))
 
 
-def _refuse_clobbering(target: Path, source: Path) -> None:
-    """A pack never replaces the deal file or any YAML file a user wrote."""
-    if target.suffix.lower() in (".yaml", ".yml") or (target.exists() and target.samefile(source)):
+def _refuse_clobbering(target: Path, source: Path | None = None) -> None:
+    """An output never replaces the deal file or any YAML file a user wrote."""
+    same = source is not None and target.exists() and target.samefile(source)
+    if target.suffix.lower() in (".yaml", ".yml") or same:
         raise ReviewkitError(
-            f"{target}: refusing to write a pack over a YAML file",
-            hint="choose an output name ending in the pack's format, e.g. -o pack.md",
+            f"{target}: refusing to write over a YAML file",
+            hint="choose an output name ending in the output's format, e.g. -o pack.md",
         )
     if target.is_dir():
         raise ReviewkitError(f"{target} is a folder", hint="give a file name with -o")

@@ -53,12 +53,12 @@ class Progress:
     def step(self, path: Path) -> None:
         self.done += 1
         if self.live:
-            sys.stderr.write(f"\\rrendering {self.done}/{self.total}  {path.name[:50]:50}")
+            sys.stderr.write(f"\rrendering {self.done}/{self.total}  {path.name[:50]:50}")
             sys.stderr.flush()
 
     def close(self) -> None:
         if self.live:
-            sys.stderr.write("\\r" + " " * 72 + "\\r")
+            sys.stderr.write("\r" + " " * 72 + "\r")
             sys.stderr.flush()
 
 

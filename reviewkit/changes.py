@@ -8,8 +8,8 @@ same file at a git revision (read with git, in the deal's own repository).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from reviewkit.config import Config
 from reviewkit.deal import Deal, load_deal, parse_deal
 from reviewkit.errors import ReviewkitError
 from reviewkit.findings import Review
+from reviewkit.floor import REDACTED, Redactor, floor_amount
 from reviewkit.labels import label
 from reviewkit.pack import money
 from reviewkit.playbook import tr
@@ -121,9 +122,12 @@ def _by_name(entries: list[dict[str, Any]], key: str) -> dict[str, tuple[int, di
     return {str(e[key]).strip(): (i, e) for i, e in enumerate(entries) if e.get(key)}
 
 
-def compare(old: Deal, new: Deal, today: dt.date, config: Config | None = None) -> list[Change]:
-    """Every change from `old` to `new`, in the order of KINDS, in the new deal's language."""
-    lang = new.language
+def compare(
+    old: Deal, new: Deal, today: dt.date, config: Config | None = None, lang: str | None = None
+) -> list[Change]:
+    """Every change from `old` to `new`, in the order of KINDS, in `lang` (default: the new
+    deal's language)."""
+    lang = lang or new.language
     changes: list[Change] = []
 
     def add(
@@ -202,8 +206,9 @@ def compare(old: Deal, new: Deal, today: dt.date, config: Config | None = None) 
             if bool(previous[key]) != bool(person[key]):
                 words = _FLAGS[(kind, bool(person[key]))][1 if lang == "zh" else 0]
                 add(kind, name, "", words, *at, key)
-    for name in before_people.keys() - after_people.keys():
-        add("person-removed", name, "", "", "decision_chain")
+    for name in before_people:
+        if name not in after_people:
+            add("person-removed", name, "", "", "decision_chain")
 
     seen = {(d["date"], (d["event"] or "").strip()) for d in o["dynamics"]}
     for index, event in enumerate(n["dynamics"]):
@@ -233,8 +238,9 @@ def compare(old: Deal, new: Deal, today: dt.date, config: Config | None = None) 
             add("action-dropped", short, "", "", *at, "status")
         elif previous["due"] and action["due"] and action["due"] > previous["due"]:
             add("action-slipped", short, _day(previous["due"]), _day(action["due"]), *at, "due")
-    for what in before_actions.keys() - after_actions.keys():
-        add("action-removed", " ".join(what.split()), "", "", "actions")
+    for what in before_actions:
+        if what not in after_actions:
+            add("action-removed", " ".join(what.split()), "", "", "actions")
 
     old_review = Review(old, today, config) if config else Review(old, today)
     new_review = Review(new, today, config) if config else Review(new, today)
@@ -260,6 +266,31 @@ def compare(old: Deal, new: Deal, today: dt.date, config: Config | None = None) 
     return sorted(changes, key=lambda c: KINDS.index(c.kind))
 
 
+def changes_between(
+    old: Deal,
+    new: Deal,
+    today: dt.date,
+    config: Config,
+    reveal_floor: bool = False,
+    lang: str | None = None,
+) -> list[Change]:
+    """`compare`, with the floor figures of both versions out of every text unless revealed."""
+    changes = compare(old, new, today, config, lang)
+    if reveal_floor:
+        return changes
+    words = REDACTED.get(lang or new.language, REDACTED["en"])
+    redactor = Redactor([floor_amount(old.data), floor_amount(new.data)], words)
+    return [
+        dataclasses.replace(
+            c,
+            subject=redactor.text(c.subject),
+            before=redactor.text(c.before),
+            after=redactor.text(c.after),
+        )
+        for c in changes
+    ]
+
+
 def _states(lang: str) -> dict[str, str]:
     from reviewkit.packtext import pack_text
 
@@ -278,29 +309,14 @@ def _day(value: dt.date | None) -> str:
 def load_version(path: Path, ref: str, config: Config) -> Deal:
     """The deal as it was: `ref` is another file, or a git revision of `path` (HEAD~1, a tag,
     a commit) read with `git show` in the deal's own repository."""
+    from reviewkit import git
+
     candidate = Path(ref)
     if candidate.is_file():
         return load_deal(candidate, config.playbook, language=config.language)
-    folder = path.absolute().parent
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(folder), "show", f"{ref}:./{path.name}"],
-            capture_output=True,
-            check=False,
-            timeout=30,
-        )
-    except FileNotFoundError:
-        raise ReviewkitError(
-            f"'{ref}' is not a file, and git is not installed to read it as a revision",
-            hint="install git, or give the older version as a file",
-        ) from None
-    if result.returncode != 0:
-        reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ReviewkitError(
-            f"{path}: cannot read it at '{ref}': {reason[-1] if reason else 'git failed'}",
-            hint="give a file, or a git revision in which this file exists (e.g. HEAD~1)",
-        )
-    text = result.stdout.decode("utf-8-sig", "replace")
+    if candidate.suffix in (".yaml", ".yml") or ("/" in ref and not ref.startswith(("HEAD", "@"))):
+        raise ReviewkitError(f"{ref}: no such file", hint="check the path, or give a git revision")
+    text = git.show(path, ref)
     return parse_deal(text, path, config.playbook, f"{path}@{ref}", config.language)
 
 
@@ -315,7 +331,7 @@ def report(changes: list[Change], lang: str, since: str) -> str:
     for group, kinds in GROUPS.items():
         chosen = [c for c in changes if c.kind in kinds]
         if chosen:
-            lines.append(f"{t['since_' + group]}:")
+            lines.append(f"{t['since_' + group]}{t['colon'].rstrip()}")
             for change in chosen:
                 mark = f"  ⟲ {t['reversal']}" if change.reversal else ""
                 lines.append(f"  {change.text(lang)}{mark}")

@@ -382,6 +382,9 @@ def diff(
     format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="Output format.")
     ] = DiffFormat.text,
+    reveal_floor: Annotated[
+        bool, typer.Option(help="Show the commercial floor where a change quotes it.")
+    ] = False,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
@@ -392,14 +395,14 @@ def diff(
     """
 
     def body() -> int:
-        from reviewkit.changes import compare, load_version, report
+        from reviewkit.changes import changes_between, load_version, report
         from reviewkit.config import Settings
         from reviewkit.deal import load_deal
 
         settings = Settings(config, playbook).for_file(new)
         after = load_deal(new, settings.playbook, language=settings.language)
         before = load_version(new, old, settings)
-        changes = compare(before, after, _today(today), settings)
+        changes = changes_between(before, after, _today(today), settings, reveal_floor)
         if format is DiffFormat.json:
             import json
 
@@ -491,8 +494,8 @@ def schema(
     """
 
     def body() -> int:
+        from reviewkit.api import write_pack
         from reviewkit.config import Settings
-        from reviewkit.files import write_atomic
         from reviewkit.jsonschema import deal_json_schema, dumps
 
         where = output.absolute() if output else Path.cwd() / "x.yaml"
@@ -500,7 +503,7 @@ def schema(
         if output is None:
             sys.stdout.write(text)
         else:
-            write_atomic(output, text)
+            write_pack(output, text)
             typer.echo(f"Wrote {output}", err=True)
         return exitcodes.OK
 

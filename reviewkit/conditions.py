@@ -24,6 +24,7 @@ from reviewkit.schema import (
     ListOf,
     Path,
     Struct,
+    is_null,
     present,
     resolve,
     show,
@@ -165,8 +166,9 @@ class RuleField(Field):
     example = "{count: decision_chain, where: {coach: true}}"
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> Rule | None:
-        if node is None or (isinstance(node, Scalar) and node.plain and node.value == ""):
+        if is_null(node):  # no rule: the question is answered in the deal file
             return None
+        assert node is not None
         return _parse(node, ctx, path)
 
 
@@ -211,6 +213,9 @@ def _parse(node: Node, ctx: Context, path: Path) -> Rule | None:
             return None
     if op == "exists":
         items = value.items if isinstance(value, Sequence) else [value]
+        if not items or any(is_null(item) for item in items):
+            ctx.report(value, "rule-empty-value", key=show(here))
+            return None
         paths = []
         for item in items:
             found = _path(item, ctx, here)
@@ -322,12 +327,19 @@ def _where(
                 ctx.report(value, "rule-shape", key=show(here), ops="present")
                 ok = False
                 continue
+            if is_null(flag["present"]):
+                ctx.report(flag["present"], "rule-empty-value", key=show((*here, "present")))
+                ok = False
+                continue
             wanted = Bool().load(flag["present"], ctx, (*here, "present"))
-            tests.append(Test(keys, "present", bool(wanted)))
+            if wanted is None:
+                ok = False
+                continue
+            tests.append(Test(keys, "present", wanted))
         elif isinstance(value, Sequence):
             options = [scalar_field.load(v, ctx, here) for v in value.items]
             for member, option in zip(value.items, options, strict=True):
-                if option is None and isinstance(member, Scalar) and member.is_null:
+                if option is None and is_null(member):
                     ctx.report(member, "rule-empty-value", key=show(here))
             if not options:
                 ctx.report(value, "rule-empty-value", key=show(here))
@@ -338,7 +350,7 @@ def _where(
         else:
             loaded = scalar_field.load(value, ctx, here)
             if loaded is None:
-                if isinstance(value, Scalar) and value.is_null:
+                if is_null(value):
                     ctx.report(value, "rule-empty-value", key=show(here))
                 ok = False
                 continue

@@ -172,7 +172,7 @@ class Settings:
     def for_folder(self, folder: Path) -> Config:
         config = self.forced
         if config is None:
-            found = find_config(folder)
+            found = find_config(folder.resolve())
             config = load_config(found) if found else DEFAULT
         if self.playbook_override is not None:
             config = _with_playbook(config, self.playbook_override.resolve())

@@ -16,7 +16,7 @@ from reviewkit.messages import msg
 from reviewkit.playbook import Playbook, load_playbook
 from reviewkit.schema import Context, Enum, Field, Integer, Struct, suggestion
 from reviewkit.schema import Path as KeyPath
-from reviewkit.yamlread import Mapping, Scalar, compose
+from reviewkit.yamlread import Mapping, Node, Scalar, compose
 
 CLOSED = frozenset({"won", "lost", "dropped"})
 _ZH = re.compile(r"(?:^\s+|[{,]\s*)language:\s*['\"]?zh\b", re.MULTILINE)
@@ -114,6 +114,17 @@ def _unknown_item(playbook: Playbook, stage: str) -> Callable[[Scalar, Context, 
     return report
 
 
+def _language(root: Node | None) -> str | None:
+    """`deal.language` as written, if it is one reviewkit speaks."""
+    if not isinstance(root, Mapping):
+        return None
+    deal = next((v for k, v in root.pairs if k.value == "deal"), None)
+    if not isinstance(deal, Mapping):
+        return None
+    value = next((v for k, v in deal.pairs if k.value == "language"), None)
+    return value.value if isinstance(value, Scalar) and value.value in ("en", "zh") else None
+
+
 def _place(problem: Problem) -> tuple[int, int]:
     return (problem.line, problem.column)
 
@@ -146,8 +157,10 @@ def parse_deal(
     """Validate a deal file's text (read from `path`, or from a git revision of it)."""
     display = display or str(path)
     playbook = playbook or load_playbook()
+    # Messages are in the deal's language; before the file is parsed, a guess from its text.
     lang = "zh" if _ZH.search(text) else (language or "en")
     root, problems = compose(text, display, lang)
+    lang = _language(root) or language or "en" if root is not None else lang
     if root is None and not problems:
         message, hint = msg(lang, "empty")
         problems = [Problem(display, 1, 1, "empty", message, hint)]

@@ -8,15 +8,11 @@ from dataclasses import dataclass
 
 from reviewkit.config import DEFAULT, Config
 from reviewkit.deal import Deal
-from reviewkit.messages import msg
+from reviewkit.messages import clip, msg
+
+__all__ = ["SEVERITIES", "Finding", "Review", "Rule", "clip"]
 
 SEVERITIES = ("error", "warning", "info")
-
-
-def clip(text: object, limit: int = 100) -> str:
-    """User text quoted in a one-line message: whitespace collapsed, long text shortened."""
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,12 @@ people write it (10900000, 10,900,000, 1090万, 10.9M), so packs can redact it t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from reviewkit.conditions import get
+from reviewkit.deal import Deal
 
 FLOOR = ("strategy", "commercial", "floor")
 
@@ -33,9 +35,15 @@ def _grouped(digits: str) -> str:
     return r"[,_ \u2009\u00a0]?".join(groups)
 
 
+#: Below this, a figure is too common to find reliably in text ("0", "25"), so it is not searched.
+SMALLEST = Decimal(1000)
+
+
 def patterns(amount: Decimal) -> list[re.Pattern[str]]:
     """Regular expressions for the ways people write `amount`."""
-    found = []
+    found: list[re.Pattern[str]] = []
+    if amount < SMALLEST:
+        return found
     whole, _, fraction = _plain(amount).partition(".")
     tail = rf"\.{fraction}0*" if fraction else r"(?:\.0+)?"
     found.append(re.compile(rf"(?<![\d.,]){_grouped(whole)}{tail}(?![\d])"))
@@ -54,10 +62,15 @@ def patterns(amount: Decimal) -> list[re.Pattern[str]]:
 
 
 def _texts(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every text in `data` with its key path; mapping keys (names) count as text too."""
     if isinstance(data, str):
         return [(path, data)]
     if isinstance(data, dict):
-        return [t for key, value in data.items() for t in _texts(value, (*path, key))]
+        return [
+            t
+            for key, value in data.items()
+            for t in ([(path, key)] if isinstance(key, str) else []) + _texts(value, (*path, key))
+        ]
     if isinstance(data, list):
         return [t for index, value in enumerate(data) for t in _texts(value, (*path, index))]
     return []
@@ -69,26 +82,57 @@ def mentions(data: dict[str, Any]) -> list[tuple[str | int, ...]]:
     if amount is None:
         return []
     regexes = patterns(amount)
-    return [path for path, text in _texts(data) if any(r.search(text) for r in regexes)]
+    return list(
+        dict.fromkeys(path for path, text in _texts(data) if any(r.search(text) for r in regexes))
+    )
 
 
-def withhold(data: dict[str, Any], replacement: str) -> dict[str, Any]:
-    """A copy of `data` without the floor, and with the figure redacted from every text."""
-    amount = floor_amount(data)
-    regexes = patterns(amount) if amount is not None else []
+class Redactor:
+    """Replaces every written form of one or more floor figures in text."""
 
-    def scrub(value: Any) -> Any:
-        if isinstance(value, str):
-            for regex in regexes:
-                value = regex.sub(replacement, value)
-            return value
-        if isinstance(value, dict):
-            return {k: scrub(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [scrub(v) for v in value]
+    def __init__(self, amounts: Iterable[Decimal | None], replacement: str) -> None:
+        self.regexes = [r for a in amounts if a is not None for r in patterns(a)]
+        self.replacement = replacement
+
+    def text(self, value: str) -> str:
+        for regex in self.regexes:
+            value = regex.sub(self.replacement, value)
         return value
 
-    copy = scrub(data)
+    def data(self, value: Any) -> Any:
+        """A copy of loaded deal data with the figures redacted from every text and name."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {
+                self.data(k) if isinstance(k, str) else k: self.data(v) for k, v in value.items()
+            }
+        if isinstance(value, list):
+            return [self.data(v) for v in value]
+        return value
+
+
+def withhold(
+    data: dict[str, Any], replacement: str, also: Iterable[Decimal | None] = ()
+) -> dict[str, Any]:
+    """A copy of `data` without the floor, and with the figure (and any `also`) redacted."""
+    copy = Redactor([floor_amount(data), *also], replacement).data(data)
     if get(copy, FLOOR) is not None:
         copy["strategy"]["commercial"]["floor"] = None
     return copy
+
+
+def withheld(deal: Deal, replacement: str, also: Iterable[Decimal | None] = ()) -> Deal:
+    """The same deal with its floor (and the floors of `also`) out of every text: what every
+    output shows unless the floor is revealed."""
+    return Deal(
+        deal.path,
+        deal.display,
+        withhold(deal.data, replacement, also),
+        deal.positions,
+        deal.playbook,
+    )
+
+
+#: What a redacted figure reads as, per language.
+REDACTED = {"en": "[floor withheld]", "zh": "[底线已隐去]"}

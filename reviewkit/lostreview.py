@@ -10,10 +10,9 @@ own, then the course's case lessons that each gap recalls.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 
+from reviewkit import git
 from reviewkit.checks.checklist import gate_holds, item_state
 from reviewkit.config import Config
 from reviewkit.deal import Deal, parse_deal
@@ -107,46 +106,6 @@ class Gap:
     since: str  # when (a date), or ""
 
 
-def versions(path: Path) -> list[tuple[str, str, str]]:
-    """(commit, date, text) of the file's past versions, oldest first; [] outside git."""
-    folder = path.absolute().parent
-    try:
-        log = subprocess.run(
-            [
-                "git",
-                "-C",
-                str(folder),
-                "log",
-                f"-{MAX_VERSIONS}",
-                "--format=%H %cs",
-                "--",
-                path.name,
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=30,
-        )
-    except (FileNotFoundError, subprocess.TimeoutExpired):
-        return []
-    if log.returncode != 0:
-        return []
-    found = []
-    for line in reversed(log.stdout.split("\n")):
-        if not line.strip():
-            continue
-        commit, date = line.split()
-        shown = subprocess.run(
-            ["git", "-C", str(folder), "show", f"{commit}:./{path.name}"],
-            capture_output=True,
-            check=False,
-            timeout=30,
-        )
-        if shown.returncode == 0:
-            found.append((commit, date, shown.stdout.decode("utf-8-sig", "replace")))
-    return found
-
-
 def _unmet(deal: Deal, config: Config) -> dict[tuple[str, str], str]:
     """(stage, item) → state of everything unmet up to the deal's stage (gates as 'gate')."""
     review = Review(deal, deal.data["outcome"]["date"] or dt.date.today(), config)
@@ -165,12 +124,12 @@ def gaps_at_loss(deal: Deal, config: Config, lang: str) -> list[Gap]:
     """The gaps of a lost deal, each with the stage (and date) at which it opened."""
     final = _unmet(deal, config)
     opened: dict[tuple[str, str], tuple[str, str]] = {}
-    history = versions(deal.path) if deal.path.exists() else []
+    history = git.versions(deal.path, MAX_VERSIONS) if deal.path.exists() else []
     if history:
         # Walk from the newest version back while a gap stays open: its opening is the
         # oldest version of that unbroken run.
         parsed: list[tuple[str, Deal]] = []
-        for _, date, text in history:
+        for date, text in history:
             try:
                 parsed.append(
                     (date, parse_deal(text, deal.path, deal.playbook, language=deal.language))
@@ -216,10 +175,10 @@ def gaps_at_loss(deal: Deal, config: Config, lang: str) -> list[Gap]:
 MAX_COURSE_LESSONS = 6
 
 
-def lessons(deal: Deal, gaps: list[Gap], rules: set[str], lang: str) -> list[str]:
+def lessons(own: list[str], gaps: list[Gap], rules: set[str], lang: str) -> list[str]:
     """The rep's own lessons first, then the course's lessons the gaps recall: gates first,
     then rules that fired, then items not met at all, then partly met ones (each once)."""
-    own = list(deal.data["outcome"]["lessons"])
+    own = list(own)
     rank = {"unmet": 0, "unanswered": 0, "unknown": 1, "partial": 2}
     keys = (
         [g.item for g in gaps if g.item == "gate"]

@@ -6,7 +6,7 @@ language, filled with `str.format` fields. `msg()` is the only way to read it.
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "zh")
+import re
 
 _M: dict[str, dict[str, tuple[str, str]]] = {
     # -- reading YAML ---------------------------------------------------------------
@@ -500,12 +500,11 @@ WORDS: dict[str, dict[str, str]] = {
     "text value": {"en": "text '{v}'", "zh": "文本 '{v}'"},
     "quoted": {"en": "quoted text '{v}'", "zh": "带引号的文本 '{v}'"},
     "the top of the file": {"en": "the top of the file", "zh": "文件顶层"},
-    "no value": {"en": "no value", "zh": "空值"},
     "amount missing": {"en": "the amount is missing", "zh": "缺少 amount（金额）"},
     "amount negative": {"en": "amount {v} is negative", "zh": "amount {v} 为负数"},
     "owner": {"en": "owner", "zh": "负责人"},
     "due date": {"en": "due date", "zh": "完成日期"},
-    "owner and due date": {"en": "owner or due date", "zh": "负责人和完成日期"},
+    "owner and due date": {"en": "owner and no due date", "zh": "负责人和完成日期"},
     "no owner": {"en": "no owner", "zh": "无负责人"},
     "currency missing": {"en": "the currency is missing", "zh": "缺少 currency（币种）"},
     "currency unknown": {
@@ -513,6 +512,16 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "'{v}' 不是 ISO 4217 币种代码{s}",
     },
 }
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def clip(text: object, limit: int = 100) -> str:
+    """User text quoted in a one-line message: whitespace collapsed, control characters
+    (which could drive a terminal) shown as �, long text shortened."""
+    flat = _CONTROL.sub("\ufffd", " ".join(str(text).split()))
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def msg(lang: str, kind: str, **args: object) -> tuple[str, str]:

@@ -17,7 +17,7 @@ from reviewkit.checks.checklist import gate_holds, item_state
 from reviewkit.checks.meeting import meeting_triggers
 from reviewkit.deal import Deal
 from reviewkit.findings import Finding, Review
-from reviewkit.floor import withhold
+from reviewkit.floor import withheld
 from reviewkit.labels import FRIENDLY, label
 from reviewkit.packtext import pack_text
 from reviewkit.playbook import tr
@@ -68,7 +68,7 @@ def money(value: dict[str, Any] | None, lang: str) -> str:
     if not value or value.get("amount") is None:
         return ""
     amount: Decimal = value["amount"]
-    text = f"{value.get('currency') or ''} {amount:,}".strip()
+    text = f"{value.get('currency') or ''} {format(amount.normalize(), ',f')}".strip()
     if lang == "zh" and amount >= 10_000:
         wan = (amount / 10_000).quantize(Decimal("0.01")).normalize()
         text += f"（{format(wan, ',f')} 万）"
@@ -86,7 +86,8 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
     review = Review(deal, options.today)
     if findings is None:
         findings = check_deal(deal, options.today)
-    data = deal.data if options.reveal_floor else withhold(deal.data, t["floor_redacted"])
+    shown = deal if options.reveal_floor else withheld(deal, t["floor_redacted"])
+    data = shown.data
     info = data["deal"]
     stage = deal.playbook.stage(deal.stage)
     header = {
@@ -109,7 +110,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
                 "label": label("trigger", trig.key, lang),
                 "reasons": [r for r in trig.reasons if r != review.text("trigger-declared")],
             }
-            for trig in meeting_triggers(Review(_with(deal, data), options.today))
+            for trig in meeting_triggers(Review(shown, options.today, language=lang))
         ],
     }
     return Pack(
@@ -127,7 +128,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         assessment=data["assessment"],
         strategy=_strategy(data, lang, _floor_text(deal, lang, options.reveal_floor, t)),
         actions=_actions(data, lang, options.today, deal.is_open),
-        outcome=_outcome(data, deal) if not deal.is_open else None,
+        outcome=_outcome(data, deal, lang) if not deal.is_open else None,
         stages=_stages(review, data, lang),
         progress=_progress(review, lang),
         findings=[
@@ -144,14 +145,9 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
             for entry in data["suppress"]
         ],
         chain=_chain(data, lang, t),
-        since=_since(options.since, lang, t, options.reveal_floor, deal.data),
+        since=_since(options.since, lang, t),
         lost=_lost(deal, data, lang, t, findings) if deal.status == "lost" else None,
     )
-
-
-def _with(deal: Deal, data: dict[str, Any]) -> Deal:
-    """The same deal over different (redacted) data."""
-    return Deal(deal.path, deal.display, data, deal.positions, deal.playbook)
 
 
 def _background(data: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -341,10 +337,10 @@ def _actions(
     return out
 
 
-def _outcome(data: dict[str, Any], deal: Deal) -> dict[str, Any]:
+def _outcome(data: dict[str, Any], deal: Deal, lang: str) -> dict[str, Any]:
     outcome = data["outcome"]
     return {
-        "status": label("status", deal.status, deal.language),
+        "status": label("status", deal.status, lang),
         "date": _date(outcome["date"]),
         "winner": outcome["winner"] or "",
         "reasons": outcome["reasons"],
@@ -359,8 +355,9 @@ def _stages(review: Review, data: dict[str, Any], lang: str) -> list[dict[str, A
     for stage in deal.playbook.stages[: deal.stage_index + 1]:
         items = []
         for item in stage.items:
-            state = item_state(review, item)
-            evidence = (state.answer or {}).get("evidence") or ""
+            state = item_state(review, item)  # on the deal itself; the words shown come from `data`
+            answer = (data["checklist"].get(stage.key) or {}).get(item.key) or {}
+            evidence = answer.get("evidence") or ""
             if item.rule is not None:
                 basis = t["from_data"] if state.met else item.rule.explain(data, lang)
                 if evidence:
@@ -401,11 +398,7 @@ def _stages(review: Review, data: dict[str, Any], lang: str) -> list[dict[str, A
 
 
 def _since(
-    since: tuple[str, list[Any]] | None,
-    lang: str,
-    t: dict[str, str],
-    reveal_floor: bool,
-    original: dict[str, Any],
+    since: tuple[str, list[Any]] | None, lang: str, t: dict[str, str]
 ) -> dict[str, Any] | None:
     """The "since the last review" section: changes grouped as the diff command groups them."""
     if since is None:
@@ -420,10 +413,6 @@ def _since(
         ]
         if entries:
             groups.append({"title": t[f"since_{group}"], "entries": entries})
-    if not reveal_floor:  # a note quoted in a change must not carry the floor either
-        groups = withhold(
-            {"groups": groups, "strategy": original["strategy"]}, t["floor_redacted"]
-        )["groups"]
     return {"reference": reference, "groups": groups}
 
 
@@ -450,7 +439,7 @@ def _lost(
             }
             for g in gaps
         ],
-        "lessons": lessons(deal, gaps, {f.rule for f in findings}, lang),
+        "lessons": lessons(outcome["lessons"], gaps, {f.rule for f in findings}, lang),
     }
 
 

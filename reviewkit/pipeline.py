@@ -21,6 +21,7 @@ from typing import Any
 from reviewkit.config import Settings
 from reviewkit.discover import deal_files
 from reviewkit.errors import InvalidFile
+from reviewkit.floor import REDACTED, withheld
 from reviewkit.labels import label
 from reviewkit.packtext import pack_text
 from reviewkit.playbook import tr
@@ -77,8 +78,12 @@ def summarize(
             str(path), f"{first.line}:{first.column}: {first.message}", len(exc.problems)
         )
     view = lang or config.language or "en"
-    review = Review(deal, today, config, view)
     findings = check_deal(deal, today, config)
+    judged = Review(deal, today, config, view)  # gates are judged on the deal itself...
+    deal = withheld(
+        deal, REDACTED.get(view, REDACTED["en"])
+    )  # ...its words shown without the floor
+    review = Review(deal, today, config, view)
     value = deal.data["deal"]["value"] or {}
     reviewed = last_review(review)
     declared = review.text("trigger-declared")
@@ -111,7 +116,7 @@ def summarize(
         gates_failed=tuple(
             tr(s.gate.label, view)
             for s in deal.playbook.stages[: deal.stage_index + 1]
-            if s.gate is not None and not gate_holds(review, s)
+            if s.gate is not None and not gate_holds(judged, s)
         )
         if deal.is_open
         else (),

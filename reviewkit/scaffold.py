@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from pathlib import Path
 
 from reviewkit.errors import RefusedOverwrite, ReviewkitError
@@ -145,7 +146,8 @@ def scaffold(
             hint="the stages are: " + ", ".join(s.key for s in playbook.stages),
         )
     comments = dict(_COMMENTS[lang])
-    comments["head"] = comments["head"].replace("{file}", file_name)
+    shown = shlex.quote(file_name) if file_name.isprintable() else repr(file_name)
+    comments["head"] = comments["head"].replace("{file}", shown)
     comments["stage"] = comments["stage"].replace(
         "{stages}", " → ".join(s.key for s in playbook.stages)
     )

@@ -16,7 +16,7 @@ from typing import Any
 
 from reviewkit.errors import Problem
 from reviewkit.labels import ENUMS
-from reviewkit.messages import msg, word
+from reviewkit.messages import clip, msg, word
 from reviewkit.yamlread import Mapping, Node, Scalar, Sequence
 
 Path = tuple[str | int, ...]
@@ -75,19 +75,16 @@ class Context:
     def report(self, at: Node | tuple[int, int], kind: str, **args: object) -> None:
         line, column = (at.line, at.column) if not isinstance(at, tuple) else at
         flat = {
-            k: _one_line(v, 200 if k == "value" else 2000) if isinstance(v, str) else v
+            k: clip(v, 200 if k == "value" else 2000) if isinstance(v, str) else v
             for k, v in args.items()
         }
         message, hint = msg(self.lang, kind, **flat)
         self.problems.append(Problem(self.path, line, column, kind, message, hint))
 
 
-def _one_line(text: str, limit: int = 200) -> str:
-    """A value echoed in a message: on one line, and not endless."""
-    flat = (
-        " ".join(text.split()) if any(c in text for c in "\n\r\t\x0b\x0c\x85\u2028\u2029") else text
-    )
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+def is_null(node: Node | None) -> bool:
+    """Whether a node is absent or an empty value (`key:`, `~`, `null`): read as not given."""
+    return node is None or (isinstance(node, Scalar) and node.plain and node.value in _NULLS)
 
 
 def show(path: Path) -> str:
@@ -156,7 +153,7 @@ class Field:
         if not isinstance(node, Scalar):
             self.wrong(node, ctx, path)
             return None
-        if node.plain and node.value in _NULLS:
+        if is_null(node):
             return None
         return node
 
@@ -246,6 +243,8 @@ class Date(Field):
 
 
 def _why_not_a_date(year: int, month: int, lang: str) -> str:
+    if year < 1:
+        return "there is no year 0" if lang == "en" else "没有公元 0 年"
     import calendar  # only for an impossible date
 
     if not 1 <= month <= 12:
@@ -300,7 +299,7 @@ class Money(Field):
         ctx.report(at, "bad-money", key=show(path), detail=word(ctx.lang, detail, **args))
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> dict[str, Any] | None:
-        if node is None or (isinstance(node, Scalar) and node.plain and node.value in _NULLS):
+        if node is None or is_null(node):
             return None
         if not isinstance(node, Mapping):
             return self.wrong(node, ctx, path)
@@ -309,8 +308,8 @@ class Money(Field):
         if values is None:
             return None
         seen = {key.value: (key, value) for key, value in node.pairs}
-        if "amount" not in seen:
-            self.bad(node, ctx, path, "amount missing")
+        if "amount" not in seen or (values["amount"] is None and is_null(seen["amount"][1])):
+            self.bad(seen["amount"][0] if "amount" in seen else node, ctx, path, "amount missing")
         elif values["amount"] is not None and values["amount"] < 0:
             self.bad(seen["amount"][1], ctx, path, "amount negative", v=values["amount"])
         currency = values["currency"]
@@ -335,7 +334,7 @@ class ListOf(Field):
         return []
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> list[Any]:
-        if node is None or (isinstance(node, Scalar) and node.plain and node.value in _NULLS):
+        if node is None or is_null(node):
             return []
         if not isinstance(node, Sequence):
             return self.wrong(node, ctx, path)
@@ -375,7 +374,7 @@ class Struct(Field):
         return {key: f.empty() for key, f in self.fields.items()}
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> dict[str, Any] | None:
-        if node is None or (isinstance(node, Scalar) and node.plain and node.value in _NULLS):
+        if node is None or is_null(node):
             if node is not None and self.required:
                 self.missing(node, ctx, path, self.required)
             return self.empty()
@@ -443,7 +442,7 @@ class MapOf(Field):
         return {}
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> dict[str, Any]:
-        if node is None or (isinstance(node, Scalar) and node.plain and node.value in _NULLS):
+        if node is None or is_null(node):
             return {}
         if not isinstance(node, Mapping):
             return self.wrong(node, ctx, path)

@@ -39,10 +39,6 @@ class Scalar:
     value: str
     plain: bool  # written without quotes or block style: may be a number, bool, date or null
 
-    @property
-    def is_null(self) -> bool:
-        return self.plain and self.value in ("", "~", "null", "Null", "NULL")
-
 
 @dataclass(slots=True)
 class Mapping:

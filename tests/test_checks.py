@@ -378,7 +378,7 @@ def test_action_overdue_counts_from_the_given_today(check: Callable[..., list[Fi
     [
         ("owner: Li Wei", "has no due date"),
         ("due: 2026-12-20", "has no owner"),
-        ("checkpoint: signed", "owner or due date"),
+        ("checkpoint: signed", "owner and no due date"),
     ],
 )
 def test_action_incomplete(check: Callable[..., list[Finding]], fields: str, words: str) -> None:

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from reviewkit.errors import Problem
+from reviewkit.schema import is_null as schema_is_null
 from reviewkit.yamlread import MAX_DEPTH, Mapping, Node, Scalar, Sequence, compose
 
 
@@ -113,7 +114,7 @@ def test_plain_and_quoted_scalars(
     assert problems == []
     node = value_of(root, "a")
     assert isinstance(node, Scalar)
-    assert (node.value, node.plain, node.is_null) == (value, plain, is_null)
+    assert (node.value, node.plain, schema_is_null(node)) == (value, plain, is_null)
     assert (node.line, node.column) == (1, column)
 
 

@@ -10,6 +10,7 @@ from reviewkit.config import DEFAULT, Config
 from reviewkit.deal import Deal
 from reviewkit.errors import InvalidFile
 from reviewkit.findings import Finding, Review, Rule
+from reviewkit.floor import REDACTED, Redactor, floor_amount
 from reviewkit.rulenames import RULE_SLUGS
 
 RULES: tuple[Rule, ...] = (
@@ -24,16 +25,26 @@ RULES: tuple[Rule, ...] = (
 assert {r.slug for r in RULES} | {"invalid", "unused-suppression"} == set(RULE_SLUGS)
 
 
-def check_deal(deal: Deal, today: dt.date | None = None, config: Config = DEFAULT) -> list[Finding]:
+def check_deal(
+    deal: Deal,
+    today: dt.date | None = None,
+    config: Config = DEFAULT,
+    language: str | None = None,
+) -> list[Finding]:
     """Every finding for a valid deal, in file order: the rules the config selects, at the
-    severity it sets, less what the deal file suppresses (with a reason)."""
-    review = Review(deal, today or dt.date.today(), config)
+    severity it sets, less what the deal file suppresses (with a reason). Messages never
+    carry the floor figure, even where a note quoted in them does."""
+    review = Review(deal, today or dt.date.today(), config, language)
     found = [finding for rule in RULES if config.applies(rule.slug) for finding in rule.run(review)]
     found = [
         dataclasses.replace(f, severity=config.severity[f.rule]) if f.rule in config.severity else f
         for f in found
     ]
     found = _suppress(review, found)
+    floor = floor_amount(deal.data)
+    if floor is not None:
+        redactor = Redactor([floor], REDACTED.get(review.lang, REDACTED["en"]))
+        found = [dataclasses.replace(f, message=redactor.text(f.message)) for f in found]
     return sorted(found, key=Finding.sort_key)
 
 

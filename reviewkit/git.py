@@ -1,0 +1,78 @@
+"""Reading earlier versions of a deal file with git, locally and never over the network."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from reviewkit.errors import ReviewkitError
+
+TIMEOUT = 30
+#: git must not fetch missing objects (a partial clone would) nor ask for credentials.
+ENV = {**os.environ, "GIT_NO_LAZY_FETCH": "1", "GIT_TERMINAL_PROMPT": "0"}
+
+
+def _git(
+    folder: Path, *args: str, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(folder), *args],
+            input=stdin,
+            capture_output=True,
+            check=False,
+            timeout=TIMEOUT,
+            env=ENV,
+        )
+    except FileNotFoundError:
+        raise ReviewkitError(
+            "git is not installed", hint="install git, or give the older version as a file"
+        ) from None
+    except subprocess.TimeoutExpired:
+        raise ReviewkitError(f"git took longer than {TIMEOUT} s in {folder}") from None
+
+
+def show(path: Path, ref: str) -> str:
+    """The text of `path` at revision `ref` of its repository."""
+    if ref.startswith("-"):
+        raise ReviewkitError(f"'{ref}' is not a revision", hint="e.g. HEAD~1, a tag or a commit")
+    result = _git(path.absolute().parent, "show", f"{ref}:./{path.name}")
+    if result.returncode != 0:
+        reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ReviewkitError(
+            f"{path}: cannot read it at '{ref}': {reason[-1] if reason else 'git failed'}",
+            hint="give a file, or a git revision in which this file exists (e.g. HEAD~1)",
+        )
+    return result.stdout.decode("utf-8-sig", "replace")
+
+
+def versions(path: Path, limit: int) -> list[tuple[str, str]]:
+    """(date, text) of the file's last `limit` committed versions, oldest first; [] outside git."""
+    folder = path.absolute().parent
+    try:
+        log = _git(folder, "log", f"-{limit}", "--format=%H %cs", "--", path.name)
+        prefix = _git(folder, "rev-parse", "--show-prefix")
+    except ReviewkitError:
+        return []
+    if log.returncode != 0 or prefix.returncode != 0:
+        return []
+    commits = [line.split() for line in log.stdout.decode().splitlines() if line.strip()]
+    if not commits:
+        return []
+    where = prefix.stdout.decode().strip() + path.name
+    wanted = "".join(f"{commit}:{where}\n" for commit, _ in commits).encode()
+    batch = _git(folder, "cat-file", "--batch", stdin=wanted)
+    if batch.returncode != 0:
+        return []
+    out, data, offset = [], batch.stdout, 0
+    for _, date in commits:
+        end = data.index(b"\n", offset)
+        header = data[offset:end].split()
+        offset = end + 1
+        if len(header) < 3 or header[1] != b"blob":
+            continue
+        size = int(header[2])
+        out.append((date, data[offset : offset + size].decode("utf-8-sig", "replace")))
+        offset += size + 1
+    return list(reversed(out))
