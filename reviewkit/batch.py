@@ -7,7 +7,6 @@ at the end, and the good packs are written.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from reviewkit.api import PackRequest, make_pack, write_pack
 from reviewkit.config import Settings
 from reviewkit.discover import deal_files
 from reviewkit.errors import ReviewkitError
+from reviewkit.parallel import run_all
 
 
 @dataclass
@@ -26,13 +26,10 @@ class BatchResult:
     failures: list[tuple[Path, list[str]]] = field(default_factory=list)
 
 
-_REQUEST: tuple[PackRequest, str | None] | None = None
-
-
-def _make(path: Path) -> tuple[Path, Path | None, str | bytes | None, list[str]]:
+def _make(
+    path: Path, request: PackRequest, output: str | None
+) -> tuple[Path, Path | None, str | bytes | None, list[str]]:
     """One pack, or the lines that say why it could not be made."""
-    assert _REQUEST is not None
-    request, output = _REQUEST
     try:
         target, data = make_pack(path, request, output)
         return path, target, data, []
@@ -66,7 +63,6 @@ def render_many(
     paths: Iterable[Path], request: PackRequest, output: str | None = None, jobs: int | None = None
 ) -> BatchResult:
     """Render the pack of every deal named or found under the folders named."""
-    global _REQUEST
     if output == "-":
         raise ReviewkitError("several packs cannot go to stdout", hint="give a folder with -o")
     if output is not None and not Path(output).is_dir():
@@ -74,23 +70,12 @@ def render_many(
             f"{output}: -o must be an existing folder when rendering several deals"
         )
     files = deal_files(paths, Settings(request.config, request.playbook))
-    _REQUEST = (request, output)
-    jobs = min(jobs or (os.cpu_count() or 1), len(files))
+    if request.format == "pdf" and len(files) > 1:
+        import reviewkit.pdf  # noqa: F401 - imported once here, shared by every worker
     progress = Progress(len(files))
-    made: dict[Path, tuple[Path | None, str | bytes | None, list[str]]] = {}
-    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        if request.format == "pdf":
-            import reviewkit.pdf  # noqa: F401 - imported once here, shared by every worker
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for path, target, data, problems in pool.imap_unordered(_make, files):
-                made[path] = (target, data, problems)
-                progress.step(path)
-    else:
-        for one in files:
-            path, target, data, problems = _make(one)
-            made[path] = (target, data, problems)
-            progress.step(path)
+    results = run_all(_make, files, (request, output), jobs=jobs, threshold=2, done=progress.step)
     progress.close()
+    made = {path: (target, data, problems) for path, target, data, problems in results}
     result = BatchResult()
     claimed: dict[Path, Path] = {}
     for path in files:

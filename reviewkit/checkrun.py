@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,9 +11,9 @@ from reviewkit.config import Settings
 from reviewkit.discover import deal_files
 from reviewkit.errors import InvalidFile
 from reviewkit.findings import Finding
+from reviewkit.parallel import PARALLEL_FROM, run_all
 
-#: Below this many files a second process costs more than it saves.
-PARALLEL_FROM = 48
+__all__ = ["PARALLEL_FROM", "CheckRun", "check_one", "check_paths"]
 
 
 @dataclass(frozen=True)
@@ -38,33 +36,12 @@ def check_one(path: Path, settings: Settings, today: dt.date) -> tuple[list[Find
     return check_deal(deal, today, config), False
 
 
-_WORKER: tuple[Settings, dt.date] | None = None
-
-
-def _work(path: Path) -> tuple[list[Finding], bool]:
-    assert _WORKER is not None
-    return check_one(path, *_WORKER)
-
-
 def check_paths(
     paths: Iterable[Path], settings: Settings, today: dt.date, jobs: int | None = None
 ) -> CheckRun:
     """Check every deal file named or found under the folders named, in a stable order."""
-    global _WORKER
     files = deal_files(paths, settings)
-    jobs = jobs or (os.cpu_count() or 1)
-    results: Iterable[tuple[list[Finding], bool]]
-    if (
-        jobs > 1
-        and len(files) >= PARALLEL_FROM
-        and "fork" in multiprocessing.get_all_start_methods()
-    ):
-        _WORKER = (settings, today)
-        context = multiprocessing.get_context("fork")
-        with context.Pool(jobs) as pool:
-            results = pool.map(_work, files, chunksize=max(1, len(files) // (jobs * 8)))
-    else:
-        results = [check_one(path, settings, today) for path in files]
+    results = run_all(check_one, files, (settings, today), jobs=jobs)
     findings: list[Finding] = []
     invalid = 0
     for found, was_invalid in results:

@@ -9,8 +9,6 @@ listed, not fatal.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +22,7 @@ from reviewkit.errors import InvalidFile
 from reviewkit.floor import REDACTED, withheld
 from reviewkit.labels import label
 from reviewkit.packtext import pack_text
+from reviewkit.parallel import run_all
 from reviewkit.playbook import tr
 
 
@@ -134,14 +133,6 @@ def summarize(
     )
 
 
-_WORKER: tuple[Settings, dt.date, str | None] | None = None
-
-
-def _work(path: Path) -> DealLine | InvalidLine:
-    assert _WORKER is not None
-    return summarize(path, *_WORKER)
-
-
 def collect(
     paths: Iterable[Path],
     settings: Settings,
@@ -150,20 +141,7 @@ def collect(
     jobs: int | None = None,
 ) -> list[DealLine | InvalidLine]:
     """Every deal under `paths`, summarized (on all cores for big folders)."""
-    from reviewkit.checkrun import PARALLEL_FROM
-
-    global _WORKER
-    files = deal_files(paths, settings)
-    jobs = jobs or (os.cpu_count() or 1)
-    if (
-        jobs > 1
-        and len(files) >= PARALLEL_FROM
-        and "fork" in multiprocessing.get_all_start_methods()
-    ):
-        _WORKER = (settings, today, lang)
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_work, files, chunksize=max(1, len(files) // (jobs * 8)))
-    return [summarize(path, settings, today, lang) for path in files]
+    return run_all(summarize, deal_files(paths, settings), (settings, today, lang), jobs=jobs)
 
 
 def _money(amounts: dict[str, Decimal]) -> str:

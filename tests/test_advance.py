@@ -277,3 +277,14 @@ def test_advance_uses_the_team_playbook(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "validate › gate" in result.output
     assert Settings().for_file(deal_path).playbook.stages[0].key == "qualify"
+
+
+def test_a_crlf_file_stays_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    crlf = READY.replace("\n", "\r\n").encode()
+    path.write_bytes(crlf)
+    assert invoke("advance", path, "--to", "qualification", "--today", "2026-12-01").exit_code == 0
+    after = path.read_bytes()
+    assert after.count(b"\r\n") == after.count(b"\n") and b"\r\r" not in after
+    removed, _ = changes(crlf.decode().replace("\r\n", "\n"), after.decode().replace("\r\n", "\n"))
+    assert removed == ["  stage: discovery  # where it stands"]

@@ -485,3 +485,23 @@ def test_describe(rule: Rules, text: str, en: str, zh: str) -> None:
     parsed = rule(text)
     assert parsed.describe("en") == en
     assert parsed.describe("zh") == zh
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "{exists: []}",
+        "{exists: [deal.owner, ~]}",
+        "{count: decision_chain, where: {coach: {present: }}}",
+    ],
+)
+def test_an_empty_rule_part_is_reported(write: Write, rule: str) -> None:
+    path = write(PLAYBOOK.format(rule=rule), "rules.yaml")
+    with pytest.raises(InvalidFile) as info:
+        load_playbook(path)
+    assert [p.kind for p in info.value.problems] == ["rule-empty-value"]
+
+
+def test_an_empty_rule_means_answered_by_hand(write: Write) -> None:
+    path = write(PLAYBOOK.format(rule="~"), "rules.yaml")
+    assert load_playbook(path).stages[0].items[0].rule is None

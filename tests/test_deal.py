@@ -1040,3 +1040,17 @@ def test_where_returns_a_key_or_its_nearest_present_parent(write: Write) -> None
     assert deal.has("decision_chain", 1, "coach")
     assert not deal.has("decision_chain", 0, "coach")
     assert not deal.has("outcome")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "words"),
+    [
+        ("  value: {amount: , currency: CNY}\n", "bad-money", "the amount is missing"),
+        ("  expected_close: 0000-01-01\n", "impossible-date", "there is no year 0"),
+    ],
+)
+def test_empty_amounts_and_year_zero(write: Write, text: str, kind: str, words: str) -> None:
+    with pytest.raises(InvalidFile) as info:
+        load_deal(write(MINIMAL + text.replace("  ", "  ", 1)))
+    [problem] = info.value.problems
+    assert problem.kind == kind and words in problem.message

@@ -214,3 +214,34 @@ def test_parallel_check_gives_the_same_findings_as_one_process(tmp_path: Path) -
     assert one == two
     assert one.files == PARALLEL_FROM + 13 and one.invalid == 1
     assert {Path(f.path).name for f in one.findings} >= {"deal-000.yaml", "deal-bad.yaml"}
+
+
+def test_outputs_never_replace_a_yaml_file_and_fail_clearly(tmp_path: Path) -> None:
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(MINIMAL)
+    for args in (("schema", "-o", deal), ("pipeline", tmp_path, "-f", "html", "-o", deal)):
+        result = invoke(*args)
+        assert result.exit_code == 2 and "refusing to write over a YAML file" in result.output
+        assert deal.read_text() == MINIMAL
+    missing = invoke("schema", "-o", tmp_path / "no" / "such" / "x.json")
+    assert missing.exit_code == 2 and "cannot write" in missing.output
+
+
+def test_control_characters_cannot_reach_the_terminal(tmp_path: Path) -> None:
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(
+        MINIMAL + 'actions:\n  - {what: "call \\e]0;pwned\\a\\e[2J", due: 2026-01-01}\n'
+    )
+    out = invoke("check", deal, "--today", "2026-12-01").stdout
+    assert "\x1b" not in out and "\x07" not in out
+    assert "call \ufffd]0;pwned\ufffd\ufffd[2J" in out
+
+
+def test_a_git_revision_cannot_be_an_option(tmp_path: Path) -> None:
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(MINIMAL)
+    result = invoke("diff", "--output=zz", deal)
+    assert result.exit_code == 2
+    result = invoke("diff", "--", "--output=zz", deal)
+    assert result.exit_code == 2 and "is not a revision" in result.output
+    assert not (tmp_path / "zz").exists()
