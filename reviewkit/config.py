@@ -18,17 +18,14 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewkit.errors import InvalidFile, Problem, ReviewkitError
-from reviewkit.files import read_text
-from reviewkit.messages import msg
+from reviewkit.errors import InvalidFile, ReviewkitError
 from reviewkit.playbook import Playbook, load_playbook
-from reviewkit.rulenames import RULE_SLUGS
+from reviewkit.rulenames import RULE_SLUGS, SEVERITIES
 from reviewkit.schema import Context, Enum, Integer, ListOf, Struct, Text
-from reviewkit.yamlread import Mapping, compose
+from reviewkit.yamlread import read_mapping
 
 CONFIG_NAME = "reviewkit.yaml"
 CONFIG_VERSION = 1
-SEVERITIES = ("error", "warning", "info")
 RULE = Enum("rule", RULE_SLUGS)
 SCHEMA = Struct(
     {
@@ -107,17 +104,9 @@ def find_config(folder: Path) -> Path | None:
 def load_config(path: Path) -> Config:
     """Read and validate a config file; raise InvalidFile with every problem found."""
     display = str(path)
-    text, problems = read_text(path, display)
-    if text is None:
-        raise InvalidFile(display, problems)
-    root, problems = compose(text, display)
-    if root is None and not problems:
+    root = read_mapping(path, display, what="not-mapping-config", empty_ok=True)
+    if root is None:
         return Config(path=path)  # an empty config: all defaults
-    if root is not None and not isinstance(root, Mapping):
-        message, hint = msg("en", "not-mapping-config")
-        problems.append(Problem(display, root.line, root.column, "not-mapping", message, hint))
-    if problems or not isinstance(root, Mapping):
-        raise InvalidFile(display, problems)
     ctx = Context(display)
     data = SCHEMA.load_document(root, ctx)
     version = data["reviewkit-config"]

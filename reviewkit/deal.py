@@ -12,11 +12,10 @@ from typing import Any
 from reviewkit.dealformat import ANSWER, FORMAT_VERSION, deal_schema
 from reviewkit.errors import InvalidFile, Problem
 from reviewkit.files import read_text
-from reviewkit.messages import msg
 from reviewkit.playbook import Playbook, load_playbook
 from reviewkit.schema import Context, Enum, Field, Integer, Struct, suggestion
 from reviewkit.schema import Path as KeyPath
-from reviewkit.yamlread import Mapping, Node, Scalar, compose
+from reviewkit.yamlread import Mapping, Node, Scalar, compose, require_mapping
 
 CLOSED = frozenset({"won", "lost", "dropped"})
 _ZH = re.compile(r"(?:^\s+|[{,]\s*)language:\s*['\"]?zh\b", re.MULTILINE)
@@ -159,16 +158,10 @@ def parse_deal(
     playbook = playbook or load_playbook()
     # Messages are in the deal's language; before the file is parsed, a guess from its text.
     lang = "zh" if _ZH.search(text) else (language or "en")
-    root, problems = compose(text, display, lang)
-    lang = _language(root) or language or "en" if root is not None else lang
-    if root is None and not problems:
-        message, hint = msg(lang, "empty")
-        problems = [Problem(display, 1, 1, "empty", message, hint)]
-    if root is not None and not isinstance(root, Mapping):
-        message, hint = msg(lang, "not-mapping")
-        problems.append(Problem(display, root.line, root.column, "not-mapping", message, hint))
-    if problems or not isinstance(root, Mapping):
-        raise InvalidFile(display, problems, lang)
+    parsed, problems = compose(text, display, lang)
+    lang = _language(parsed) or language or "en" if parsed is not None else lang
+    root = require_mapping(parsed, problems, display, lang)
+    assert root is not None
     ctx = Context(display, lang)
     version = next((v for k, v in root.pairs if k.value == "reviewkit"), None)
     found = Integer().load(version, ctx, ("reviewkit",)) if version is not None else None

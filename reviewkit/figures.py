@@ -14,7 +14,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from reviewkit.labels import ATTITUDE_LADDER, label
-from reviewkit.pack import ROLE_ORDER, Pack
+from reviewkit.pack import ROLE_ORDER, Pack, primary_role
+from reviewkit.textflow import is_wide
 
 COLUMN_KEYS = ("unknown", *ATTITUDE_LADDER)
 ROW_KEYS = ("high", "medium", "low")
@@ -48,7 +49,7 @@ FONT = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
 
 def _width_em(text: str) -> float:
     """Approximate text width in em: wide for CJK, narrow for Latin."""
-    return sum(1.0 if ord(c) > 0x2E7F else 0.56 for c in text)
+    return sum(1.0 if is_wide(c) else 0.56 for c in text)
 
 
 def fit(text: str, size: float, width: float) -> str:
@@ -71,7 +72,7 @@ def wrap(text: str, size: float, width: float, lines: int = 2) -> list[str]:
         while cut > 1 and _width_em(rest[:cut]) * size > width:
             cut -= 1
         space = rest.rfind(" ", 0, cut + 1)
-        if space > 0 and not any(ord(c) > 0x2E7F for c in rest[:cut]):
+        if space > 0 and not any(is_wide(c) for c in rest[:cut]):
             cut = space
         out.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
@@ -109,10 +110,6 @@ def _star(x: float, y: float, r: float) -> str:
     return (
         f'<polygon points="{" ".join(points)}" fill="#e6a700" stroke="#8a6500" stroke-width="0.5"/>'
     )
-
-
-def primary_role(person: dict[str, Any]) -> str:
-    return next((r for r in ROLE_ORDER if r in person["role_keys"]), "other")
 
 
 def chain_map(pack: Pack) -> Markup:

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from reviewkit.config import DEFAULT, Config
 from reviewkit.deal import Deal
 from reviewkit.messages import clip, msg
+from reviewkit.rulenames import SEVERITIES
 
 __all__ = ["SEVERITIES", "Finding", "Review", "Rule", "clip"]
 
-SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import functools
 import unicodedata
 
 from reviewkit.errors import ReviewkitError
+from reviewkit.textflow import is_wide
 
 FAMILY = b"sans-serif"
 _FC_MATCH_PATTERN = 0
@@ -82,18 +83,13 @@ def uncovered(text: str) -> list[str]:
         lib.FcConfigDestroy(config)
 
 
-def is_cjk(char: str) -> bool:
-    code = ord(char)
-    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF
-
-
 def require_fonts(text: str) -> None:
     """Raise a ReviewkitError naming the package to install if `text` cannot be drawn."""
     missing = uncovered(text)
     if not missing:
         return
     sample = "".join(missing[:8])
-    if any(is_cjk(c) for c in missing):
+    if any(is_wide(c) for c in missing):
         raise ReviewkitError(
             f"no font on this machine can draw the Chinese text of this pack (e.g. {sample}); "
             "no PDF was written",

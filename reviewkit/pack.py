@@ -63,6 +63,11 @@ class Pack:
     chain: dict[str, Any] = field(default_factory=dict)
 
 
+def primary_role(person: dict[str, Any]) -> str:
+    """The role a person is drawn and grouped by: the first of ROLE_ORDER they hold."""
+    return next((r for r in ROLE_ORDER if r in person["role_keys"]), "other")
+
+
 def money(value: dict[str, Any] | None, lang: str) -> str:
     """`CNY 12,000,000`, with the 万 reading added in Chinese packs."""
     if not value or value.get("amount") is None:
@@ -467,9 +472,7 @@ def _chain(data: dict[str, Any], lang: str, t: dict[str, str]) -> dict[str, Any]
     people = _people(data, lang)
     groups: dict[str, list[dict[str, Any]]] = {}
     for person in people:
-        keys = person["role_keys"]
-        role = next((r for r in ROLE_ORDER if r in keys), "other")
-        groups.setdefault(role, []).append(person)
+        groups.setdefault(primary_role(person), []).append(person)
     ordered = [
         (role, label("role", role, lang) if role != "other" else "…", groups[role])
         for role in (*ROLE_ORDER, "other")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -37,6 +36,8 @@ def run_all(
     Workers are forked, so they share what this process has loaded (the playbook, WeasyPrint)
     and nothing is sent to them but the items.
     """
+    import multiprocessing  # only when there is work to share
+
     global _TASK
     items = list(items)
     jobs = min(jobs or os.cpu_count() or 1, len(items))

@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewkit.conditions import Rule, RuleField
-from reviewkit.errors import InvalidFile, Problem
-from reviewkit.files import read_text
-from reviewkit.messages import msg
+from reviewkit.errors import InvalidFile
 from reviewkit.schema import (
     Context,
     Enum,
@@ -25,8 +23,7 @@ from reviewkit.schema import (
     show,
     suggestion,
 )
-from reviewkit.yamlread import Mapping as YamlMapping
-from reviewkit.yamlread import compose
+from reviewkit.yamlread import read_mapping
 
 #: The playbook format version this reviewkit reads.
 PLAYBOOK_VERSION = 1
@@ -132,20 +129,10 @@ def _default() -> Playbook:
 
 
 def _load(path: Path, display: str) -> Playbook:
-    text, problems = read_text(path, display)
-    if text is None:
-        raise InvalidFile(display, problems)
-    root, problems = compose(text, display)
-    if root is not None and not isinstance(root, YamlMapping):
-        message, hint = msg("en", "not-mapping")
-        problems.append(Problem(display, root.line, root.column, "not-mapping", message, hint))
-    if problems or root is None:
-        if root is None and not problems:
-            message, hint = msg("en", "empty")
-            problems = [Problem(display, 1, 1, "empty", message, hint)]
-        raise InvalidFile(display, problems)
+    root = read_mapping(path, display)
+    assert root is not None
     ctx = Context(display)
-    version = next((v for k, v in root.pairs if k.value == "reviewkit-playbook"), None)  # type: ignore[union-attr]
+    version = next((v for k, v in root.pairs if k.value == "reviewkit-playbook"), None)
     found = Integer().load(version, ctx, ("reviewkit-playbook",))
     if version is not None and found is not None and not 1 <= found <= PLAYBOOK_VERSION:
         if found > PLAYBOOK_VERSION:

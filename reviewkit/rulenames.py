@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-#: In the order of cli.md's table, then reviewkit's own.
+#: The severities of a finding, most serious first.
+SEVERITIES = ("error", "warning", "info")
+
+#: In the order of the command-line contract's table, then reviewkit's own.
 RULE_SLUGS = (
     "invalid",
     "checklist",

@@ -14,6 +14,11 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _ENDS_SENTENCE = tuple('.!?;:。！？；：…)）」』"”')
 
 
+def is_wide(char: str) -> bool:
+    """Whether a character is CJK (or full-width): about one em wide, no spaces between."""
+    return bool(_CJK.match(char))
+
+
 def paragraphs(text: str) -> list[list[str]]:
     """`text` as paragraphs, each a list of lines to keep apart."""
     out: list[list[str]] = []
@@ -27,7 +32,7 @@ def paragraphs(text: str) -> list[list[str]]:
             continue
         if lines and not lines[-1].endswith(_ENDS_SENTENCE) and not _LIST_ITEM.match(line):
             previous = lines[-1]
-            glue = "" if _CJK.match(previous[-1]) and _CJK.match(line[0]) else " "
+            glue = "" if is_wide(previous[-1]) and is_wide(line[0]) else " "
             lines[-1] = previous + glue + line
         else:
             lines.append(line)

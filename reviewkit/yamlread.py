@@ -8,6 +8,7 @@ stay text here; `schema` decides what each one means.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from _ruamel_yaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -23,8 +24,11 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from reviewkit.errors import Problem
+from reviewkit.errors import InvalidFile, Problem
+from reviewkit.files import read_text
 from reviewkit.messages import msg
+
+PathLike = str | Path
 
 #: Deepest nesting of mappings and lists accepted. Deal format 1 needs 5.
 MAX_DEPTH = 24
@@ -159,6 +163,40 @@ def compose(text: str, path: str, lang: str = "en") -> tuple[Node | None, list[P
         message, hint = msg(lang, "yaml-syntax", detail=str(exc).splitlines()[0])
         return None, [Problem(path, 1, 1, "yaml-syntax", message, hint)]
     return root, problems
+
+
+def require_mapping(
+    root: Node | None,
+    problems: list[Problem],
+    path: str,
+    lang: str = "en",
+    *,
+    what: str = "not-mapping",
+    empty_ok: bool = False,
+) -> Mapping | None:
+    """The document's top-level mapping; or InvalidFile with what stops it being one (parse
+    problems, an empty file, a list or text at the top). None for an empty file if allowed."""
+    problems = list(problems)
+    if root is None and not problems:
+        if empty_ok:
+            return None
+        message, hint = msg(lang, "empty")
+        problems = [Problem(path, 1, 1, "empty", message, hint)]
+    if root is not None and not isinstance(root, Mapping):
+        message, hint = msg(lang, what)
+        problems.append(Problem(path, root.line, root.column, "not-mapping", message, hint))
+    if problems or not isinstance(root, Mapping):
+        raise InvalidFile(path, problems, lang)
+    return root
+
+
+def read_mapping(file: PathLike, path: str, *, what: str = "not-mapping", empty_ok: bool = False) -> Mapping | None:
+    """Read a YAML file whose top level must be a mapping (a playbook, a config)."""
+    text, problems = read_text(Path(file), path)
+    if text is None:
+        raise InvalidFile(path, problems)
+    root, problems = compose(text, path)
+    return require_mapping(root, problems, path, what=what, empty_ok=empty_ok)
 
 
 def _syntax_problem(exc: MarkedYAMLError, text: str, path: str, lang: str) -> Problem:
