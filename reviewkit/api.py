@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import re
 import sys
 from dataclasses import dataclass
@@ -18,13 +19,11 @@ from reviewkit.pack import PackOptions, build_pack
 SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
 
 
-def pack_path(deal_path: Path, deal_id: str, format: str) -> Path:
-    """Where a pack goes by default: beside the deal file, named after the deal id.
-
-    The id is made a plain file name, so no id can place a pack in another folder.
-    """
+def pack_path(folder: Path, deal_id: str, format: str) -> Path:
+    """Where a pack goes in `folder` (by default the deal file's): named after the deal id,
+    made a plain file name so that no id can place a pack in another folder."""
     name = re.sub(r"[^\w.-]+", "-", deal_id).strip(".-") or "deal"
-    return deal_path.parent / f"{name}{SUFFIX[format]}"
+    return folder / f"{name}{SUFFIX[format]}"
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,9 @@ def make_pack(
     target = None
     if output != "-":
         if output is None:
-            target = pack_path(Path(path), deal.id, request.format)
+            target = pack_path(Path(path).parent, deal.id, request.format)
         elif Path(output).is_dir():
-            target = pack_path(Path(output) / "x", deal.id, request.format)
+            target = pack_path(Path(output), deal.id, request.format)
         else:
             target = Path(output)
         _refuse_clobbering(target, Path(path))  # early: before the work of rendering
@@ -135,15 +134,14 @@ def _pdf(html: str) -> bytes:
             "libharfbuzz-subset0; macOS: brew install pango; see the README for Windows",
         ) from None
     require_fonts(_visible_text(html))
-    data, _refused = html_to_pdf(html)
+    data, refused = html_to_pdf(html)
+    if refused:  # a pack's own HTML names no outside resource; say so if one ever does
+        sys.stderr.write(f"reviewkit: {len(refused)} outside resource(s) were not fetched\n")
     return data
 
 
 def _visible_text(html: str) -> str:
     """The characters a pack's HTML shows (markup and styles removed)."""
-    import html as html_lib
-    import re
-
     body = re.sub(r"<style.*?</style>", " ", html, flags=re.DOTALL)
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", body))
 

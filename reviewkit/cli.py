@@ -498,8 +498,8 @@ def schema(
         from reviewkit.config import Settings
         from reviewkit.jsonschema import deal_json_schema, dumps
 
-        where = output.absolute() if output else Path.cwd() / "x.yaml"
-        text = dumps(deal_json_schema(Settings(config, playbook).for_file(where).playbook))
+        folder = output.absolute().parent if output else Path.cwd()
+        text = dumps(deal_json_schema(Settings(config, playbook).for_folder(folder).playbook))
         if output is None:
             sys.stdout.write(text)
         else:
@@ -534,7 +534,7 @@ def playbook_show(
         from reviewkit.config import Settings
         from reviewkit.playbook import describe
 
-        settings = Settings(config, playbook).for_file(Path.cwd() / "x.yaml")
+        settings = Settings(config, playbook).for_folder(Path.cwd())
         sys.stdout.write(
             describe(settings.playbook, lang.value if lang else settings.language or "en")
         )

@@ -14,7 +14,6 @@ from reviewkit.rulenames import SEVERITIES
 __all__ = ["SEVERITIES", "Finding", "Review", "Rule", "clip"]
 
 
-
 @dataclass(frozen=True)
 class Finding:
     """One problem `check` reports, at the YAML node it concerns (or that node's parent)."""

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from reviewkit.checks import check_deal
+from reviewkit.checks.actions import overdue_actions
 from reviewkit.checks.checklist import gate_holds, item_state
 from reviewkit.checks.meeting import meeting_triggers
 from reviewkit.deal import Deal
@@ -61,6 +62,11 @@ class Pack:
     since: dict[str, Any] | None = None
     lost: dict[str, Any] | None = None
     chain: dict[str, Any] = field(default_factory=dict)
+
+
+def overdue_days(review: Review) -> list[tuple[int, int]]:
+    """(index, days overdue) of the deal's overdue actions: the same decision `check` makes."""
+    return [(index, (review.today - a["due"]).days) for index, a in overdue_actions(review)]
 
 
 def primary_role(person: dict[str, Any]) -> str:
@@ -132,7 +138,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         dynamics=_dynamics(data, lang),
         assessment=data["assessment"],
         strategy=_strategy(data, lang, _floor_text(deal, lang, options.reveal_floor, t)),
-        actions=_actions(data, lang, options.today, deal.is_open),
+        actions=_actions(data, lang, dict(overdue_days(review))),
         outcome=_outcome(data, deal, lang) if not deal.is_open else None,
         stages=_stages(review, data, lang),
         progress=_progress(review, lang),
@@ -317,17 +323,14 @@ def _strategy(data: dict[str, Any], lang: str, floor: str) -> dict[str, Any]:
     }
 
 
-def _actions(
-    data: dict[str, Any], lang: str, today: dt.date, is_open: bool
-) -> list[dict[str, Any]]:
+def _actions(data: dict[str, Any], lang: str, overdue: dict[int, int]) -> list[dict[str, Any]]:
     rank = {"open": 0, "done": 1, "dropped": 2}
     ordered = sorted(
         enumerate(data["actions"]),
         key=lambda pair: (rank[pair[1]["status"]], pair[1]["due"] or dt.date.max, pair[0]),
     )
     out = []
-    for _, a in ordered:
-        overdue = is_open and a["status"] == "open" and a["due"] is not None and a["due"] < today
+    for index, a in ordered:
         out.append(
             {
                 "what": a["what"],
@@ -336,7 +339,7 @@ def _actions(
                 "checkpoint": a["checkpoint"] or "",
                 "status": label("action-status", a["status"], lang),
                 "status_key": a["status"],
-                "overdue_days": (today - a["due"]).days if overdue else 0,
+                "overdue_days": overdue.get(index, 0),
             }
         )
     return out

@@ -43,7 +43,7 @@ def html_to_pdf(html: str) -> tuple[bytes, list[str]]:
     fetcher = AssetsOnlyFetcher()
     document = weasyprint.HTML(string=html, base_url=str(fetcher.root) + "/", url_fetcher=fetcher)
     previous = LOGGER.level
-    LOGGER.setLevel(logging.ERROR)  # refusals are reported by the caller, once
+    LOGGER.setLevel(logging.ERROR)  # refusals are returned to the caller, not logged
     # Layout allocates heavily; keep the garbage collector from rescanning every object
     # that was alive before (the CLI, Jinja, the deal): 10-15 % of a render's time.
     gc.freeze()

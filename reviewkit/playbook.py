@@ -226,6 +226,8 @@ def describe(playbook: Playbook, lang: str = "en") -> str:
             )
         suffix = f"  ({'; '.join(extra)})" if extra else ""
         lines.append(f"{stage.index + 1}. {stage.key} — {tr(stage.label, lang)}{suffix}")
+        if stage.summary:
+            lines.append(f"   {tr(stage.summary, lang)}")
         for item in stage.items:
             lines.append(f"   {item.key:32} {tr(item.label, lang)}")
             lines.append(f"   {'':32} {tr(item.question, lang)}")

@@ -1,4 +1,5 @@
-"""The Jinja environments and the pack's text outputs: one function per output, each returning a string.
+"""The Jinja environments (Markdown, HTML, the deal scaffold) and the text outputs: one function per
+output, each returning a string.
 
 Deal text is data, never markup. In Markdown every `{{ value }}` is escaped by the
 environment's `finalize` (pipes, newlines, emphasis, HTML) unless the code marked it as
@@ -55,10 +56,6 @@ def mermaid_label(value: Any) -> str:
     return _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m.group(0))};", text)
 
 
-def _finalize_md(value: Any) -> str:
-    return md_escape(value)
-
-
 @functools.cache
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs, like .pyc files (compiling the HTML template
@@ -72,18 +69,22 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(folder)
 
 
-@functools.cache
-def markdown_environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+def _environment(**settings: Any) -> jinja2.Environment:
+    """What every reviewkit environment shares: its own templates only, undefined names are
+    errors (never blanks), compiled templates cached, block tags leave no blank lines."""
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
         bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        finalize=_finalize_md,
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=True,
+        **settings,
     )
+
+
+@functools.cache
+def markdown_environment() -> jinja2.Environment:
+    env = _environment(autoescape=False, finalize=md_escape, keep_trailing_newline=True)
     env.filters["mermaid"] = lambda v: Markup(mermaid_label(v))
     return env
 
@@ -115,14 +116,7 @@ def css_string(value: Any) -> Markup:
 
 @functools.cache
 def html_environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir()),
-        bytecode_cache=_bytecode_cache(),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = _environment(autoescape=True)
     env.filters["text"] = html_text
     env.filters["css_string"] = css_string
     return env
@@ -197,15 +191,7 @@ def _comment(value: Any, indent: int = 0) -> str:
 
 @functools.cache
 def scaffold_environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir()),
-        bytecode_cache=_bytecode_cache(),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = _environment(autoescape=False, keep_trailing_newline=True)
     env.filters["q"] = _yaml_string
     env.filters["comment"] = _comment
     return env

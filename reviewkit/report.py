@@ -1,7 +1,8 @@
-"""Findings as text, JSON or GitHub annotations: one small function per format."""
+"""Findings as text, JSON, GitHub annotations or SARIF: one small function per format."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,7 +108,12 @@ def sarif(findings: Sequence[Finding], summary: Summary) -> str:
     import json
 
     from reviewkit import __version__
+    from reviewkit.checks import RULES
     from reviewkit.rulenames import RULE_SLUGS
+
+    summaries = {rule.slug: rule.summary for rule in RULES}
+    summaries["invalid"] = "the file is not valid YAML or not a valid deal file"
+    summaries["unused-suppression"] = "a suppression in the deal file that matches no finding"
 
     level = {"error": "error", "warning": "warning", "info": "note"}
     used = sorted({f.rule for f in findings}, key=RULE_SLUGS.index)
@@ -139,10 +145,18 @@ def sarif(findings: Sequence[Finding], summary: Summary) -> str:
                     "driver": {
                         "name": "reviewkit",
                         "version": __version__,
-                        "rules": [{"id": slug, "name": slug} for slug in used],
+                        "rules": [
+                            {
+                                "id": slug,
+                                "name": slug,
+                                "shortDescription": {"text": summaries[slug]},
+                            }
+                            for slug in used
+                        ],
                     }
                 },
                 "results": results,
+                "properties": {"summary": dataclasses.asdict(summary)},
             }
         ],
     }

@@ -190,7 +190,9 @@ def require_mapping(
     return root
 
 
-def read_mapping(file: PathLike, path: str, *, what: str = "not-mapping", empty_ok: bool = False) -> Mapping | None:
+def read_mapping(
+    file: PathLike, path: str, *, what: str = "not-mapping", empty_ok: bool = False
+) -> Mapping | None:
     """Read a YAML file whose top level must be a mapping (a playbook, a config)."""
     text, problems = read_text(Path(file), path)
     if text is None:

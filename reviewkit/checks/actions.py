@@ -102,7 +102,7 @@ RULES = (
     Rule("close-date-passed", "an open deal whose expected close date is past", _close_date),
     Rule(
         "review-stale",
-        "an open deal not reviewed for longer than the limit (30 days)",
+        "an open deal not reviewed for longer than the limit",
         _review_stale,
     ),
 )

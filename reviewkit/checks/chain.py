@@ -108,7 +108,7 @@ RULES = (
     ),
     Rule(
         "single-threaded",
-        "fewer people in the decision chain than the minimum (2)",
+        "fewer people in the decision chain than the minimum",
         _single_threaded,
     ),
     Rule(
