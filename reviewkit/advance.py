@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewkit.checks.checklist import gate_holds, item_state
+from reviewkit.checks.checklist import open_work
 from reviewkit.config import Config
 from reviewkit.deal import Deal, load_deal
 from reviewkit.errors import ReviewkitError
@@ -37,39 +37,29 @@ class Gap:
 def gaps_before(deal: Deal, target: str, today: dt.date, config: Config) -> list[Gap]:
     """Every unmet item and gate of the stages before `target` (suppressed ones excepted)."""
     review = Review(deal, today, config)
-    suppressed = {
-        (s["stage"], s["item"]) for s in deal.data["suppress"] if s["rule"] in ("checklist", "gate")
-    }
     found = []
-    for stage in deal.playbook.stages[: deal.playbook.index[target]]:
-        for item in stage.items:
-            state = item_state(review, item)
-            if (
-                state.met
-                or {(None, None), (stage.key, None), (None, item.key), (stage.key, item.key)}
-                & suppressed
-            ):
-                continue
-            at = (
-                ("checklist", stage.key, item.key)
-                if deal.has("checklist", stage.key, item.key)
-                else (item.rule.subject() if item.rule else ("checklist", stage.key, item.key))
-            )
-            found.append(
-                Gap(
-                    stage.key,
-                    item.key,
-                    tr(item.label, deal.language),
-                    state.state,
-                    *deal.where(*at),
-                )
-            )
-        if stage.gate is not None and not gate_holds(review, stage):
-            line, column = deal.where(*stage.gate.rule.subject())
-            found.append(
-                Gap(stage.key, "gate", tr(stage.gate.label, deal.language), "unmet", line, column)
-            )
+    stages = deal.playbook.stages[: deal.playbook.index[target]]
+    for stage, item, state in open_work(review, stages):
+        key = item.key if item else "gate"
+        if _suppressed(deal, "checklist" if item else "gate", stage.key, key):
+            continue
+        if item is None:
+            assert stage.gate is not None
+            label, at = stage.gate.label, stage.gate.rule.subject()
+        else:
+            label = item.label
+            at = ("checklist", stage.key, item.key)
+            if not deal.has(*at) and item.rule is not None:
+                at = item.rule.subject()
+        found.append(Gap(stage.key, key, tr(label, deal.language), state, *deal.where(*at)))
     return found
+
+
+def _suppressed(deal: Deal, rule: str, stage: str, item: str) -> bool:
+    return any(
+        s["rule"] == rule and s["stage"] in (None, stage) and s["item"] in (None, item)
+        for s in deal.data["suppress"]
+    )
 
 
 def advance(

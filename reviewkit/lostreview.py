@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reviewkit import git
-from reviewkit.checks.checklist import gate_holds, item_state
+from reviewkit.checks.checklist import open_work
 from reviewkit.config import Config
 from reviewkit.deal import Deal, parse_deal
 from reviewkit.errors import InvalidFile
@@ -109,15 +109,11 @@ class Gap:
 def _unmet(deal: Deal, config: Config) -> dict[tuple[str, str], str]:
     """(stage, item) → state of everything unmet up to the deal's stage (gates as 'gate')."""
     review = Review(deal, deal.data["outcome"]["date"] or dt.date.today(), config)
-    out = {}
-    for stage in deal.playbook.stages[: deal.stage_index + 1]:
-        for item in stage.items:
-            state = item_state(review, item)
-            if not state.met:
-                out[(stage.key, item.key)] = state.state
-        if stage.gate is not None and not gate_holds(review, stage):
-            out[(stage.key, "gate")] = "unmet"
-    return out
+    stages = deal.playbook.stages[: deal.stage_index + 1]
+    return {
+        (stage.key, item.key if item else "gate"): state
+        for stage, item, state in open_work(review, stages)
+    }
 
 
 def gaps_at_loss(deal: Deal, config: Config, lang: str) -> list[Gap]:

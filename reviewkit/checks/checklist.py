@@ -9,7 +9,7 @@ back is still unmet); an item without one by its answer under `checklist:`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +52,17 @@ def item_state(review: Review, item: Item) -> ItemState:
 def gate_holds(review: Review, stage: Stage) -> bool | None:
     """Whether the stage's gate holds; None when the stage has no gate."""
     return None if stage.gate is None else stage.gate.rule.holds(review.deal.data)
+
+
+def open_work(review: Review, stages: Iterable[Stage]) -> Iterator[tuple[Stage, Item | None, str]]:
+    """Every unmet item (with its state) and failed gate (item None) of `stages`."""
+    for stage in stages:
+        for item in stage.items:
+            state = item_state(review, item)
+            if not state.met:
+                yield stage, item, state.state
+        if stage.gate is not None and not gate_holds(review, stage):
+            yield stage, None, "unmet"
 
 
 def _items(review: Review) -> Iterator[Finding]:
