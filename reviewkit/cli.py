@@ -70,6 +70,15 @@ PlaybookOption = Annotated[
     Path | None,
     typer.Option("--playbook", metavar="FILE", help="Use this playbook instead of the default."),
 ]
+PathsArgument = Annotated[
+    list[Path], typer.Argument(metavar="PATH...", help="Deal files or folders.")
+]
+JobsOption = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores).")
+]
+LangOption = Annotated[
+    Lang | None, typer.Option(help="Language (default: the deal's or the config's, else en).")
+]
 
 
 def _fail(lines: list[str]) -> NoReturn:
@@ -170,7 +179,7 @@ def new(
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Deal files or folders.")],
+    paths: PathsArgument,
     format: Annotated[
         CheckFormat | None,
         typer.Option(
@@ -181,10 +190,7 @@ def check(
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores)."),
-    ] = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Check deal files against the playbook's checklist and rules.
 
@@ -220,7 +226,7 @@ def check(
 
 @app.command()
 def render(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Deal files or folders.")],
+    paths: PathsArgument,
     format: Annotated[
         PackFormat, typer.Option("--format", "-f", help="Pack format.")
     ] = PackFormat.md,
@@ -233,9 +239,7 @@ def render(
             help="Output file; '-' for stdout (default: beside the deal).",
         ),
     ] = None,
-    lang: Annotated[
-        Lang | None, typer.Option(help="Pack language (default: deal.language).")
-    ] = None,
+    lang: LangOption = None,
     reveal_floor: Annotated[bool, typer.Option(help="Show the commercial floor price.")] = False,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
@@ -248,10 +252,7 @@ def render(
             help="Add what changed since REF: an older file, or a git revision (HEAD~1, a tag).",
         ),
     ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores)."),
-    ] = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Write the review-meeting pack for a deal, or for many.
 
@@ -302,7 +303,7 @@ def render(
 
 @app.command()
 def pipeline(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Deal files or folders.")],
+    paths: PathsArgument,
     format: Annotated[
         PackFormat, typer.Option("--format", "-f", help="Output format.")
     ] = PackFormat.md,
@@ -315,16 +316,11 @@ def pipeline(
             help="Output file (default: stdout for md, pipeline.html / pipeline.pdf).",
         ),
     ] = None,
-    lang: Annotated[
-        Lang | None, typer.Option(help="Language (default: the config's, else en).")
-    ] = None,
+    lang: LangOption = None,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores)."),
-    ] = None,
+    jobs: JobsOption = None,
 ) -> None:
     """One page over many deals: funnel, value, who needs a review now.
 
@@ -521,9 +517,7 @@ app.add_typer(playbook_app, name="playbook")
 def playbook_show(
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
-    lang: Annotated[
-        Lang | None, typer.Option(help="Language (default: the config's, else en).")
-    ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Print the playbook's stages, items, rules and gates.
 
