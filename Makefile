@@ -44,13 +44,10 @@ $(STAMP): pyproject.toml
 demo: setup
 	@mkdir -p demo
 	-$(BIN)/reviewkit check samples/ --today $(DEMO_TODAY)
-	@for f in samples/*.yaml; do \
-		name=$$(basename $$f .yaml); \
-		for format in md html pdf; do \
-			$(BIN)/reviewkit render $$f --today $(DEMO_TODAY) --format $$format \
-				-o demo/$$name.review.$$format || exit 1; \
-		done; \
+	@for format in md html pdf; do \
+		$(BIN)/reviewkit render samples/ --today $(DEMO_TODAY) --format $$format -o demo || exit 1; \
 	done
+	$(BIN)/reviewkit pipeline samples/ --today $(DEMO_TODAY) --format pdf -o demo/pipeline.pdf
 	@echo "Packs written to demo/:"; ls -1 demo/
 
 lint: setup
