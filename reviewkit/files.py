@@ -50,9 +50,16 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     """Write `data` to `path` through a temporary file renamed into place.
 
     Readers see the old file or the new one, never a half-written one; on failure the
-    old file is left as it was.
+    old file is left as it was. A device or pipe is written to, never replaced, and a
+    symbolic link keeps pointing where it did.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if path.exists() and not path.is_file():  # a device or a pipe (/dev/null, /dev/stdout)
+        with open(path, "wb") as stream:
+            stream.write(payload)
+        return
+    if path.is_symlink():  # replace the file the link points at, and keep the link
+        path = path.resolve()
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
