@@ -1,7 +1,7 @@
 """The `reviewkit` command line: parse flags, call the library, print, map errors to exit codes."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer would evaluate every annotation string
+# on each start (about 4 ms of a 90 ms `check`).
 import datetime as dt
 import enum
 import os

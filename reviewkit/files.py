@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from reviewkit.errors import Problem, ReviewkitError
@@ -53,6 +52,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     old file is left as it was. A device or pipe is written to, never replaced, and a
     symbolic link keeps pointing where it did.
     """
+    import tempfile  # only when writing: `check` never needs it
+
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if path.exists() and not path.is_file():  # a device or a pipe (/dev/null, /dev/stdout)
         with open(path, "wb") as stream:
