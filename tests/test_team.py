@@ -245,3 +245,30 @@ def test_a_git_revision_cannot_be_an_option(tmp_path: Path) -> None:
     result = invoke("diff", "--", "--output=zz", deal)
     assert result.exit_code == 2 and "is not a revision" in result.output
     assert not (tmp_path / "zz").exists()
+
+
+def test_the_second_playbook_drives_new_check_and_render(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    shutil.copytree(SAMPLES / "playbooks", tmp_path / "playbooks")
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "reviewkit.yaml").write_text("playbook: ../playbooks/meddpicc.yaml\n")
+    monkeypatch.chdir(team)
+    assert invoke("new", "Harbour WMS", "--stage", "validate").exit_code == 0
+    text = (team / "harbour-wms.yaml").read_text(encoding="utf-8")
+    assert "stage: validate" in text and "qualify → discover → validate" in text
+    assert "    champion-tested: {status: unknown" in text
+    checked = invoke(
+        "check", team / "harbour-wms.yaml", "--format", "json", "--today", "2026-12-01"
+    )
+    findings = json.loads(checked.stdout)["findings"]
+    assert {f["stage"] for f in findings if f["rule"] == "checklist"} == {
+        "qualify",
+        "discover",
+        "validate",
+    }
+    assert any(f["rule"] == "gate" and f["stage"] == "validate" for f in findings)
+    pack = invoke("render", team / "harbour-wms.yaml", "-o", "-", "--today", "2026-12-01").stdout
+    assert "### 3. Validate value and the champion · current stage" in pack
+    assert invoke("playbook", "show").stdout.startswith("MEDDPICC")
