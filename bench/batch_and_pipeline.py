@@ -12,36 +12,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+from timing import BIN, compare, compile_package, generate_deals, measure, verdict
+
 TODAY = ["--today", "2026-12-01"]
-
-
-def wall(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
-
-
-def generate(folder: Path, count: int) -> Path:
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "generate_deals.py"),
-            str(folder),
-            "--count",
-            str(count),
-        ],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    return folder
 
 
 def main() -> int:
@@ -50,92 +26,48 @@ def main() -> int:
     parser.add_argument("--deals", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reviewkit")], check=True)
+    compile_package()
     work = Path(tempfile.mkdtemp(prefix="rk-batch-"))
     reviewkit = str(BIN / "reviewkit")
 
-    packs = generate(work / "packs", args.packs)
+    packs = generate_deals(work / "packs", args.packs)
     files = sorted(packs.glob("*.yaml"))
     (work / "one-call").mkdir()
     (work / "separate").mkdir()
-    wall(
-        [
-            reviewkit,
-            "render",
-            str(files[0]),
-            "--format",
-            "pdf",
-            "-o",
-            str(work / "warm.pdf"),
-            *TODAY,
-        ]
-    )
+
+    def render(source: Path, out: Path) -> float:
+        return measure(
+            [reviewkit, "render", str(source), "--format", "pdf", "-o", str(out), *TODAY]
+        )[0]
+
+    render(files[0], work / "warm.pdf")
     batch, separate = [], []
     for _ in range(args.runs):
-        batch.append(
-            wall(
-                [
-                    reviewkit,
-                    "render",
-                    str(packs),
-                    "--format",
-                    "pdf",
-                    "-o",
-                    str(work / "one-call"),
-                    *TODAY,
-                ]
-            )
-        )
-        separate.append(
-            sum(
-                wall(
-                    [
-                        reviewkit,
-                        "render",
-                        str(f),
-                        "--format",
-                        "pdf",
-                        "-o",
-                        str(work / "separate" / f"{f.stem}.pdf"),
-                        *TODAY,
-                    ]
-                )
-                for f in files
-            )
-        )
+        batch.append(render(packs, work / "one-call"))
+        separate.append(sum(render(f, work / "separate" / f"{f.stem}.pdf") for f in files))
     written = len(list((work / "one-call").glob("*.pdf")))
     print(f"{args.packs} PDF packs ({written} written by the batch); {args.runs} runs each")
-    print(
-        f"  one call       median {statistics.median(batch):7.2f} s   ({', '.join(f'{t:.1f}' for t in batch)})"
-    )
-    print(
-        f"  separate calls median {statistics.median(separate):7.2f} s   ({', '.join(f'{t:.1f}' for t in separate)})"
-    )
+    for name, values in (("one call", batch), ("separate calls", separate)):
+        each = ", ".join(f"{t:.1f}" for t in values)
+        print(f"  {name:14} median {statistics.median(values):7.2f} s   ({each})")
     ratio = statistics.median(batch) / statistics.median(separate)
-    print(
-        f"  batch / separate = {ratio:.2f}  ({'meets' if ratio <= 0.4 else 'MISSES'} the target: at most 0.4)"
-    )
+    print(f"  batch / separate = {ratio:.2f}  {verdict(ratio, 0.4, 'at most 0.4')}")
 
-    deals = generate(work / "deals", args.deals)
-    commands = {
-        "pipeline": [reviewkit, "pipeline", str(deals), *TODAY],
-        "check": [reviewkit, "check", str(deals), *TODAY],
-    }
-    for command in commands.values():
-        wall(command)
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(args.runs):
-        for name, command in commands.items():
-            times[name].append(wall(command))
-    print(f"{args.deals} generated deals; {args.runs} runs each, interleaved")
-    for name, values in times.items():
-        print(
-            f"  {name:9} median {statistics.median(values):6.2f} s   min {min(values):6.2f}   max {max(values):6.2f}"
-        )
-    ratio = statistics.median(times["pipeline"]) / statistics.median(times["check"])
-    print(
-        f"  pipeline / check = {ratio:.2f}  ({'meets' if ratio <= 1.3 else 'MISSES'} the target: at most 1.3)"
+    deals = str(generate_deals(work / "deals", args.deals))
+    runs = compare(
+        {
+            "pipeline": [reviewkit, "pipeline", deals, *TODAY],
+            "check": [reviewkit, "check", deals, *TODAY],
+        },
+        args.runs,
     )
+    print(f"{args.deals} generated deals; {args.runs} runs each, interleaved")
+    for name, values in runs.times.items():
+        print(
+            f"  {name:9} median {runs.median(name):6.2f} s   min {min(values):6.2f}   max {max(values):6.2f}"
+        )
+    ratio = runs.median("pipeline") / runs.median("check")
+    print(f"  pipeline / check = {ratio:.2f}  {verdict(ratio, 1.3, 'at most 1.3')}")
     return 0
 
 

@@ -12,32 +12,19 @@ peak memory (maximum resident set size) of every process.
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+from timing import BIN, ROOT, compare, compile_package, verdict
+
 BARE = "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
 SAMPLES = {
     "en": ROOT / "samples/northfield-core-network.yaml",
     "zh": ROOT / "samples/huadong-grid-dispatch.yaml",
 }
-
-
-def measure(command: list[str]) -> tuple[float, int]:
-    """Wall time in seconds and peak memory in MB of one fresh process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"failed: {' '.join(command)}")
-    return elapsed, usage.ru_maxrss // 1024
+TODAY = ["--today", "2026-12-01"]
 
 
 def pages(pdf: Path) -> int:
@@ -50,36 +37,27 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reviewkit")], check=True)
+    compile_package()
     work = Path(tempfile.mkdtemp(prefix="rk-bench-"))
+    reviewkit = str(BIN / "reviewkit")
     commands: dict[str, list[str]] = {}
     for lang, deal in SAMPLES.items():
         html = work / f"{lang}.html"
         subprocess.run(
-            [
-                str(BIN / "reviewkit"),
-                "render",
-                str(deal),
-                "--format",
-                "html",
-                "-o",
-                str(html),
-                "--today",
-                "2026-12-01",
-            ],
+            [reviewkit, "render", str(deal), "--format", "html", "-o", str(html), *TODAY],
             check=True,
             capture_output=True,
         )
+        pdf = str(work / f"{lang}.pdf")
         commands[f"reviewkit {lang}"] = [
-            str(BIN / "reviewkit"),
+            reviewkit,
             "render",
             str(deal),
             "--format",
             "pdf",
             "-o",
-            str(work / f"{lang}.pdf"),
-            "--today",
-            "2026-12-01",
+            pdf,
+            *TODAY,
         ]
         commands[f"weasyprint {lang}"] = [
             sys.executable,
@@ -88,40 +66,30 @@ def main() -> int:
             str(html),
             str(work / f"{lang}-bare.pdf"),
         ]
-    for command in commands.values():  # warm the disk cache and fontconfig's cache
-        measure(command)
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    memory: dict[str, int] = dict.fromkeys(commands, 0)
-    for _ in range(args.runs):
-        for name, command in commands.items():
-            seconds, mb = measure(command)
-            times[name].append(seconds)
-            memory[name] = max(memory[name], mb)
-    median = {name: statistics.median(values) for name, values in times.items()}
+    runs = compare(commands, args.runs)
     print(f"{args.runs} runs each, interleaved; fresh process per run")
-    for name in commands:
+    for name, times in runs.times.items():
         lang = name.split()[-1]
-        pdf = work / (f"{lang}.pdf" if name.startswith("reviewkit") else f"{lang}-bare.pdf")
+        pdf_file = work / (f"{lang}.pdf" if name.startswith("reviewkit") else f"{lang}-bare.pdf")
         print(
-            f"  {name:15} median {median[name]:6.2f} s   min {min(times[name]):6.2f}   "
-            f"max {max(times[name]):6.2f}   peak {memory[name]:4d} MB   {pages(pdf)} pages"
+            f"  {name:15} median {runs.median(name):6.2f} s   min {min(times):6.2f}   "
+            f"max {max(times):6.2f}   peak {runs.memory[name]:4d} MB   {pages(pdf_file)} pages"
         )
     for lang in SAMPLES:
-        ratio = median[f"reviewkit {lang}"] / median[f"weasyprint {lang}"]
-        verdict = "meets" if ratio <= 1.15 else "MISSES"
+        ratio = runs.median(f"reviewkit {lang}") / runs.median(f"weasyprint {lang}")
         print(
-            f"  reviewkit / bare WeasyPrint ({lang}) = {ratio:.2f}  ({verdict} the target: at most 1.15)"
+            f"  reviewkit / bare WeasyPrint ({lang}) = {ratio:.2f}  {verdict(ratio, 1.15, 'at most 1.15')}"
         )
-    per_page = {lang: median[f"reviewkit {lang}"] / pages(work / f"{lang}.pdf") for lang in SAMPLES}
-    ratio = median["reviewkit zh"] / median["reviewkit en"]
+    per_page = {
+        lang: runs.median(f"reviewkit {lang}") / pages(work / f"{lang}.pdf") for lang in SAMPLES
+    }
+    ratio = runs.median("reviewkit zh") / runs.median("reviewkit en")
     print(
         f"  Chinese / English pack = {ratio:.2f} whole, {per_page['zh'] / per_page['en']:.2f} per page"
-        f"  ({'meets' if ratio <= 1.5 else 'MISSES'} the target: at most 1.5)"
+        f"  {verdict(ratio, 1.5, 'at most 1.5')}"
     )
-    peak = max(memory[f"reviewkit {lang}"] for lang in SAMPLES)
-    print(
-        f"  reviewkit peak memory {peak} MB  ({'meets' if peak < 300 else 'MISSES'} the target: under 300 MB)"
-    )
+    peak = max(runs.memory[f"reviewkit {lang}"] for lang in SAMPLES)
+    print(f"  reviewkit peak memory {peak} MB  {verdict(peak, 299, 'under 300 MB')}")
     return 0
 
 

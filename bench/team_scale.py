@@ -12,22 +12,10 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-
-
-def measure(command: list[str]) -> tuple[float, int]:
-    """Wall time in seconds and peak memory in MB of one fresh process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss // 1024
+from timing import BIN, compare, compile_package, generate_deals, measure, verdict
 
 
 def main() -> int:
@@ -35,63 +23,36 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reviewkit")], check=True)
-    deals = Path(tempfile.mkdtemp(prefix="rk-deals-"))
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "generate_deals.py"),
-            str(deals),
-            "--count",
-            str(args.count),
-        ],
-        check=True,
-    )
+    compile_package()
+    deals = str(generate_deals(Path(tempfile.mkdtemp(prefix="rk-deals-")), args.count))
+    check = [str(BIN / "reviewkit"), "check", deals, "--today", "2026-12-01"]
     commands = {
-        "reviewkit check": [str(BIN / "reviewkit"), "check", str(deals), "--today", "2026-12-01"],
-        "reviewkit check -j1": [
-            str(BIN / "reviewkit"),
-            "check",
-            str(deals),
-            "--today",
-            "2026-12-01",
-            "-j",
-            "1",
-        ],
-        "yamllint": [str(BIN / "yamllint"), str(deals)],
+        "reviewkit check": check,
+        "reviewkit check -j1": [*check, "-j", "1"],
+        "yamllint": [str(BIN / "yamllint"), deals],
     }
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    memory: dict[str, int] = dict.fromkeys(commands, 0)
-    for _ in range(args.runs):
-        for name, command in commands.items():
-            seconds, mb = measure(command)
-            times[name].append(seconds)
-            memory[name] = max(memory[name], mb)
-    median = {name: statistics.median(values) for name, values in times.items()}
+    runs = compare(commands, args.runs, warm_up=False)
     print(
         f"{args.count} generated deals; {args.runs} runs each, interleaved; {os.cpu_count()} cores"
     )
-    for name in commands:
+    for name, times in runs.times.items():
         print(
-            f"  {name:20} median {median[name]:7.2f} s   min {min(times[name]):7.2f}   "
-            f"max {max(times[name]):7.2f}   peak {memory[name]:4d} MB"
+            f"  {name:20} median {runs.median(name):7.2f} s   min {min(times):7.2f}   "
+            f"max {max(times):7.2f}   peak {runs.memory[name]:4d} MB"
         )
-    ratio = median["reviewkit check"] / median["yamllint"]
+    ratio = runs.median("reviewkit check") / runs.median("yamllint")
+    print(f"  reviewkit / yamllint = {ratio:.3f}  {verdict(ratio, 0.5, 'at most 0.5')}")
     print(
-        f"  reviewkit / yamllint = {ratio:.3f}  ({'meets' if ratio <= 0.5 else 'MISSES'} the target: at most 0.5)"
+        f"  one core / all cores = {runs.median('reviewkit check -j1') / runs.median('reviewkit check'):.2f}"
     )
-    print(
-        f"  one core / all cores = {median['reviewkit check -j1'] / median['reviewkit check']:.2f}"
+    peak = max(runs.memory["reviewkit check"], runs.memory["reviewkit check -j1"])
+    print(f"  reviewkit peak memory {peak} MB  {verdict(peak, 199, 'under 200 MB')}")
+    help_median = statistics.median(
+        measure([str(BIN / "reviewkit"), "--help"])[0] for _ in range(15)
     )
-    peak = max(memory["reviewkit check"], memory["reviewkit check -j1"])
-    print(
-        f"  reviewkit peak memory {peak} MB  ({'meets' if peak < 200 else 'MISSES'} the target: under 200 MB)"
-    )
-    helps = sorted(measure([str(BIN / "reviewkit"), "--help"])[0] for _ in range(15))
-    help_median = statistics.median(helps)
     print(
         f"  reviewkit --help median {help_median * 1000:.0f} ms over 15 runs  "
-        f"({'meets' if help_median < 0.15 else 'MISSES'} the target: under 150 ms)"
+        f"{verdict(help_median, 0.15, 'under 150 ms')}"
     )
     return 0
 

@@ -1,28 +1,73 @@
-"""Timing whole commands: fresh processes, interleaved runs, medians."""
+"""Timing whole commands: fresh processes, interleaved runs, medians, peak memory."""
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
 
 
-def run_once(command: Sequence[str]) -> float:
+def compile_package() -> None:
+    """An installed package has its bytecode compiled; make sure this checkout does too."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reviewkit")], check=True)
+
+
+def generate_deals(folder: Path, count: int) -> Path:
+    """`count` realistic deal files in `folder`, made by generate_deals.py."""
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "generate_deals.py"),
+            str(folder),
+            "--count",
+            str(count),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return folder
+
+
+def measure(command: Sequence[str]) -> tuple[float, int]:
+    """Wall time in seconds and peak memory in MB of one fresh process (and what it waited for)."""
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss // 1024
 
 
-def compare(commands: dict[str, Sequence[str]], runs: int) -> dict[str, list[float]]:
-    """Run every command `runs` times, interleaved, after one warm-up run each."""
-    for command in commands.values():
-        run_once(command)
-    times: dict[str, list[float]] = {name: [] for name in commands}
+@dataclass
+class Runs:
+    """Every run's wall time, and the largest peak memory, of each command."""
+
+    times: dict[str, list[float]] = field(default_factory=dict)
+    memory: dict[str, int] = field(default_factory=dict)
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.times[name])
+
+
+def compare(commands: dict[str, Sequence[str]], runs: int, warm_up: bool = True) -> Runs:
+    """Run every command `runs` times, interleaved so that machine noise hits all alike,
+    after one warm-up run each (disk cache, fontconfig's cache)."""
+    if warm_up:
+        for command in commands.values():
+            measure(command)
+    result = Runs({name: [] for name in commands}, dict.fromkeys(commands, 0))
     for _ in range(runs):
         for name, command in commands.items():
-            times[name].append(run_once(command))
-    return times
+            seconds, mb = measure(command)
+            result.times[name].append(seconds)
+            result.memory[name] = max(result.memory[name], mb)
+    return result
 
 
 def describe(samples: list[float]) -> str:
@@ -31,3 +76,7 @@ def describe(samples: list[float]) -> str:
         f"median {statistics.median(ms):7.1f} ms   "
         f"min {ms[0]:7.1f}   max {ms[-1]:7.1f}   (n={len(ms)})"
     )
+
+
+def verdict(value: float, limit: float, what: str) -> str:
+    return f"({'meets' if value <= limit else 'MISSES'} the target: {what})"
