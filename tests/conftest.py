@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,65 @@ deal:
   name: Test deal
   stage: relationship
 """
+
+
+#: A deal at discovery whose every discovery item holds (nothing left to do but move on).
+COMPLETE_DISCOVERY = """\
+reviewkit: 1
+deal:
+  name: Clean deal
+  stage: discovery
+background:
+  customer:
+    business: Growing
+    organization: Three divisions
+    it_landscape: Old core
+  project:
+    budget: {amount: 1000000, currency: CNY}
+    timeline: Tender in March
+    procurement_process: Open tender
+    channels: Eastbridge
+decision_chain:
+  - name: Wang Qiang
+    roles: [decision-maker]
+    influence: high
+    attitude: supporter
+  - name: Liu Jianguo
+    influence: medium
+  - name: Zhou Lin
+    influence: low
+competitors:
+  - name: Rivalnet
+    strengths: [incumbent]
+    weaknesses: [slow spares]
+    sales_rep: {name: Huang Bin}
+checklist:
+  discovery:
+    needs-confirmed: {status: yes, evidence: Restated in the 11-20 meeting}
+"""
+
+
+#: git with a throw-away identity, never signing.
+GIT = (
+    "git",
+    "-c",
+    "user.name=t",
+    "-c",
+    "user.email=t@example.invalid",
+    "-c",
+    "commit.gpgsign=false",
+)
+
+
+def git(repo: Path, *args: str, date: str | None = None) -> str:
+    """Run git in a scratch repository, optionally with a commit date (YYYY-MM-DD)."""
+    env = dict(os.environ)
+    if date is not None:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{date}T10:00:00+00:00"
+    done = subprocess.run(
+        [*GIT, "-C", str(repo), *args], capture_output=True, text=True, check=True, env=env
+    )
+    return done.stdout
 
 
 def load_sample(path: Path) -> tuple[Deal, Config]:

@@ -15,7 +15,7 @@ from typer.testing import CliRunner, Result
 from reviewkit.changes import GROUPS, KINDS, Change, compare, report
 from reviewkit.cli import app
 from reviewkit.deal import parse_deal
-from tests.conftest import ROOT, TODAY
+from tests.conftest import ROOT, TODAY, git
 
 #: Before: a qualification-stage deal with three people, one dynamic and five open actions.
 BEFORE = """\
@@ -161,33 +161,6 @@ def invoke(*args: object) -> Result:
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     return result
-
-
-#: git with a throw-away identity, never signing.
-GIT = (
-    "git",
-    "-c",
-    "user.name=t",
-    "-c",
-    "user.email=t@example.invalid",
-    "-c",
-    "commit.gpgsign=false",
-)
-
-
-def git(repo: Path, *args: str, date: str | None = None) -> str:
-    """Run git in a scratch repository, with a throw-away identity and, optionally, a date."""
-    env = dict(os.environ)
-    if date is not None:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{date}T10:00:00+00:00"
-    done = subprocess.run(
-        [*GIT, "-C", str(repo), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    )
-    return done.stdout
 
 
 def repo_with(tmp_path: Path, *versions: str, name: str = "deal.yaml") -> Path:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, SAMPLE_DEALS, SAMPLES
+from conftest import COMPLETE_DISCOVERY, MINIMAL, SAMPLE_DEALS, SAMPLES
 from typer.testing import CliRunner, Result
 
 from reviewkit import __version__
@@ -20,39 +20,7 @@ Write = Callable[..., Path]
 TODAY = "2026-12-01"
 
 #: A discovery-stage deal that satisfies every rule: `check` has nothing to say about it.
-CLEAN = """\
-reviewkit: 1
-deal:
-  name: Clean deal
-  stage: discovery
-background:
-  customer:
-    business: Growing
-    organization: Three divisions
-    it_landscape: Old core
-  project:
-    budget: {amount: 1000000, currency: CNY}
-    timeline: Tender in March
-    procurement_process: Open tender
-    channels: Eastbridge
-decision_chain:
-  - name: Wang Qiang
-    roles: [decision-maker]
-    influence: high
-    attitude: supporter
-  - name: Liu Jianguo
-    influence: medium
-  - name: Zhou Lin
-    influence: low
-competitors:
-  - name: Rivalnet
-    strengths: [incumbent]
-    weaknesses: [slow spares]
-    sales_rep: {name: Huang Bin}
-checklist:
-  discovery:
-    needs-confirmed: {status: yes, evidence: Restated in the 11-20 meeting}
-"""
+CLEAN = COMPLETE_DISCOVERY
 
 #: Stage discovery with nothing filled in: warnings only.
 WARNINGS_ONLY = "reviewkit: 1\ndeal:\n  name: Stub\n  stage: discovery\n"

@@ -4,7 +4,6 @@ diff, pipeline or since-review, in whatever form a note writes it."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from typer.testing import CliRunner
 
 from reviewkit.cli import app
 from reviewkit.floor import mentions, patterns
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, git
 
 FORMS = ("10,900,000", "10900000", "1090万", "10.9M", "1,090万")
 
@@ -117,10 +116,9 @@ def test_diff_and_since_do_not_carry_either_floor(tmp_path: Path) -> None:
         "    event: Rivalnet heard our floor of 10900000",
         "    event: Old floor 11,200,000 was discussed",
     )
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
     deal.write_text(before, encoding="utf-8")
     for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "v1"]):
-        subprocess.run([*git, *command], cwd=repo, check=True, capture_output=True)
+        git(repo, *command)
     deal.write_text(LEAKY, encoding="utf-8")
     for args in (("diff", "HEAD", deal), ("diff", "HEAD", deal, "--format", "json")):
         out = run(*args, "--today", "2026-12-01").stdout

@@ -3,9 +3,7 @@ git history, else from `advance`'s history), and the lessons."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import textwrap
 from pathlib import Path
 
@@ -15,7 +13,7 @@ from typer.testing import CliRunner, Result
 from reviewkit.cli import app
 from reviewkit.git import versions
 from reviewkit.lostreview import LESSONS, MAX_COURSE_LESSONS, MAX_VERSIONS, Gap, lessons
-from tests.conftest import SAMPLES, load_sample
+from tests.conftest import COMPLETE_DISCOVERY, SAMPLES, git, load_sample
 
 DAY = "2026-12-01"
 
@@ -50,32 +48,6 @@ def gap_rows(pack: str) -> list[list[str]]:
 
 def lesson_lines(section: str) -> list[str]:
     return [line[3:] for line in section.splitlines() if line.startswith("1. ")]
-
-
-#: git with a throw-away identity, never signing.
-GIT = (
-    "git",
-    "-c",
-    "user.name=t",
-    "-c",
-    "user.email=t@example.invalid",
-    "-c",
-    "commit.gpgsign=false",
-)
-
-
-def git(repo: Path, *args: str, date: str | None = None) -> str:
-    env = dict(os.environ)
-    if date is not None:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{date}T10:00:00+00:00"
-    done = subprocess.run(
-        [*GIT, "-C", str(repo), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    )
-    return done.stdout
 
 
 @pytest.fixture
@@ -468,44 +440,15 @@ def test_a_won_deal_has_its_outcome_but_no_lost_deal_review(tmp_path: Path) -> N
 
 
 #: A discovery-stage deal where every item holds.
-ALL_MET = """\
-reviewkit: 1
-deal:
-  name: Clean loss
-  stage: discovery
-  status: lost
-background:
-  customer:
-    business: Growing
-    organization: Three divisions
-    it_landscape: Old core
-  project:
-    budget: {amount: 1000000, currency: CNY}
-    timeline: Tender in March
-    procurement_process: Open tender
-    channels: Eastbridge
-decision_chain:
-  - name: Wang Qiang
-    roles: [decision-maker]
-    influence: high
-    attitude: supporter
-  - name: Liu Jianguo
-    influence: medium
-  - name: Zhou Lin
-    influence: low
-competitors:
-  - name: Rivalnet
-    strengths: [incumbent]
-    weaknesses: [slow spares]
-    sales_rep: {name: Huang Bin}
-checklist:
-  discovery:
-    needs-confirmed: {status: yes, evidence: Restated}
+ALL_MET = (
+    COMPLETE_DISCOVERY.replace("  stage: discovery\n", "  stage: discovery\n  status: lost\n")
+    + """\
 outcome:
   date: 2026-11-20
   winner: Rivalnet
   reasons: [Budget cut]
 """
+)
 
 
 def test_a_lost_deal_where_everything_held(tmp_path: Path) -> None:

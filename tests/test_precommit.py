@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import MINIMAL, ROOT
+from tests.conftest import MINIMAL, ROOT, git
 
 BIN = Path(sys.executable).parent
 GOOD = MINIMAL.replace("stage: relationship", "stage: discovery")
@@ -31,9 +31,8 @@ def test_the_hook_passes_a_good_deal_and_stops_a_bad_one(tmp_path: Path) -> None
     (repo / "good.yaml").write_text(GOOD, encoding="utf-8")
     (repo / "bad.yaml").write_text(BAD, encoding="utf-8")
     (repo / "notes.txt").write_text("not a deal", encoding="utf-8")
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
     for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "deals"]):
-        assert run(*git, *command, cwd=repo).returncode == 0
+        git(repo, *command)
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
