@@ -7,6 +7,7 @@ people write it (10900000, 10,900,000, 1090万, 10.9M), so packs can redact it t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -39,6 +40,7 @@ def _grouped(digits: str) -> str:
 SMALLEST = Decimal(1000)
 
 
+@functools.lru_cache(maxsize=64)
 def patterns(amount: Decimal) -> list[re.Pattern[str]]:
     """Regular expressions for the ways people write `amount`."""
     found: list[re.Pattern[str]] = []

@@ -18,7 +18,7 @@ from reviewkit.checks.checklist import gate_holds, item_state
 from reviewkit.checks.meeting import meeting_triggers
 from reviewkit.deal import Deal
 from reviewkit.findings import Finding, Review
-from reviewkit.floor import withheld
+from reviewkit.floor import REDACTED, withheld
 from reviewkit.labels import FRIENDLY, label
 from reviewkit.packtext import pack_text
 from reviewkit.playbook import tr
@@ -94,10 +94,10 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
     """Everything a review pack shows for `deal`, decided once for every output format."""
     lang = options.lang or deal.language
     t = pack_text(lang)
-    review = Review(deal, options.today)
+    review = Review(deal, options.today, language=lang)
     if findings is None:
-        findings = check_deal(deal, options.today)
-    shown = deal if options.reveal_floor else withheld(deal, t["floor_redacted"])
+        findings = check_deal(deal, options.today, language=lang)
+    shown = deal if options.reveal_floor else withheld(deal, REDACTED[lang])
     data = shown.data
     info = data["deal"]
     stage = deal.playbook.stage(deal.stage)

@@ -14,7 +14,6 @@ _T: dict[str, tuple[str, str]] = {
         "withheld (shown only with --reveal-floor)",
         "已隐去（仅在使用 --reveal-floor 时显示）",
     ),
-    "floor_redacted": ("[floor withheld]", "[底线已隐去]"),
     "none": ("—", "—"),
     "yes": ("yes", "是"),
     "no": ("no", "否"),

@@ -285,3 +285,10 @@ def test_rendering_works_without_a_writable_cache(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Deal review: Lindhaven Metro")
+
+
+def test_declared_triggers_read_cleanly_in_the_other_language() -> None:
+    text = pack_text(SAMPLES / "huadong-grid-dispatch.yaml", lang="en")
+    why = next(line for line in text.splitlines() if line.startswith("| Why we meet |"))
+    assert "review.triggers" not in why and "已列在" not in why
+    assert "**before the bid**" in why
