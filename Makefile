@@ -61,7 +61,7 @@ pytest: setup
 test: lint pytest
 
 golden: setup
-	$(BIN)/python -m pytest tests/test_render_text.py --update-golden
+	$(BIN)/python -m pytest tests/present/test_render_text.py --update-golden
 
 bench: setup
 	$(BIN)/python bench/check_vs_yamllint.py

@@ -13,11 +13,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from reviewkit.api import render_pack
-from reviewkit.deal import load_deal
-from reviewkit.figures import chain_map
-from reviewkit.pack import PackOptions, build_pack
-from reviewkit.pdf import html_to_pdf
+from reviewkit.model.deal import load_deal
+from reviewkit.ops.render import render_pack
+from reviewkit.present.figures import chain_map
+from reviewkit.present.pack import PackOptions, build_pack
+from reviewkit.present.pdf import html_to_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -22,11 +22,11 @@ __all__ = [
 def __getattr__(name: str) -> object:
     """Import the public API on first use, so `reviewkit --help` stays fast."""
     if name in ("Deal", "load_deal"):
-        from reviewkit import deal
+        from reviewkit.model import deal
 
         return getattr(deal, name)
     if name == "Finding":
-        from reviewkit.findings import Finding
+        from reviewkit.judge.findings import Finding
 
         return Finding
     if name in ("InvalidFile", "ReviewkitError"):
@@ -34,19 +34,19 @@ def __getattr__(name: str) -> object:
 
         return getattr(errors, name)
     if name in ("Playbook", "load_playbook"):
-        from reviewkit import playbook
+        from reviewkit.model import playbook
 
         return getattr(playbook, name)
     if name == "check_deal":
-        from reviewkit.checks import check_deal
+        from reviewkit.judge.engine import check_deal
 
         return check_deal
     if name == "build_pack":
-        from reviewkit.pack import build_pack
+        from reviewkit.present.pack import build_pack
 
         return build_pack
     if name == "render_pack":
-        from reviewkit.api import render_pack
+        from reviewkit.ops.render import render_pack
 
         return render_pack
     raise AttributeError(f"module 'reviewkit' has no attribute {name!r}")

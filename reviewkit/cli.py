@@ -156,8 +156,8 @@ def new(
     """
 
     def body() -> int:
-        from reviewkit.config import Settings
-        from reviewkit.scaffold import scaffold, slug, write_new_deal
+        from reviewkit.model.config import Settings
+        from reviewkit.present.scaffold import scaffold, slug, write_new_deal
 
         path = output or Path(f"{slug(name)}.yaml")
         settings = Settings(config, playbook).for_file(path.absolute())
@@ -198,9 +198,9 @@ def check(
     """
 
     def body() -> int:
-        from reviewkit import report
-        from reviewkit.checkrun import check_paths
-        from reviewkit.config import Settings
+        from reviewkit.model.config import Settings
+        from reviewkit.ops.check import check_paths
+        from reviewkit.present import report
 
         run = check_paths(paths, Settings(config, playbook), _today(today), jobs)
         summary = report.Summary.of(run.findings, run.files, run.invalid)
@@ -260,7 +260,7 @@ def render(
     """
 
     def body() -> int:
-        from reviewkit.api import PackRequest, render_pack
+        from reviewkit.ops.render import PackRequest, render_pack
 
         request = PackRequest(
             format.value,
@@ -286,7 +286,7 @@ def render(
             if written is not None:
                 typer.echo(f"Wrote {written}", err=True)
             return exitcodes.OK
-        from reviewkit.batch import render_many
+        from reviewkit.ops.batch import render_many
 
         result = render_many(paths, request, output, jobs)
         typer.echo(f"Wrote {len(result.written)} pack(s).", err=True)
@@ -328,10 +328,10 @@ def pipeline(
     """
 
     def body() -> int:
-        from reviewkit.api import write_pack
-        from reviewkit.config import Settings
-        from reviewkit.pipeline import build_pipeline, collect
-        from reviewkit.render import render_pipeline
+        from reviewkit.model.config import Settings
+        from reviewkit.ops.render import write_pack
+        from reviewkit.present.pipeline import build_pipeline, collect
+        from reviewkit.present.render import render_pipeline
 
         settings = Settings(config, playbook)
         view_lang = lang.value if lang else settings.for_folder(Path.cwd()).language or "en"
@@ -343,7 +343,7 @@ def pipeline(
         else:
             html = render_pipeline(view, "html")
             if format is PackFormat.pdf:
-                from reviewkit.api import _pdf
+                from reviewkit.ops.render import _pdf
 
                 if target == "-":
                     raise ReviewkitError(
@@ -391,9 +391,9 @@ def diff(
     """
 
     def body() -> int:
-        from reviewkit.changes import changes_between, load_version, report
-        from reviewkit.config import Settings
-        from reviewkit.deal import load_deal
+        from reviewkit.judge.changes import changes_between, load_version, report
+        from reviewkit.model.config import Settings
+        from reviewkit.model.deal import load_deal
 
         settings = Settings(config, playbook).for_file(new)
         after = load_deal(new, settings.playbook, language=settings.language)
@@ -450,8 +450,8 @@ def advance(
     """
 
     def body() -> int:
-        from reviewkit.advance import advance as move
-        from reviewkit.config import Settings
+        from reviewkit.model.config import Settings
+        from reviewkit.ops.advance import advance as move
 
         settings = Settings(config, playbook).for_file(path)
         deal, gaps, moved = move(
@@ -490,9 +490,9 @@ def schema(
     """
 
     def body() -> int:
-        from reviewkit.api import write_pack
-        from reviewkit.config import Settings
-        from reviewkit.jsonschema import deal_json_schema, dumps
+        from reviewkit.model.config import Settings
+        from reviewkit.model.jsonschema import deal_json_schema, dumps
+        from reviewkit.ops.render import write_pack
 
         folder = output.absolute().parent if output else Path.cwd()
         text = dumps(deal_json_schema(Settings(config, playbook).for_folder(folder).playbook))
@@ -525,8 +525,8 @@ def playbook_show(
     """
 
     def body() -> int:
-        from reviewkit.config import Settings
-        from reviewkit.playbook import describe
+        from reviewkit.model.config import Settings
+        from reviewkit.model.playbook import describe
 
         settings = Settings(config, playbook).for_folder(Path.cwd())
         sys.stdout.write(

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from reviewkit.config import Config, Settings
-from reviewkit.deal import Deal, load_deal
-from reviewkit.discover import deal_files
-from reviewkit.playbook import Playbook, load_playbook
+from reviewkit.model.config import Config, Settings
+from reviewkit.model.deal import Deal, load_deal
+from reviewkit.model.discover import deal_files
+from reviewkit.model.playbook import Playbook, load_playbook
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

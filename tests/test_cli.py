@@ -10,11 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import COMPLETE_DISCOVERY, MINIMAL, SAMPLE_DEALS, SAMPLES
 from typer.testing import CliRunner, Result
 
 from reviewkit import __version__
 from reviewkit.cli import app
+from tests.conftest import COMPLETE_DISCOVERY, MINIMAL, SAMPLE_DEALS, SAMPLES
 
 Write = Callable[..., Path]
 TODAY = "2026-12-01"
@@ -399,7 +399,7 @@ def test_internal_error_is_one_line(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("reviewkit.checks.check_deal", explode)
+    monkeypatch.setattr("reviewkit.judge.engine.check_deal", explode)
     result = run("check", write(MINIMAL))
     assert result.exit_code == 2
     assert "Traceback" not in result.output
@@ -415,7 +415,7 @@ def test_internal_error_in_render_is_one_line(
     def explode(*args: object, **kwargs: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr("reviewkit.api.build_pack", explode)
+    monkeypatch.setattr("reviewkit.ops.render.build_pack", explode)
     path = write(MINIMAL)
     result = run("render", path)
     assert result.exit_code == 2

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from reviewkit.cli import app
-from reviewkit.jsonschema import SHIPPED, deal_json_schema, dumps
-from reviewkit.playbook import load_playbook
+from reviewkit.model.jsonschema import SHIPPED, deal_json_schema, dumps
+from reviewkit.model.playbook import load_playbook
 from tests.conftest import MINIMAL, ROOT, SAMPLES
 
 REFRESH = "reviewkit schema -o reviewkit/schemas/deal.schema.json"
@@ -200,8 +200,8 @@ def test_the_repository_root_is_a_checkout() -> None:
 def test_parallel_check_gives_the_same_findings_as_one_process(tmp_path: Path) -> None:
     import datetime as dt
 
-    from reviewkit.checkrun import PARALLEL_FROM, check_paths
-    from reviewkit.config import Settings
+    from reviewkit.model.config import Settings
+    from reviewkit.ops.check import PARALLEL_FROM, check_paths
 
     samples = sorted(SAMPLES.glob("*-*.yaml"))
     for index in range(PARALLEL_FROM + 12):

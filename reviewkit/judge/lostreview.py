@@ -1,0 +1,185 @@
+"""The lost-deal review: what was unmet when the deal was lost, when each gap opened, what to learn.
+
+"Project management is lost-deal management." For a deal with `status: lost` the pack
+adds the outcome, the checklist items and gates that did not hold at the end, the stage at
+which each gap opened — read from the file's git history where there is one, else from
+the `history` that `advance` records, else the item's own stage — and lessons: the rep's
+own, then the course's case lessons that each gap recalls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reviewkit.errors import InvalidFile
+from reviewkit.judge.findings import Review
+from reviewkit.judge.rules.checklist import open_work
+from reviewkit.model import git
+from reviewkit.model.config import Config
+from reviewkit.model.deal import Deal, parse_deal
+from reviewkit.model.playbook import tr
+
+#: How many past versions of a file are read, newest first.
+MAX_VERSIONS = 200
+
+#: The course's lessons, keyed by the checklist item (or rule) whose gap recalls them.
+LESSONS: dict[str, tuple[str, str]] = {
+    "coach-developed": (
+        "Find the coach first: a fortress falls easiest from inside, and we had nobody inside.",
+        "首先要建立的关系是“教练”：堡垒最容易从内部攻破，而我们在内部没有人。",
+    ),
+    "gate": (
+        "Choosing the right people matters more than saying the right words: no one of influence spoke for us.",
+        "选对人往往比说对话更重要：没有一位有影响力的人为我们说话。",
+    ),
+    "advocate-in-chain": (
+        "Nobody in the decision chain stood up for us when it counted.",
+        "关键时刻决策链中没有人站出来为我们说话。",
+    ),
+    "competitor-relationships-known": (
+        "Know each person's ties to competitors: in the course's case the friendliest voice was the competitor's classmate.",
+        "要摸清每个人与竞争对手的关系：课程案例中，最“友好”的人恰是对手的同学。",
+    ),
+    "competitor-ties": (
+        "A tie to a competitor that is known but not neutralised decides deals: act on it, do not just record it.",
+        "已知但未化解的对手关系会左右结果：要采取行动，而不只是记录。",
+    ),
+    "competitor-intel": (
+        "Ignoring the competitor is a classic loss.",
+        "忽视竞争对手是典型的丢单原因。",
+    ),
+    "competition-analysed": (
+        "Ignoring the competitor is a classic loss: analyse them before the tender is written.",
+        "忽视竞争对手是典型的丢单原因：要在标书成形前完成竞争分析。",
+    ),
+    "pr-strategy-aligned": (
+        "Meet people one by one: entertaining the whole group together wins nobody.",
+        "要一对一地建立关系：请一群人一起吃饭，谁也争取不到。",
+    ),
+    "key-customer-guiding": (
+        "Without a key customer guiding us we were reading the deal from the outside.",
+        "没有关键客户主动指导，我们只能从外部揣测项目。",
+    ),
+    "decision-maker-stance": (
+        "A person who gains whoever wins will not take risks for us: give the decision maker a reason of their own (PIC).",
+        "无论谁中标都有好处的人不会为我们冒险：要找到决策人自己的“燃眉之急”（PIC）。",
+    ),
+    "evaluation-rules-shaped": (
+        "Shape the evaluation rules before they are published; afterwards it is too late.",
+        "评标规则要在发布前施加影响，发布后就晚了。",
+    ),
+    "evaluation-committee-known": (
+        "Know, and win over, the evaluation committee before the bid.",
+        "投标前要了解并掌握评标小组成员。",
+    ),
+    "chain-obstacles-planned": (
+        "Every hard point in the decision chain needs a plan to get around it.",
+        "决策链中的每个困难点都需要绕过它的办法。",
+    ),
+    "integrator-competitor-ties": (
+        "Know the integrator's relationship with our competitors before relying on it.",
+        "依靠集成商之前，要弄清它与竞争对手的关系。",
+    ),
+    "floor-and-target-set": (
+        "Before the bid only one person knows the final price: set floor and target, and keep the floor secret.",
+        "投标前最终价格只应有一个人知道：定好底线和目标点，底线绝不外泄。",
+    ),
+    "needs-confirmed": (
+        "Needs that were never confirmed back to the customer were our assumptions, not theirs.",
+        "没有向客户复述确认的需求，只是我们的假设。",
+    ),
+    "solution-confirmed": (
+        "Accompany the customer through the inspection and sign-off: key problems arise there.",
+        "要陪同客户完成考察和方案确认：关键问题往往出在考察阶段。",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Gap:
+    stage: str
+    item: str  # item key, or "gate"
+    label: str
+    state: str
+    opened: str  # the stage at which the gap opened, in words
+    since: str  # when (a date), or ""
+
+
+def _unmet(deal: Deal, config: Config) -> dict[tuple[str, str], str]:
+    """(stage, item) → state of everything unmet up to the deal's stage (gates as 'gate')."""
+    review = Review(deal, deal.data["outcome"]["date"] or dt.date.today(), config)
+    stages = deal.playbook.stages[: deal.stage_index + 1]
+    return {
+        (stage.key, item.key if item else "gate"): state
+        for stage, item, state in open_work(review, stages)
+    }
+
+
+def gaps_at_loss(deal: Deal, config: Config, lang: str) -> list[Gap]:
+    """The gaps of a lost deal, each with the stage (and date) at which it opened."""
+    final = _unmet(deal, config)
+    opened: dict[tuple[str, str], tuple[str, str]] = {}
+    history = git.versions(deal.path, MAX_VERSIONS) if deal.path.exists() else []
+    if history:
+        # Walk from the newest version back while a gap stays open: its opening is the
+        # oldest version of that unbroken run.
+        parsed: list[tuple[str, Deal]] = []
+        for date, text in history:
+            try:
+                parsed.append(
+                    (date, parse_deal(text, deal.path, deal.playbook, language=deal.language))
+                )
+            except InvalidFile:
+                continue
+        states = [(date, version, _unmet(version, config)) for date, version in parsed]
+        for key in final:
+            run_start = None
+            for index in range(len(states) - 1, -1, -1):
+                if key not in states[index][2]:
+                    break
+                run_start = index
+            # Open in the oldest version we have: when it opened is not known from git.
+            if run_start is not None and run_start > 0:
+                date, version, _ = states[run_start]
+                opened[key] = (version.stage, date)
+    for entry in deal.data["history"]:
+        for name in entry["open"]:
+            stage, _, item = name.partition("/")
+            if (stage, item) in final and (stage, item) not in opened and entry["from"]:
+                opened[(stage, item)] = (
+                    entry["from"],
+                    entry["date"].isoformat() if entry["date"] else "",
+                )
+    gaps = []
+    for (stage_key, item_key), state in final.items():
+        stage = deal.playbook.stage(stage_key)
+        if item_key == "gate":
+            assert stage.gate is not None
+            name = tr(stage.gate.label, lang)
+        else:
+            name = next(tr(i.label, lang) for i in stage.items if i.key == item_key)
+        where, when = opened.get((stage_key, item_key), (stage_key, ""))
+        where_label = (
+            tr(deal.playbook.stage(where).label, lang) if where in deal.playbook.index else where
+        )
+        gaps.append(Gap(stage_key, item_key, name, state, where_label, when))
+    return gaps
+
+
+#: At most this many of the course's lessons are added: the ones that weigh most.
+MAX_COURSE_LESSONS = 6
+
+
+def lessons(own: list[str], gaps: list[Gap], rules: set[str], lang: str) -> list[str]:
+    """The rep's own lessons first, then the course's lessons the gaps recall: gates first,
+    then rules that fired, then items not met at all, then partly met ones (each once)."""
+    own = list(own)
+    rank = {"unmet": 0, "unanswered": 0, "unknown": 1, "partial": 2}
+    keys = (
+        [g.item for g in gaps if g.item == "gate"]
+        + sorted(r for r in rules if r in LESSONS)
+        + [g.item for g in sorted(gaps, key=lambda g: rank.get(g.state, 3)) if g.item != "gate"]
+    )
+    course = [LESSONS[k][1 if lang == "zh" else 0] for k in dict.fromkeys(keys) if k in LESSONS]
+    return own + course[:MAX_COURSE_LESSONS]

@@ -1,0 +1,1 @@
+"""The rules `check` applies, one concern per module."""

@@ -1,0 +1,369 @@
+"""Declarative rules over deal data: the small vocabulary a playbook uses to answer a question.
+
+    {exists: PATH | [PATH, ...]}                 every path holds a value
+    {count: LIST, where: {FIELD: TEST}, min: N}  at least N entries (default 1) match
+    {every: LIST, where: {FIELD: TEST}}          the list is not empty and every entry matches
+    {all: [RULE, ...]}  {any: [RULE, ...]}  {not: RULE}
+
+PATH and LIST are dotted key paths of the deal file (`strategy.commercial.floor`); FIELD a
+dotted path inside an entry. TEST is a value (equal; for a list field, contained), a list of
+values (one of them), or `{present: true|false}`. Rules are data: nothing in a playbook runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reviewkit.model.dealformat import BASE
+from reviewkit.model.schema import (
+    Bool,
+    Context,
+    Field,
+    Integer,
+    ListOf,
+    Path,
+    Struct,
+    is_null,
+    present,
+    resolve,
+    show,
+    suggestion,
+)
+from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
+
+OPERATORS = ("exists", "count", "every", "all", "any", "not")
+KeyPath = tuple[str, ...]
+
+
+def get(data: Any, path: KeyPath) -> Any:
+    """The value at `path` inside loaded data, or None."""
+    for part in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data
+
+
+@dataclass(frozen=True)
+class Test:
+    """One `where` test on a field of a list entry."""
+
+    field: KeyPath
+    op: str  # "eq" | "in" | "present"
+    value: Any
+
+    def matches(self, entry: dict[str, Any]) -> bool:
+        value = get(entry, self.field)
+        if self.op == "present":
+            return present(value) is self.value
+        options = self.value if self.op == "in" else [self.value]
+        if isinstance(value, list):
+            return any(option in value for option in options)
+        return value in options
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A parsed rule: `op` with its operands, evaluated against a loaded deal."""
+
+    op: str
+    paths: tuple[KeyPath, ...] = ()
+    where: tuple[Test, ...] = ()
+    min: int = 1
+    rules: tuple[Rule, ...] = ()
+
+    def holds(self, data: dict[str, Any]) -> bool:
+        if self.op == "exists":
+            return all(present(get(data, p)) for p in self.paths)
+        if self.op in ("count", "every"):
+            entries = get(data, self.paths[0]) or []
+            matching = sum(1 for e in entries if all(t.matches(e) for t in self.where))
+            if self.op == "every":
+                return bool(entries) and matching == len(entries)
+            return matching >= self.min
+        if self.op == "all":
+            return all(r.holds(data) for r in self.rules)
+        if self.op == "any":
+            return any(r.holds(data) for r in self.rules)
+        return not self.rules[0].holds(data)
+
+    def missing(self, data: dict[str, Any]) -> list[str]:
+        """For an `every` rule: the names of the entries that do not match yet."""
+        if self.op != "every":
+            return []
+        entries = get(data, self.paths[0]) or []
+        return [
+            str(e.get("name") or f"#{i + 1}")
+            for i, e in enumerate(entries)
+            if not all(t.matches(e) for t in self.where)
+        ]
+
+    def explain(self, data: dict[str, Any], lang: str) -> str:
+        """`describe`, naming the entries that fall short where the rule is about every one."""
+        text = self.describe(lang)
+        names = self.missing(data)
+        if not names:
+            return text
+        return text + (
+            f"（尚缺：{'、'.join(names)}）" if lang == "zh" else f" (not yet: {', '.join(names)})"
+        )
+
+    def subject(self) -> KeyPath:
+        """The deal path this rule is mostly about: where a finding points."""
+        if self.paths:
+            return self.paths[0]
+        return self.rules[0].subject() if self.rules else ()
+
+    def describe(self, lang: str) -> str:
+        """What the rule needs, in words, for messages and the pack's appendix."""
+        zh = lang == "zh"
+        if self.op == "exists":
+            names = ", ".join(".".join(p) for p in self.paths)
+            return f"需要填写：{names}" if zh else f"needs a value in {names}"
+        if self.op in ("count", "every"):
+            where = _describe_where(self.where, lang)
+            name = ".".join(self.paths[0])
+            if self.op == "every":
+                if zh:
+                    return f"需要 {name} 非空且每一项都满足 {where}"
+                return f"needs every {name} entry to have {where}"
+            if zh:
+                return f"需要 {name} 中至少 {self.min} 项" + (f"满足 {where}" if where else "")
+            noun = "entry" if self.min == 1 else "entries"
+            return f"needs at least {self.min} {name} {noun}" + (f" with {where}" if where else "")
+        if self.op == "not":
+            inner = self.rules[0].describe(lang)
+            return f"不应满足：{inner}" if zh else f"must not hold: {inner}"
+        joiner = {"all": ("；并且", "; and "), "any": ("；或者", "; or ")}[self.op][0 if zh else 1]
+        return joiner.join(r.describe(lang) for r in self.rules)
+
+
+def _describe_where(tests: tuple[Test, ...], lang: str) -> str:
+    parts = []
+    for test in tests:
+        name = ".".join(test.field)
+        if test.op == "present":
+            if lang == "zh":
+                parts.append(f"{'已填写' if test.value else '未填写'} {name}")
+            else:
+                parts.append(f"{name} filled in" if test.value else f"no {name}")
+        elif test.op == "in":
+            parts.append(f"{name}: " + "/".join(_plain(v) for v in test.value))
+        else:
+            parts.append(f"{name}: {_plain(test.value)}")
+    return ("、" if lang == "zh" else ", ").join(parts)
+
+
+def _plain(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+class RuleField(Field):
+    """Schema field for a playbook `rule:`: parses and checks it against deal format 1."""
+
+    expected = "a mapping"
+    example = "{count: decision_chain, where: {coach: true}}"
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> Rule | None:
+        if is_null(node):  # no rule: the question is answered in the deal file
+            return None
+        assert node is not None
+        return _parse(node, ctx, path)
+
+
+def _split(text: str) -> KeyPath:
+    return tuple(part for part in text.strip().split("."))
+
+
+def _parse(node: Node, ctx: Context, path: Path) -> Rule | None:
+    if not isinstance(node, Mapping):
+        ctx.report(node, "rule-shape", key=show(path), ops=", ".join(OPERATORS))
+        return None
+    keys = {k.value: (k, v) for k, v in node.pairs}
+    ops = [k for k in keys if k in OPERATORS]
+    for name, (key, _) in keys.items():
+        if name not in (*OPERATORS, "where", "min"):
+            ctx.report(
+                key,
+                "rule-unknown-op",
+                key=show(path),
+                op=name,
+                ops=", ".join(OPERATORS),
+                suggestion=suggestion(ctx.lang, name, list(OPERATORS)),
+            )
+            return None
+    if len(ops) != 1:
+        ctx.report(node, "rule-shape", key=show(path), ops=", ".join(OPERATORS))
+        return None
+    op = ops[0]
+    _, value = keys[op]
+    here = (*path, op)
+    takes = {"count": ("where", "min"), "every": ("where",)}.get(op, ())
+    for extra in ("where", "min"):
+        if extra in keys and extra not in takes:
+            ctx.report(
+                keys[extra][0],
+                "rule-extra-key",
+                key=show(path),
+                extra=extra,
+                op=op,
+                takes=", ".join(takes) or "-",
+            )
+            return None
+    if op == "exists":
+        items = value.items if isinstance(value, Sequence) else [value]
+        if not items or any(is_null(item) for item in items):
+            ctx.report(value, "rule-empty-value", key=show(here))
+            return None
+        paths = []
+        for item in items:
+            found = _path(item, ctx, here)
+            if found is not None:
+                paths.append(found)
+        return Rule(op, paths=tuple(paths)) if len(paths) == len(items) and paths else None
+    if op in ("count", "every"):
+        list_path = _path(value, ctx, here, want_list=True)
+        if list_path is None:
+            return None
+        entry = resolve(BASE, list_path)
+        assert isinstance(entry, ListOf)
+        tests = _where(keys.get("where"), entry.item, ctx, (*path, "where"))
+        minimum = 1
+        if "min" in keys:
+            min_node = keys["min"][1]
+            loaded = Integer().load(min_node, ctx, (*path, "min"))
+            if loaded is None:
+                return None
+            if loaded < 1:
+                ctx.report(min_node, "rule-min", key=show((*path, "min")))
+                return None
+            minimum = loaded
+        return None if tests is None else Rule(op, paths=(list_path,), where=tests, min=minimum)
+    if op == "not":
+        inner = _parse(value, ctx, here)
+        return None if inner is None else Rule(op, rules=(inner,))
+    if not isinstance(value, Sequence) or not value.items:
+        ctx.report(value, "rule-shape", key=show(here), ops=", ".join(OPERATORS))
+        return None
+    parsed = [_parse(item, ctx, (*here, i)) for i, item in enumerate(value.items)]
+    if any(p is None for p in parsed):
+        return None
+    return Rule(op, rules=tuple(p for p in parsed if p is not None))
+
+
+def _path(node: Node, ctx: Context, path: Path, want_list: bool = False) -> KeyPath | None:
+    if not isinstance(node, Scalar):
+        ctx.report(node, "rule-shape", key=show(path), ops=", ".join(OPERATORS))
+        return None
+    keys = _split(node.value)
+    target = resolve(BASE, keys)
+    if target is None:
+        known = _all_paths(BASE)
+        ctx.report(
+            node,
+            "rule-bad-path",
+            key=show(path),
+            value=node.value,
+            suggestion=suggestion(ctx.lang, node.value, known),
+        )
+        return None
+    inside = _list_on_the_way(keys)
+    if inside is not None:
+        ctx.report(
+            node,
+            "rule-path-in-list",
+            key=show(path),
+            value=node.value,
+            list=".".join(keys[:inside]),
+            field=".".join(keys[inside:]),
+        )
+        return None
+    if want_list and not (isinstance(target, ListOf) and isinstance(target.item, Struct)):
+        lists = ", ".join(k for k, f in BASE.fields.items() if isinstance(f, ListOf))
+        ctx.report(node, "rule-not-list", key=show(path), value=node.value, lists=lists)
+        return None
+    return keys
+
+
+def _list_on_the_way(keys: KeyPath) -> int | None:
+    """How many keys lead to a list that the path then goes inside, or None."""
+    for depth in range(1, len(keys)):
+        if isinstance(resolve(BASE, keys[:depth]), ListOf):
+            return depth
+    return None
+
+
+def _where(
+    entry: tuple[Scalar, Node] | None, item: Field, ctx: Context, path: Path
+) -> tuple[Test, ...] | None:
+    if entry is None:
+        return ()
+    _, node = entry
+    if not isinstance(node, Mapping):
+        ctx.report(node, "rule-shape", key=show(path), ops="FIELD: VALUE")
+        return None
+    tests = []
+    ok = True
+    for key, value in node.pairs:
+        keys = _split(key.value)
+        field = resolve(item, keys)
+        if field is None:
+            known = list(item.fields) if isinstance(item, Struct) else []
+            ctx.report(
+                key,
+                "rule-bad-path",
+                key=show(path),
+                value=key.value,
+                suggestion=suggestion(ctx.lang, key.value, known),
+            )
+            ok = False
+            continue
+        here = (*path, key.value)
+        scalar_field = field.item if isinstance(field, ListOf) else field
+        if isinstance(value, Mapping):
+            flag = {k.value: v for k, v in value.pairs}
+            if list(flag) != ["present"]:
+                ctx.report(value, "rule-shape", key=show(here), ops="present")
+                ok = False
+                continue
+            if is_null(flag["present"]):
+                ctx.report(flag["present"], "rule-empty-value", key=show((*here, "present")))
+                ok = False
+                continue
+            wanted = Bool().load(flag["present"], ctx, (*here, "present"))
+            if wanted is None:
+                ok = False
+                continue
+            tests.append(Test(keys, "present", wanted))
+        elif isinstance(value, Sequence):
+            options = [scalar_field.load(v, ctx, here) for v in value.items]
+            for member, option in zip(value.items, options, strict=True):
+                if option is None and is_null(member):
+                    ctx.report(member, "rule-empty-value", key=show(here))
+            if not options:
+                ctx.report(value, "rule-empty-value", key=show(here))
+            if not options or any(o is None for o in options):
+                ok = False
+                continue
+            tests.append(Test(keys, "in", tuple(options)))
+        else:
+            loaded = scalar_field.load(value, ctx, here)
+            if loaded is None:
+                if is_null(value):
+                    ctx.report(value, "rule-empty-value", key=show(here))
+                ok = False
+                continue
+            tests.append(Test(keys, "eq", loaded))
+    return tuple(tests) if ok else None
+
+
+def _all_paths(schema: Struct, prefix: str = "") -> list[str]:
+    out = []
+    for name, field in schema.fields.items():
+        full = f"{prefix}{name}"
+        out.append(full)
+        inner = field.item if isinstance(field, ListOf) else field
+        if isinstance(inner, Struct):
+            out.extend(_all_paths(inner, f"{full}."))
+    return out

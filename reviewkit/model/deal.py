@@ -1,0 +1,187 @@
+"""Load a deal file (format 1) into a `Deal`: plain values plus the source position of each key."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reviewkit.errors import InvalidFile, Problem
+from reviewkit.model.dealformat import ANSWER, FORMAT_VERSION, deal_schema
+from reviewkit.model.files import read_text
+from reviewkit.model.playbook import Playbook, load_playbook
+from reviewkit.model.schema import Context, Enum, Field, Integer, Struct, suggestion
+from reviewkit.model.schema import Path as KeyPath
+from reviewkit.model.yamlread import Mapping, Node, Scalar, compose, require_mapping
+
+CLOSED = frozenset({"won", "lost", "dropped"})
+_ZH = re.compile(r"(?:^\s+|[{,]\s*)language:\s*['\"]?zh\b", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Deal:
+    """A valid deal: `data` holds every key of the format (absent ones empty)."""
+
+    path: Path
+    display: str
+    data: dict[str, Any]
+    positions: dict[KeyPath, tuple[int, int]]
+    playbook: Playbook
+
+    def where(self, *keys: str | int) -> tuple[int, int]:
+        """Line and column of a key, or of its nearest present parent (1, 1 at worst)."""
+        path = tuple(keys)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return (1, 1)
+
+    def has(self, *keys: str | int) -> bool:
+        return tuple(keys) in self.positions
+
+    @property
+    def name(self) -> str:
+        return str(self.data["deal"]["name"])
+
+    @property
+    def id(self) -> str:
+        return str(self.data["deal"]["id"])
+
+    @property
+    def stage(self) -> str:
+        return str(self.data["deal"]["stage"])
+
+    @property
+    def stage_index(self) -> int:
+        return self.playbook.index[self.stage]
+
+    @property
+    def status(self) -> str:
+        return str(self.data["deal"]["status"])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in CLOSED
+
+    @property
+    def language(self) -> str:
+        return str(self.data["deal"]["language"])
+
+    @property
+    def confidential(self) -> bool:
+        return bool(self.data["deal"]["confidential"])
+
+
+@functools.lru_cache(maxsize=8)
+def schema_for(playbook: Playbook) -> Struct:
+    """Deal format 1 with the stage keys and checklist items of `playbook`."""
+    stage_keys = tuple(s.key for s in playbook.stages)
+    stages: dict[str, Field] = {}
+    for stage in playbook.stages:
+        items: dict[str, Field] = {item.key: ANSWER for item in stage.items}
+        stages[stage.key] = Struct(items, on_unknown=_unknown_item(playbook, stage.key))
+    item_keys = tuple(dict.fromkeys(i.key for s in playbook.stages for i in s.items))
+    return deal_schema(
+        stage=Enum("stage", stage_keys, kind="unknown-stage"),
+        checklist=Struct(stages),
+        item=Enum("item", item_keys),
+    )
+
+
+def _unknown_item(playbook: Playbook, stage: str) -> Callable[[Scalar, Context, KeyPath], bool]:
+    known = [item.key for item in playbook.stage(stage).items]
+
+    def report(key: Scalar, ctx: Context, path: KeyPath) -> bool:
+        other = playbook.item_stage.get(key.value)
+        if other is not None:
+            ctx.report(key, "item-of-other-stage", key=key.value, stage=stage, other=other)
+        else:
+            ctx.report(
+                key,
+                "unknown-item",
+                key=key.value,
+                stage=stage,
+                known=", ".join(known),
+                suggestion=suggestion(ctx.lang, key.value, known),
+            )
+        return True
+
+    return report
+
+
+def _language(root: Node | None) -> str | None:
+    """`deal.language` as written, if it is one reviewkit speaks."""
+    if not isinstance(root, Mapping):
+        return None
+    deal = next((v for k, v in root.pairs if k.value == "deal"), None)
+    if not isinstance(deal, Mapping):
+        return None
+    value = next((v for k, v in deal.pairs if k.value == "language"), None)
+    return value.value if isinstance(value, Scalar) and value.value in ("en", "zh") else None
+
+
+def _place(problem: Problem) -> tuple[int, int]:
+    return (problem.line, problem.column)
+
+
+def load_deal(
+    path: Path | str,
+    playbook: Playbook | None = None,
+    display: str | None = None,
+    language: str | None = None,
+) -> Deal:
+    """Read and validate a deal file; raise InvalidFile listing every problem found.
+
+    `language` is the team's default for a deal that does not set `deal.language`.
+    """
+    path = Path(path)
+    display = display or str(path)
+    text, problems = read_text(path, display)
+    if text is None:
+        raise InvalidFile(display, problems)
+    return parse_deal(text, path, playbook, display, language)
+
+
+def parse_deal(
+    text: str,
+    path: Path,
+    playbook: Playbook | None = None,
+    display: str | None = None,
+    language: str | None = None,
+) -> Deal:
+    """Validate a deal file's text (read from `path`, or from a git revision of it)."""
+    display = display or str(path)
+    playbook = playbook or load_playbook()
+    # Messages are in the deal's language; before the file is parsed, a guess from its text.
+    lang = "zh" if _ZH.search(text) else (language or "en")
+    parsed, problems = compose(text, display, lang)
+    lang = _language(parsed) or language or "en" if parsed is not None else lang
+    root = require_mapping(parsed, problems, display, lang)
+    assert root is not None
+    ctx = Context(display, lang)
+    version = next((v for k, v in root.pairs if k.value == "reviewkit"), None)
+    found = Integer().load(version, ctx, ("reviewkit",)) if version is not None else None
+    if ctx.problems:  # not a number: the rest cannot be trusted to mean what it says
+        raise InvalidFile(display, ctx.problems, lang)
+    if found is not None and found > FORMAT_VERSION:
+        assert version is not None
+        ctx.report(version, "version-too-new", found=found, supported=FORMAT_VERSION)
+        raise InvalidFile(display, ctx.problems, lang)
+    if found is not None and found < 1:
+        assert version is not None
+        ctx.report(version, "bad-version", value=found)
+    data = schema_for(playbook).load_document(root, ctx)
+    if ctx.problems:
+        raise InvalidFile(display, sorted(ctx.problems, key=_place), lang)
+    info = data["deal"]
+    info["id"] = info["id"] or path.name.removesuffix(".yaml").removesuffix(".yml")
+    info["status"] = info["status"] or "open"
+    info["language"] = info["language"] or language or "en"
+    info["confidential"] = bool(info["confidential"])
+    for action in data["actions"]:
+        action["status"] = action["status"] or "open"
+    return Deal(path, display, data, ctx.positions, playbook)

@@ -1,0 +1,227 @@
+"""Deal format 1 as one schema: the loader validates with it, rules and playbooks look paths up in it."""
+
+from __future__ import annotations
+
+from reviewkit.model.rulenames import RULE_SLUGS
+from reviewkit.model.schema import (
+    Bool,
+    Date,
+    Enum,
+    Field,
+    Integer,
+    ListOf,
+    MapOf,
+    Money,
+    Struct,
+    Text,
+)
+
+#: The deal format version this reviewkit reads and writes.
+FORMAT_VERSION = 1
+
+TEXTS = ListOf(Text())
+LEVEL = Enum("level")
+
+ANSWER = Struct(
+    {"status": Enum("answer"), "evidence": Text()}, required=("status",), absent_is_none=True
+)
+
+PERSON = Struct(
+    {
+        "name": Text(),
+        "title": Text(),
+        "roles": ListOf(Enum("role")),
+        "influence": LEVEL,
+        "attitude": Enum("attitude"),
+        "mindshare": Enum("share"),
+        "heartshare": Enum("share"),
+        "coach": Bool(),
+        "speaks_for_us": Bool(),
+        "profile": Text(),
+        "circle": Text(),
+        "competitor_ties": Text(),
+        "integrator_attitudes": MapOf(Enum("stance")),
+        "needs": Struct({"personal": Text(), "immediate": Text(), "certain": Text()}),
+        "interests": Text(),
+        "last_contact": Date(),
+        "notes": Text(),
+    },
+    required=("name",),
+)
+
+PARTNER = Struct(
+    {
+        "name": Text(),
+        "role": Text(),
+        "background": Text(),
+        "influence": LEVEL,
+        "competitor_ties": Text(),
+        "info_providers": TEXTS,
+        "decision_maker_attitude": Enum("dm-stance"),
+    },
+    required=("name",),
+)
+
+COMPETITOR = Struct(
+    {
+        "name": Text(),
+        "products": Text(),
+        "strengths": TEXTS,
+        "weaknesses": TEXTS,
+        "customer_satisfaction": Text(),
+        "sales_rep": Struct({"name": Text(), "style": Text(), "customer_relationship": Text()}),
+        "threat": LEVEL,
+    },
+    required=("name",),
+)
+
+DYNAMIC = Struct(
+    {
+        "date": Date(),
+        "party": Enum("party"),
+        "event": Text(),
+        "impact": Enum("stance"),
+        "reversal": Bool(),
+    },
+    required=("event",),
+)
+
+ACTION = Struct(
+    {
+        "what": Text(),
+        "owner": Text(),
+        "due": Date(),
+        "checkpoint": Text(),
+        "status": Enum("action-status"),
+    },
+    required=("what",),
+)
+
+
+def suppression(stage: Field, item: Field) -> Struct:
+    """One entry of `suppress:`: a rule (optionally one stage's or item's) and why."""
+    return Struct(
+        {"rule": Enum("rule", RULE_SLUGS), "stage": stage, "item": item, "reason": Text()},
+        required=("rule", "reason"),
+    )
+
+
+HISTORY = Struct(
+    {
+        "date": Date(),
+        "from": Text(),
+        "to": Text(),
+        "forced": Bool(),
+        "reason": Text(),
+        "open": TEXTS,
+    },
+    required=("to",),
+)
+
+
+def deal_schema(
+    stage: Field | None = None, checklist: Field | None = None, item: Field | None = None
+) -> Struct:
+    """The whole deal file. A playbook supplies the stage and item keys and checklist shape."""
+    return Struct(
+        {
+            "reviewkit": Integer(),
+            "deal": Struct(
+                {
+                    "name": Text(),
+                    "id": Text(),
+                    "customer": Text(),
+                    "owner": Text(),
+                    "team": TEXTS,
+                    "stage": stage or Text(),
+                    "status": Enum("status"),
+                    "value": Money(),
+                    "expected_close": Date(),
+                    "language": Enum("language"),
+                    "confidential": Bool(),
+                },
+                required=("name", "stage"),
+            ),
+            "review": Struct(
+                {
+                    "date": Date(),
+                    "triggers": ListOf(Enum("trigger")),
+                    "attendees": TEXTS,
+                    "previous": Date(),
+                }
+            ),
+            "background": Struct(
+                {
+                    "customer": Struct(
+                        {
+                            "business": Text(),
+                            "organization": Text(),
+                            "it_landscape": Text(),
+                            "departments": Struct(
+                                {"user": Text(), "procurement": Text(), "support": Text()}
+                            ),
+                            "contacts": Text(),
+                        }
+                    ),
+                    "project": Struct(
+                        {
+                            "summary": Text(),
+                            "needs": TEXTS,
+                            "budget": Money({"confirmed": Bool()}),
+                            "timeline": Text(),
+                            "procurement_process": Text(),
+                            "channels": Text(),
+                        }
+                    ),
+                }
+            ),
+            "qualification": Struct(
+                {
+                    "size": LEVEL,
+                    "significance": LEVEL,
+                    "difficulty": LEVEL,
+                    "speed": LEVEL,
+                    "notes": Text(),
+                }
+            ),
+            "decision_chain": ListOf(PERSON),
+            "partners": ListOf(PARTNER),
+            "competitors": ListOf(COMPETITOR),
+            "dynamics": ListOf(DYNAMIC),
+            "assessment": Struct(
+                {
+                    "strengths": TEXTS,
+                    "weaknesses": TEXTS,
+                    "opportunities": TEXTS,
+                    "problems": TEXTS,
+                    "ucv": Text(),
+                }
+            ),
+            "strategy": Struct(
+                {
+                    "relationship": Text(),
+                    "product": Text(),
+                    "commercial": Struct(
+                        {
+                            "approach": Text(),
+                            "quote": Money(),
+                            "target": Money(),
+                            "floor": Money(),
+                        }
+                    ),
+                }
+            ),
+            "actions": ListOf(ACTION),
+            "checklist": checklist or MapOf(MapOf(ANSWER)),
+            "outcome": Struct(
+                {"date": Date(), "winner": Text(), "reasons": TEXTS, "lessons": TEXTS}
+            ),
+            "suppress": ListOf(suppression(stage or Text(), item or Text())),
+            "history": ListOf(HISTORY),
+        },
+        required=("reviewkit", "deal"),
+    )
+
+
+#: The schema without a playbook: what playbook rules may refer to.
+BASE = deal_schema()

@@ -1,0 +1,78 @@
+"""Reading user files within limits, and writing outputs all at once or not at all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reviewkit.errors import Problem, ReviewkitError
+from reviewkit.text.messages import msg
+
+#: Largest deal or playbook file reviewkit reads. A real deal file is 5-40 KB; a file
+#: over this limit is refused before it is parsed.
+MAX_FILE_BYTES = 1_000_000
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 text file; return its text, or the problems that stop it being read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            message, hint = msg("en", "too-large", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")
+            return None, [Problem(display, 1, 1, "too-large", message, hint)]
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ReviewkitError(f"{display}: is a folder, not a file") from None
+    except FileNotFoundError:
+        raise ReviewkitError(f"{display}: no such file", hint="check the path") from None
+    except OSError as exc:
+        raise ReviewkitError(f"{display}: cannot read: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, [
+            Problem(
+                display,
+                line,
+                column,
+                "not-utf8",
+                f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
+                "save the file as UTF-8 (in most editors: 'Save with encoding')",
+            )
+        ]
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write `data` to `path` through a temporary file renamed into place.
+
+    Readers see the old file or the new one, never a half-written one; on failure the
+    old file is left as it was. A device or pipe is written to, never replaced, and a
+    symbolic link keeps pointing where it did.
+    """
+    import tempfile  # only when writing: `check` never needs it
+
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if path.exists() and not path.is_file():  # a device or a pipe (/dev/null, /dev/stdout)
+        with open(path, "wb") as stream:
+            stream.write(payload)
+        return
+    if path.is_symlink():  # replace the file the link points at, and keep the link
+        path = path.resolve()
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

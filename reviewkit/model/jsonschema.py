@@ -1,0 +1,138 @@
+"""The JSON Schema of deal format 1, generated from the schema the loader validates with.
+
+Editors (VS Code's YAML extension, JetBrains) use it to complete keys, list the allowed
+values and flag mistakes while a rep types; `reviewkit check` stays the authority.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reviewkit import __version__
+from reviewkit.assets import PACKAGE
+from reviewkit.model.conditions import RuleField
+from reviewkit.model.dealformat import FORMAT_VERSION
+from reviewkit.model.playbook import Playbook, tr
+from reviewkit.model.schema import (
+    CURRENCIES,
+    Bool,
+    Date,
+    Enum,
+    Field,
+    Integer,
+    ListOf,
+    MapOf,
+    Money,
+    Number,
+    Struct,
+    Text,
+)
+
+#: The schema for the default playbook, shipped with the package (editors point at it).
+SHIPPED = PACKAGE / "schemas" / "deal.schema.json"
+
+DESCRIPTIONS = {
+    ("reviewkit",): "Deal format version. This reviewkit reads format 1.",
+    ("deal", "name"): "The deal's name (required).",
+    ("deal", "id"): "Stable id; default: the file name without .yaml. Names the pack files.",
+    ("deal", "stage"): "The stage the deal is in: a stage key of the playbook (required).",
+    ("deal", "language"): "Language of the pack and of messages.",
+    (
+        "deal",
+        "confidential",
+    ): "Marks every pack Confidential; required once a floor price is recorded.",
+    (
+        "strategy",
+        "commercial",
+        "floor",
+    ): "Secret: never in a pack unless rendered with --reveal-floor.",
+    ("checklist",): "Answers to the playbook's questions, by stage and item key.",
+    (
+        "suppress",
+    ): "Rules this deal does not want reported, each with the reason (shown in the pack).",
+}
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """Allow an empty value (`key:` with nothing after it), which reads as absent."""
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return {**schema, "type": [kind, "null"]}
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    return schema
+
+
+def field_schema(field: Field, path: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The JSON Schema of one field type."""
+    out: dict[str, Any]
+    if isinstance(field, Money):
+        properties = {
+            "amount": {"type": "number", "minimum": 0},
+            "currency": {"enum": sorted(CURRENCIES), "description": "ISO 4217 code, e.g. CNY"},
+        }
+        properties.update({k: field_schema(f, (*path, k)) for k, f in field.extra.items()})
+        out = {
+            "type": "object",
+            "properties": properties,
+            "required": ["amount", "currency"],
+            "additionalProperties": False,
+        }
+    elif isinstance(field, Struct):
+        out = {
+            "type": "object",
+            "properties": {k: field_schema(f, (*path, k)) for k, f in field.fields.items()},
+            "additionalProperties": False,
+        }
+        if field.required:
+            out["required"] = list(field.required)
+    elif isinstance(field, ListOf):
+        out = {"type": "array", "items": field_schema(field.item, path)}
+    elif isinstance(field, MapOf):
+        out = {"type": "object", "additionalProperties": field_schema(field.value, path)}
+    elif isinstance(field, Enum):
+        out = {"enum": list(field.values)}
+    elif isinstance(field, Bool):
+        out = {"type": "boolean"}
+    elif isinstance(field, Integer):
+        out = {"type": "integer", "minimum": 0}
+    elif isinstance(field, Number):
+        out = {"type": "number"}
+    elif isinstance(field, Date):
+        out = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{1,2}-\d{1,2}$"}
+    elif isinstance(field, Text | RuleField):
+        out = {"type": "string"}
+    else:  # pragma: no cover - a new field type must be described here
+        raise TypeError(f"no JSON Schema for {type(field).__name__}")
+    if path in DESCRIPTIONS:
+        out["description"] = DESCRIPTIONS[path]
+    return out if path in (("reviewkit",),) else _nullable(out)
+
+
+def deal_json_schema(playbook: Playbook) -> dict[str, Any]:
+    """The JSON Schema of deal format 1 with `playbook`'s stages and checklist items."""
+    from reviewkit.model.deal import schema_for
+
+    root = field_schema(schema_for(playbook))
+    root["type"] = "object"  # the file itself cannot be empty
+    root["properties"]["reviewkit"] = {
+        "const": FORMAT_VERSION,
+        "description": DESCRIPTIONS[("reviewkit",)],
+    }
+    checklist = root["properties"]["checklist"]["properties"]
+    for stage in playbook.stages:
+        checklist[stage.key]["description"] = tr(stage.label, "en")
+        for item in stage.items:
+            checklist[stage.key]["properties"][item.key]["description"] = tr(item.question, "en")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:reviewkit:deal:{FORMAT_VERSION}",
+        "title": "reviewkit deal file, format 1",
+        "description": f"Generated by reviewkit {__version__} for the playbook '{tr(playbook.name, 'en')}'.",
+        **root,
+    }
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,244 @@
+"""Load and validate a playbook: the stages, their checklist items, rules and gates, as data."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reviewkit.assets import PACKAGE
+from reviewkit.errors import InvalidFile
+from reviewkit.model.conditions import Rule, RuleField
+from reviewkit.model.schema import (
+    Context,
+    Enum,
+    Integer,
+    ListOf,
+    Number,
+    Struct,
+    Text,
+    show,
+    suggestion,
+)
+from reviewkit.model.yamlread import read_mapping
+
+#: The playbook format version this reviewkit reads.
+PLAYBOOK_VERSION = 1
+DEFAULT_PLAYBOOK = PACKAGE / "playbooks" / "default.yaml"
+_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+LOCAL = Struct({"en": Text(), "zh": Text()}, required=("en",))
+ITEM = Struct(
+    {"key": Text(), "label": LOCAL, "question": LOCAL, "rule": RuleField()},
+    required=("key", "label", "question"),
+)
+GATE = Struct({"label": LOCAL, "rule": RuleField()}, required=("label", "rule"))
+STAGE = Struct(
+    {
+        "key": Text(),
+        "label": LOCAL,
+        "summary": LOCAL,
+        "weight": Number(),
+        "triggers": ListOf(Enum("trigger")),
+        "items": ListOf(ITEM),
+        "gate": GATE,
+    },
+    required=("key", "label"),
+)
+SCHEMA = Struct(
+    {
+        "reviewkit-playbook": Integer(),
+        "name": LOCAL,
+        "chain_stage": Text(),
+        "stages": ListOf(STAGE),
+    },
+    required=("reviewkit-playbook", "name", "stages"),
+)
+
+
+def tr(text: Mapping[str, str | None] | None, lang: str) -> str:
+    """A playbook text in `lang`, falling back to English."""
+    if not text:
+        return ""
+    return text.get(lang) or text.get("en") or ""
+
+
+@dataclass(frozen=True)
+class Item:
+    stage: str
+    key: str
+    label: dict[str, str]
+    question: dict[str, str]
+    rule: Rule | None
+
+
+@dataclass(frozen=True)
+class Gate:
+    stage: str
+    label: dict[str, str]
+    rule: Rule
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    index: int
+    label: dict[str, str]
+    summary: dict[str, str]
+    weight: Decimal | None
+    triggers: tuple[str, ...]
+    items: tuple[Item, ...]
+    gate: Gate | None
+
+
+@dataclass(frozen=True, eq=False)
+class Playbook:
+    """A validated playbook. Stages are in order; `index` maps a stage key to its position."""
+
+    path: str
+    name: dict[str, str]
+    stages: tuple[Stage, ...]
+    chain_stage: str | None
+
+    @functools.cached_property
+    def index(self) -> dict[str, int]:
+        return {stage.key: stage.index for stage in self.stages}
+
+    def stage(self, key: str) -> Stage:
+        return self.stages[self.index[key]]
+
+    @functools.cached_property
+    def item_stage(self) -> dict[str, str]:
+        """Which stage each item key belongs to (for 'this item is in another stage' hints)."""
+        return {item.key: stage.key for stage in self.stages for item in stage.items}
+
+
+def load_playbook(path: Path | None = None) -> Playbook:
+    """Load a playbook file (the shipped default when `path` is None); raise InvalidFile."""
+    if path is None:
+        return _default()
+    return _load(Path(path), str(path))
+
+
+@functools.cache
+def _default() -> Playbook:
+    return _load(DEFAULT_PLAYBOOK, "default playbook")
+
+
+def _load(path: Path, display: str) -> Playbook:
+    root = read_mapping(path, display)
+    assert root is not None
+    ctx = Context(display)
+    version = next((v for k, v in root.pairs if k.value == "reviewkit-playbook"), None)
+    found = Integer().load(version, ctx, ("reviewkit-playbook",))
+    if version is not None and found is not None and not 1 <= found <= PLAYBOOK_VERSION:
+        if found > PLAYBOOK_VERSION:
+            ctx.report(version, "playbook-version", found=found, supported=PLAYBOOK_VERSION)
+        else:
+            ctx.report(version, "bad-version", value=found)
+    if ctx.problems:  # an unreadable version: the rest cannot be trusted to mean what it says
+        raise InvalidFile(display, ctx.problems)
+    data = SCHEMA.load_document(root, ctx)
+    _check_keys(data, ctx)
+    if not data["stages"] and ("stages",) in ctx.positions:
+        ctx.report(ctx.positions[("stages",)], "no-stages")
+    if ctx.problems:
+        raise InvalidFile(display, sorted(ctx.problems, key=lambda p: (p.line, p.column)))
+    return _build(display, data)
+
+
+def _check_keys(data: dict[str, Any], ctx: Context) -> None:
+    """Keys are well formed and unique; references point at real stages."""
+    stage_keys: list[str] = []
+    for s, stage in enumerate(data["stages"]):
+        _check_name(stage["key"], stage_keys, ctx, ("stages", s, "key"))
+        item_keys: list[str] = []
+        for i, item in enumerate(stage["items"]):
+            _check_name(item["key"], item_keys, ctx, ("stages", s, "items", i, "key"))
+        if stage["weight"] is not None and not 0 <= stage["weight"] <= 1:
+            at = ctx.positions[("stages", s, "weight")]
+            ctx.report(at, "bad-weight", key=show(("stages", s, "weight")), value=stage["weight"])
+    chain = data["chain_stage"]
+    if chain is not None and chain not in stage_keys:
+        ctx.report(
+            ctx.positions[("chain_stage",)],
+            "bad-reference",
+            key="chain_stage",
+            value=chain,
+            suggestion=suggestion(ctx.lang, chain, stage_keys),
+            allowed=", ".join(stage_keys),
+        )
+
+
+def _check_name(name: str | None, seen: list[str], ctx: Context, path: tuple[Any, ...]) -> None:
+    if name is None:
+        return
+    at = ctx.positions[path]
+    if not _KEY.match(name):
+        ctx.report(at, "bad-name", key=show(path), value=name)
+    elif name in seen:
+        ctx.report(at, "duplicate-name", key=show(path), value=name)
+    seen.append(name)
+
+
+def _build(display: str, data: dict[str, Any]) -> Playbook:
+    stages = []
+    for index, raw in enumerate(data["stages"]):
+        items = tuple(
+            Item(raw["key"], i["key"], i["label"], i["question"], i["rule"]) for i in raw["items"]
+        )
+        gate = raw["gate"]
+        stages.append(
+            Stage(
+                key=raw["key"],
+                index=index,
+                label=raw["label"],
+                summary=raw["summary"],
+                weight=raw["weight"],
+                triggers=tuple(raw["triggers"]),
+                items=items,
+                gate=Gate(raw["key"], gate["label"], gate["rule"]) if gate["rule"] else None,
+            )
+        )
+    return Playbook(display, data["name"], tuple(stages), data["chain_stage"])
+
+
+def describe(playbook: Playbook, lang: str = "en") -> str:
+    """The playbook as text: stages in order, their items (with the rule that answers each,
+    or "answered in the deal file") and gates."""
+    zh = lang == "zh"
+    lines = [f"{tr(playbook.name, lang)}  ({playbook.path})"]
+    if playbook.chain_stage:
+        lines.append(
+            ("决策链规则起始阶段：" if zh else "decision-chain rules from: ") + playbook.chain_stage
+        )
+    for stage in playbook.stages:
+        lines.append("")
+        extra = []
+        if stage.weight is not None:
+            extra.append(f"{'权重' if zh else 'weight'} {stage.weight}")
+        if stage.triggers:
+            extra.append(
+                ("召开分析会：" if zh else "meeting trigger: ") + ", ".join(stage.triggers)
+            )
+        suffix = f"  ({'; '.join(extra)})" if extra else ""
+        lines.append(f"{stage.index + 1}. {stage.key} — {tr(stage.label, lang)}{suffix}")
+        if stage.summary:
+            lines.append(f"   {tr(stage.summary, lang)}")
+        for item in stage.items:
+            lines.append(f"   {item.key:32} {tr(item.label, lang)}")
+            lines.append(f"   {'':32} {tr(item.question, lang)}")
+            how = (
+                item.rule.describe(lang)
+                if item.rule
+                else ("在项目文件中回答" if zh else "answered in the deal file")
+            )
+            lines.append(f"   {'':32} → {how}")
+        if stage.gate is not None:
+            lines.append(f"   {('关口' if zh else 'gate'):32} {tr(stage.gate.label, lang)}")
+            lines.append(f"   {'':32} → {stage.gate.rule.describe(lang)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,482 @@
+"""Field types that turn a YAML node tree into plain values, reporting every problem at its place.
+
+A schema is built from these types (`Struct`, `ListOf`, `Text`, `Enum`, `Money`, ...); the
+deal format and the playbook format are both written this way, so the rules of a format
+live in one definition that validates files, fills defaults and answers path lookups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from reviewkit.errors import Problem
+from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
+from reviewkit.text.labels import ENUMS
+from reviewkit.text.messages import clip, msg, word
+
+Path = tuple[str | int, ...]
+
+# Active ISO 4217 currency codes.
+CURRENCIES = frozenset(
+    """
+    AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN
+    BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD
+    FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY
+    KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP
+    MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR
+    RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT
+    TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR
+    ZMW ZWG
+    """.split()  # noqa: SIM905
+)
+# Names people write for a currency, and the code they mean.
+CURRENCY_ALIASES = {
+    "RMB": "CNY",
+    "人民币": "CNY",
+    "元": "CNY",
+    "YUAN": "CNY",
+    "EURO": "EUR",
+    "€": "EUR",
+    "$": "USD",
+    "US$": "USD",
+    "DOLLAR": "USD",
+    "HK$": "HKD",
+    "NTD": "TWD",
+    "NT$": "TWD",
+    "YEN": "JPY",
+    "POUND": "GBP",
+    "£": "GBP",
+    "美元": "USD",
+    "欧元": "EUR",
+    "港币": "HKD",
+    "日元": "JPY",
+    "英镑": "GBP",
+}
+
+_NUMBER = re.compile(r"^[+-]?(\d[\d_]*)(\.\d+)?([eE][+-]?\d+)?$")
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NULLS = ("", "~", "null", "Null", "NULL")
+
+
+@dataclass
+class Context:
+    """What validation needs and produces: the file's name and language, problems, positions."""
+
+    path: str
+    lang: str = "en"
+    problems: list[Problem] = field(default_factory=list)
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def report(self, at: Node | tuple[int, int], kind: str, **args: object) -> None:
+        line, column = (at.line, at.column) if not isinstance(at, tuple) else at
+        flat = {
+            k: clip(v, 200 if k == "value" else 2000) if isinstance(v, str) else v
+            for k, v in args.items()
+        }
+        message, hint = msg(self.lang, kind, **flat)
+        self.problems.append(Problem(self.path, line, column, kind, message, hint))
+
+
+def is_null(node: Node | None) -> bool:
+    """Whether a node is absent or an empty value (`key:`, `~`, `null`): read as not given."""
+    return node is None or (isinstance(node, Scalar) and node.plain and node.value in _NULLS)
+
+
+def show(path: Path) -> str:
+    """A key path as users read it: `decision_chain[2].influence` (items counted from 1)."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def suggestion(
+    lang: str, value: str, known: list[str], aliases: dict[str, str] | None = None
+) -> str:
+    """'; did you mean X?' for the closest known name, or ''."""
+    guess = (aliases or {}).get(value) or (aliases or {}).get(value.upper())
+    if guess is None:
+        lowered = {k.lower(): k for k in known}
+        guess = lowered.get(value.lower().replace("_", "-")) or lowered.get(
+            value.lower().replace("-", "_")
+        )
+    if guess is None:
+        import difflib  # only when something is misspelt
+
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+        guess = close[0] if close else None
+    return msg(lang, "did-you-mean", name=guess)[0] if guess else ""
+
+
+def _found(node: Node, lang: str) -> str:
+    if isinstance(node, Mapping):
+        return word(lang, "a mapping")
+    if isinstance(node, Sequence):
+        return word(lang, "a list item")
+    value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return word(lang, "text value" if node.plain else "quoted", v=value)
+
+
+class Field:
+    """A field type: `load` turns a node (or None when absent) into a value."""
+
+    example = "..."
+    expected = "text"
+
+    def empty(self) -> Any:
+        return None
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> Any:
+        raise NotImplementedError
+
+    def wrong(self, node: Node, ctx: Context, path: Path) -> Any:
+        key = show(path)
+        ctx.report(
+            node,
+            "wrong-type",
+            key=key,
+            expected=word(ctx.lang, self.expected),
+            found=_found(node, ctx.lang),
+            example=f"{path[-1]}: {self.example}",
+        )
+        return self.empty()
+
+    def scalar(self, node: Node | None, ctx: Context, path: Path) -> Scalar | None:
+        """The node as a non-null scalar; None when absent or null; reports other shapes."""
+        if node is None:
+            return None
+        if not isinstance(node, Scalar):
+            self.wrong(node, ctx, path)
+            return None
+        if is_null(node):
+            return None
+        return node
+
+
+class Text(Field):
+    """Free text in any language; several lines allowed."""
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> str | None:
+        scalar = self.scalar(node, ctx, path)
+        return None if scalar is None else scalar.value.rstrip("\n")
+
+
+class Bool(Field):
+    expected = "true or false"
+    example = "true"
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> bool | None:
+        scalar = self.scalar(node, ctx, path)
+        if scalar is None:
+            return None
+        if scalar.plain and scalar.value.lower() in ("true", "false"):
+            return scalar.value.lower() == "true"
+        self.wrong(scalar, ctx, path)
+        return None
+
+
+class Integer(Field):
+    expected = "a number"
+    example = "1"
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> int | None:
+        scalar = self.scalar(node, ctx, path)
+        if scalar is None:
+            return None
+        if scalar.plain and re.fullmatch(r"\d{1,9}", scalar.value):
+            return int(scalar.value)
+        ctx.report(scalar, "bad-number", key=show(path), value=scalar.value)
+        return None
+
+
+class Number(Field):
+    expected = "a number"
+    example = "0.5"
+
+    #: Largest magnitude accepted: more than any deal's value, small enough for exact arithmetic.
+    LIMIT = Decimal(10) ** 15
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> Decimal | None:
+        scalar = self.scalar(node, ctx, path)
+        if scalar is None:
+            return None
+        if scalar.plain and _NUMBER.match(scalar.value) and len(scalar.value) <= 40:
+            try:
+                number = Decimal(scalar.value.replace("_", ""))
+            except InvalidOperation:
+                number = None
+            if number is not None and abs(number) < self.LIMIT:
+                return number
+        ctx.report(scalar, "bad-number", key=show(path), value=scalar.value)
+        return None
+
+
+class Date(Field):
+    expected = "a date"
+    example = "2027-03-31"
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> dt.date | None:
+        scalar = self.scalar(node, ctx, path)
+        if scalar is None:
+            return None
+        match = _DATE.match(scalar.value.strip())
+        if not match:
+            ctx.report(scalar, "bad-date", key=show(path), value=scalar.value)
+            return None
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            ctx.report(
+                scalar,
+                "impossible-date",
+                key=show(path),
+                value=scalar.value,
+                reason=_why_not_a_date(year, month, ctx.lang),
+            )
+            return None
+
+
+def _why_not_a_date(year: int, month: int, lang: str) -> str:
+    if year < 1:
+        return "there is no year 0" if lang == "en" else "没有公元 0 年"
+    import calendar  # only for an impossible date
+
+    if not 1 <= month <= 12:
+        return f"there is no month {month}" if lang == "en" else f"没有 {month} 月"
+    days = calendar.monthrange(year, month)[1]
+    if lang == "zh":
+        return f"{year} 年 {month} 月只有 {days} 天"
+    return f"{calendar.month_name[month]} {year} has {days} days"
+
+
+class Enum(Field):
+    """One of a fixed set of keys; labels per language come from `labels.ENUMS`."""
+
+    def __init__(self, name: str, values: tuple[str, ...] | None = None, kind: str = "bad-enum"):
+        self.name = name
+        self.values = values if values is not None else tuple(ENUMS[name])
+        self.kind = kind
+        self.example = self.values[0] if self.values else "..."
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> str | None:
+        scalar = self.scalar(node, ctx, path)
+        if scalar is None:
+            return None
+        value = scalar.value.strip()
+        if value in self.values:
+            return value
+        # A Chinese label written for the key ("高" for high) suggests the key.
+        by_label = {
+            text: key for key, names in ENUMS.get(self.name, {}).items() for text in names.values()
+        }
+        ctx.report(
+            scalar,
+            self.kind,
+            key=show(path),
+            value=scalar.value,
+            suggestion=suggestion(ctx.lang, value, list(self.values), by_label),
+            allowed=", ".join(self.values),
+        )
+        return None
+
+
+class Money(Field):
+    """`{amount: <number>, currency: <ISO 4217>}`, plus any extra fields given."""
+
+    expected = "a mapping"
+    example = "{amount: 12000000, currency: CNY}"
+
+    def __init__(self, extra: dict[str, Field] | None = None) -> None:
+        self.extra = extra or {}
+
+    def bad(self, at: Node, ctx: Context, path: Path, detail: str, **args: object) -> None:
+        ctx.report(at, "bad-money", key=show(path), detail=word(ctx.lang, detail, **args))
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> dict[str, Any] | None:
+        if node is None or is_null(node):
+            return None
+        if not isinstance(node, Mapping):
+            return self.wrong(node, ctx, path)
+        fields: dict[str, Field] = {"amount": Number(), "currency": Text(), **self.extra}
+        values = Struct(fields).load(node, ctx, path)
+        if values is None:
+            return None
+        seen = {key.value: (key, value) for key, value in node.pairs}
+        if "amount" not in seen or (values["amount"] is None and is_null(seen["amount"][1])):
+            self.bad(seen["amount"][0] if "amount" in seen else node, ctx, path, "amount missing")
+        elif values["amount"] is not None and values["amount"] < 0:
+            self.bad(seen["amount"][1], ctx, path, "amount negative", v=values["amount"])
+        currency = values["currency"]
+        if currency is None:
+            self.bad(
+                seen["currency"][1] if "currency" in seen else node, ctx, path, "currency missing"
+            )
+        elif currency not in CURRENCIES:
+            hint = suggestion(ctx.lang, currency, sorted(CURRENCIES), CURRENCY_ALIASES)
+            self.bad(seen["currency"][1], ctx, path, "currency unknown", v=currency, s=hint)
+        return values
+
+
+class ListOf(Field):
+    expected = "a list"
+    example = "[...]"
+
+    def __init__(self, item: Field) -> None:
+        self.item = item
+
+    def empty(self) -> list[Any]:
+        return []
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> list[Any]:
+        if node is None or is_null(node):
+            return []
+        if not isinstance(node, Sequence):
+            return self.wrong(node, ctx, path)
+        out = []
+        for index, item in enumerate(node.items):
+            ctx.positions[(*path, index)] = (item.line, item.column)
+            value = self.item.load(item, ctx, (*path, index))
+            if value is not None:
+                out.append(value)
+        return out
+
+
+class Struct(Field):
+    """A mapping with known keys. Absent keys read as their field's empty value."""
+
+    expected = "a mapping"
+    example = "{...}"
+
+    def __init__(
+        self,
+        fields: dict[str, Field],
+        required: tuple[str, ...] = (),
+        on_unknown: Callable[[Scalar, Context, Path], bool] | None = None,
+        absent_is_none: bool = False,
+    ) -> None:
+        self.fields = fields
+        self.required = required
+        self.on_unknown = on_unknown
+        self.absent_is_none = absent_is_none
+
+    def empty(self) -> dict[str, Any] | None:
+        if self.absent_is_none:
+            return None
+        return self.defaults()
+
+    def defaults(self) -> dict[str, Any]:
+        return {key: f.empty() for key, f in self.fields.items()}
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> dict[str, Any] | None:
+        if node is None or is_null(node):
+            if node is not None and self.required:
+                self.missing(node, ctx, path, self.required)
+            return self.empty()
+        out = self.defaults()
+        if not isinstance(node, Mapping):
+            return self.wrong(node, ctx, path)
+        present = set()
+        for key, value in node.pairs:
+            name = key.value
+            if name not in self.fields:
+                if self.on_unknown is None or not self.on_unknown(key, ctx, path):
+                    ctx.report(
+                        key,
+                        "unknown-key",
+                        key=name,
+                        where=show(path) or word(ctx.lang, "the top of the file"),
+                        suggestion=suggestion(ctx.lang, name, list(self.fields)),
+                        known=", ".join(self.fields),
+                    )
+                continue
+            ctx.positions[(*path, name)] = (key.line, key.column)
+            out[name] = self.fields[name].load(value, ctx, (*path, name))
+            present.add(name)
+            field = self.fields[name]
+            blank = isinstance(value, Scalar) and not value.value.strip()
+            if name in self.required and blank and not isinstance(field, Struct):
+                self.missing(node, ctx, path, [name], at=(key.line, key.column))
+        self.missing(node, ctx, path, [k for k in self.required if k not in present])
+        return out
+
+    def load_document(self, node: Node, ctx: Context) -> dict[str, Any]:
+        """Load a whole file: a mapping at the top, every key filled in."""
+        out = self.load(node, ctx, ())
+        return out if out is not None else self.defaults()
+
+    def missing(
+        self,
+        node: Node,
+        ctx: Context,
+        path: Path,
+        keys: list[str] | tuple[str, ...],
+        at: tuple[int, int] | None = None,
+    ) -> None:
+        at = at or ctx.positions.get(path, (node.line, node.column))
+        for key in keys:
+            ctx.report(
+                at,
+                "missing-key",
+                key=key,
+                where=show(path) or word(ctx.lang, "the top of the file"),
+                example=self.fields[key].example,
+            )
+
+
+class MapOf(Field):
+    """A mapping whose keys are free names (e.g. integrator names) and values one type."""
+
+    expected = "a mapping"
+    example = "{Name: positive}"
+
+    def __init__(self, value: Field) -> None:
+        self.value = value
+
+    def empty(self) -> dict[str, Any]:
+        return {}
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> dict[str, Any]:
+        if node is None or is_null(node):
+            return {}
+        if not isinstance(node, Mapping):
+            return self.wrong(node, ctx, path)
+        out = {}
+        for key, value in node.pairs:
+            ctx.positions[(*path, key.value)] = (key.line, key.column)
+            loaded = self.value.load(value, ctx, (*path, key.value))
+            if loaded is not None:
+                out[key.value] = loaded
+        return out
+
+
+def resolve(schema: Field, path: tuple[str, ...]) -> Field | None:
+    """The field type at a dotted path (list items are looked through), or None."""
+    current: Field = schema
+    for part in path:
+        while isinstance(current, ListOf):
+            current = current.item
+        if isinstance(current, Money):
+            current = Struct({"amount": Number(), "currency": Text(), **current.extra})
+        if not isinstance(current, Struct) or part not in current.fields:
+            return None
+        current = current.fields[part]
+    return current
+
+
+def present(value: Any) -> bool:
+    """Whether a loaded value holds something: not None, not blank, not an empty collection."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list):
+        return bool(value)
+    if isinstance(value, dict):
+        return any(present(v) for v in value.values())
+    return True

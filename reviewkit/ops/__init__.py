@@ -1,0 +1,1 @@
+"""One operation per command: what `cli.py` calls."""

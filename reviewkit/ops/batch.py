@@ -1,0 +1,103 @@
+"""Rendering many packs in one call: in parallel on the machine's cores, past bad files.
+
+Workers make packs in memory; this process writes them, one rename each, so no two deals
+can write the same file and a failure never leaves half a pack. Every failure is reported
+at the end, and the good packs are written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reviewkit.errors import ReviewkitError
+from reviewkit.model.config import Settings
+from reviewkit.model.discover import deal_files
+from reviewkit.ops.render import PackRequest, make_pack, write_pack
+from reviewkit.parallel import run_all
+
+
+@dataclass
+class BatchResult:
+    written: list[Path] = field(default_factory=list)
+    failures: list[tuple[Path, list[str]]] = field(default_factory=list)
+
+
+def _make(
+    path: Path, request: PackRequest, output: str | None
+) -> tuple[Path, Path | None, str | bytes | None, list[str]]:
+    """One pack, or the lines that say why it could not be made."""
+    try:
+        target, data = make_pack(path, request, output)
+        return path, target, data, []
+    except ReviewkitError as exc:
+        return path, None, None, exc.lines()
+    except Exception as exc:  # an internal error in one deal must not stop the others
+        return path, None, None, [f"internal error ({type(exc).__name__}: {exc}); please report it"]
+
+
+class Progress:
+    """`rendering 12/50 name` on one line of a terminal; silent anywhere else (CI, pipes)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.live = sys.stderr.isatty() and not os.environ.get("CI")
+
+    def step(self, path: Path) -> None:
+        self.done += 1
+        if self.live:
+            sys.stderr.write(f"\rrendering {self.done}/{self.total}  {path.name[:50]:50}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.live:
+            sys.stderr.write("\r" + " " * 72 + "\r")
+            sys.stderr.flush()
+
+
+def render_many(
+    paths: Iterable[Path], request: PackRequest, output: str | None = None, jobs: int | None = None
+) -> BatchResult:
+    """Render the pack of every deal named or found under the folders named."""
+    if output == "-":
+        raise ReviewkitError("several packs cannot go to stdout", hint="give a folder with -o")
+    if output is not None and not Path(output).is_dir():
+        raise ReviewkitError(
+            f"{output}: -o must be an existing folder when rendering several deals"
+        )
+    files = deal_files(paths, Settings(request.config, request.playbook))
+    if request.format == "pdf" and len(files) > 1:
+        import reviewkit.present.pdf  # noqa: F401 - imported once here, shared by every worker
+    progress = Progress(len(files))
+    results = run_all(_make, files, (request, output), jobs=jobs, threshold=2, done=progress.step)
+    progress.close()
+    made = {path: (target, data, problems) for path, target, data, problems in results}
+    result = BatchResult()
+    claimed: dict[Path, Path] = {}
+    for path in files:
+        target, data, problems = made[path]
+        if problems:
+            result.failures.append((path, problems))
+            continue
+        assert target is not None and data is not None
+        if target.resolve() in claimed:
+            other = claimed[target.resolve()]
+            result.failures.append(
+                (
+                    path,
+                    [f"{path}: its pack {target} would replace the pack of {other} (same deal id)"],
+                )
+            )
+            continue
+        try:
+            write_pack(target, data)
+        except ReviewkitError as exc:
+            result.failures.append((path, exc.lines()))
+            continue
+        claimed[target.resolve()] = path
+        result.written.append(target)
+    return result

@@ -1,0 +1,50 @@
+"""Checking many deal files: which files, which settings for each, on all cores when it pays."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewkit.errors import InvalidFile
+from reviewkit.judge.findings import Finding
+from reviewkit.model.config import Settings
+from reviewkit.model.discover import deal_files
+from reviewkit.parallel import PARALLEL_FROM, run_all
+
+__all__ = ["PARALLEL_FROM", "CheckRun", "check_one", "check_paths"]
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    findings: list[Finding]
+    files: int
+    invalid: int
+
+
+def check_one(path: Path, settings: Settings, today: dt.date) -> tuple[list[Finding], bool]:
+    """The findings for one file, and whether it was invalid."""
+    from reviewkit.judge.engine import check_deal, invalid_findings
+    from reviewkit.model.deal import load_deal
+
+    config = settings.for_file(path)
+    try:
+        deal = load_deal(path, config.playbook, language=config.language)
+    except InvalidFile as exc:
+        return invalid_findings(exc), True
+    return check_deal(deal, today, config), False
+
+
+def check_paths(
+    paths: Iterable[Path], settings: Settings, today: dt.date, jobs: int | None = None
+) -> CheckRun:
+    """Check every deal file named or found under the folders named, in a stable order."""
+    files = deal_files(paths, settings)
+    results = run_all(check_one, files, (settings, today), jobs=jobs)
+    findings: list[Finding] = []
+    invalid = 0
+    for found, was_invalid in results:
+        findings.extend(found)
+        invalid += was_invalid
+    return CheckRun(findings, len(files), invalid)

@@ -1,0 +1,158 @@
+"""The library's operations as the CLI and other programs call them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_lib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewkit.errors import ReviewkitError
+from reviewkit.judge.engine import check_deal
+from reviewkit.model.config import Settings
+from reviewkit.model.deal import Deal, load_deal
+from reviewkit.model.files import write_atomic
+from reviewkit.present.pack import PackOptions, build_pack
+
+SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
+
+
+def pack_path(folder: Path, deal_id: str, format: str) -> Path:
+    """Where a pack goes in `folder` (by default the deal file's): named after the deal id,
+    made a plain file name so that no id can place a pack in another folder."""
+    name = re.sub(r"[^\w.-]+", "-", deal_id).strip(".-") or "deal"
+    return folder / f"{name}{SUFFIX[format]}"
+
+
+@dataclass(frozen=True)
+class PackRequest:
+    """What to render, the same for every deal of a batch."""
+
+    format: str = "md"
+    lang: str | None = None
+    reveal_floor: bool = False
+    today: dt.date | None = None
+    playbook: Path | None = None
+    config: Path | None = None
+    since: str | None = None
+
+
+def make_pack(
+    path: Path, request: PackRequest, output: str | None = None
+) -> tuple[Path | None, str | bytes]:
+    """A deal's pack in memory, and where it goes (None: stdout). Writes nothing."""
+    from reviewkit.present.render import render_html, render_markdown
+
+    if request.format not in SUFFIX:
+        raise ReviewkitError(f"unknown pack format '{request.format}'", hint="use md, html or pdf")
+    today = request.today or dt.date.today()
+    settings = Settings(request.config, request.playbook).for_file(Path(path))
+    deal = load_deal(path, settings.playbook, language=settings.language)
+    findings = check_deal(deal, today, settings, request.lang)
+    compared = None
+    if request.since is not None:
+        from reviewkit.judge.changes import changes_between, load_version
+
+        old = load_version(Path(path), request.since, settings)
+        changes = changes_between(old, deal, today, settings, request.reveal_floor, request.lang)
+        compared = (_reference(request.since, old), changes)
+    options = PackOptions(today, request.lang, request.reveal_floor, compared)
+    pack = build_pack(deal, options, findings)
+    target = None
+    if output != "-":
+        if output is None:
+            target = pack_path(Path(path).parent, deal.id, request.format)
+        elif Path(output).is_dir():
+            target = pack_path(Path(output), deal.id, request.format)
+        else:
+            target = Path(output)
+        _refuse_clobbering(target, Path(path))  # early: before the work of rendering
+    if request.format == "md":
+        return target, render_markdown(pack)
+    if request.format == "html":
+        return target, render_html(pack)
+    if target is None:
+        raise ReviewkitError("a PDF cannot be written to the terminal", hint="use -o FILE.pdf")
+    return target, _pdf(render_html(pack))
+
+
+def write_pack(target: Path, data: str | bytes) -> None:
+    """Write an output (pack, view, schema) in one rename: a failure leaves an earlier file
+    byte-identical, and no output ever replaces a YAML file a user wrote."""
+    _refuse_clobbering(target)
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise ReviewkitError(f"{target}: cannot write: {exc.strerror}") from None
+
+
+def render_pack(
+    path: Path,
+    *,
+    format: str = "md",
+    output: str | None = None,
+    lang: str | None = None,
+    reveal_floor: bool = False,
+    today: dt.date | None = None,
+    playbook: Path | None = None,
+    config: Path | None = None,
+    since: str | None = None,
+) -> Path | None:
+    """Render a deal's pack; write it and return its path (None when written to stdout).
+
+    The pack is made in memory and written in one rename: a failure at any step leaves an
+    earlier pack byte-identical.
+    """
+    request = PackRequest(format, lang, reveal_floor, today, playbook, config, since)
+    target, data = make_pack(path, request, output)
+    if target is None:
+        assert isinstance(data, str)
+        sys.stdout.write(data)
+        return None
+    write_pack(target, data)
+    return target
+
+
+def _reference(since: str, old: Deal) -> str:
+    """How a pack names the version it compares with: the ref, and that version's review date."""
+    held = old.data["review"]["date"]
+    return f"{since} ({held.isoformat()})" if held else since
+
+
+def _pdf(html: str) -> bytes:
+    """The PDF of a pack's HTML, after checking that every character can be drawn."""
+    from reviewkit.present.fonts import require_fonts
+
+    try:
+        from reviewkit.present.pdf import html_to_pdf
+    except OSError as exc:  # WeasyPrint could not load Pango
+        raise ReviewkitError(
+            f"PDF output needs Pango, which could not be loaded ({exc})",
+            hint="Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+            "libharfbuzz-subset0; macOS: brew install pango; see the README for Windows",
+        ) from None
+    require_fonts(_visible_text(html))
+    data, refused = html_to_pdf(html)
+    if refused:  # a pack's own HTML names no outside resource; say so if one ever does
+        sys.stderr.write(f"reviewkit: {len(refused)} outside resource(s) were not fetched\n")
+    return data
+
+
+def _visible_text(html: str) -> str:
+    """The characters a pack's HTML shows (markup and styles removed)."""
+    body = re.sub(r"<style.*?</style>", " ", html, flags=re.DOTALL)
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def _refuse_clobbering(target: Path, source: Path | None = None) -> None:
+    """An output never replaces the deal file or any YAML file a user wrote."""
+    same = source is not None and target.exists() and target.samefile(source)
+    if target.suffix.lower() in (".yaml", ".yml") or same:
+        raise ReviewkitError(
+            f"{target}: refusing to write over a YAML file",
+            hint="choose an output name ending in the output's format, e.g. -o pack.md",
+        )
+    if target.is_dir():
+        raise ReviewkitError(f"{target} is a folder", hint="give a file name with -o")

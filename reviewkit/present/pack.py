@@ -1,0 +1,504 @@
+"""The review pack as data: everything the Markdown and HTML templates show, in the pack's language.
+
+Templates only lay this out. Every decision about content — what is overdue, what changed
+since the last review, which checklist items stand, whether the floor is shown — is made
+here, once, for every output format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewkit.judge.engine import check_deal
+from reviewkit.judge.findings import Finding, Review
+from reviewkit.judge.floor import REDACTED, withheld
+from reviewkit.judge.rules.actions import overdue_actions
+from reviewkit.judge.rules.checklist import gate_holds, item_state
+from reviewkit.judge.rules.meeting import meeting_triggers
+from reviewkit.model.deal import Deal
+from reviewkit.model.playbook import tr
+from reviewkit.text.labels import FRIENDLY, label
+from reviewkit.text.money import money
+from reviewkit.text.packtext import pack_text
+
+ROLE_ORDER = ("decision-maker", "advisor", "gatekeeper", "technical", "procurement", "user")
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    """How to render a pack."""
+
+    today: dt.date
+    lang: str | None = None  # None: the deal's language
+    reveal_floor: bool = False
+    since: tuple[str, list[Any]] | None = None  # (what was compared with, changes)
+
+
+@dataclass
+class Pack:
+    """The content of one review pack."""
+
+    lang: str
+    t: dict[str, str]
+    reveal_floor: bool
+    confidential: bool
+    today: dt.date
+    header: dict[str, Any]
+    background: dict[str, Any]
+    people: list[dict[str, Any]]
+    partners: list[dict[str, Any]]
+    competitors: list[dict[str, Any]]
+    dynamics: list[dict[str, Any]]
+    assessment: dict[str, Any]
+    strategy: dict[str, Any]
+    actions: list[dict[str, Any]]
+    outcome: dict[str, Any] | None
+    stages: list[dict[str, Any]]
+    progress: list[dict[str, Any]]
+    findings: list[dict[str, Any]]
+    suppressed: list[dict[str, Any]]
+    since: dict[str, Any] | None = None
+    lost: dict[str, Any] | None = None
+    chain: dict[str, Any] = field(default_factory=dict)
+
+
+def overdue_days(review: Review) -> list[tuple[int, int]]:
+    """(index, days overdue) of the deal's overdue actions: the same decision `check` makes."""
+    return [(index, (review.today - a["due"]).days) for index, a in overdue_actions(review)]
+
+
+def primary_role(person: dict[str, Any]) -> str:
+    """The role a person is drawn and grouped by: the first of ROLE_ORDER they hold."""
+    return next((r for r in ROLE_ORDER if r in person["role_keys"]), "other")
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None = None) -> Pack:
+    """Everything a review pack shows for `deal`, decided once for every output format."""
+    lang = options.lang or deal.language
+    t = pack_text(lang)
+    review = Review(deal, options.today, language=lang)
+    if findings is None:
+        findings = check_deal(deal, options.today, language=lang)
+    shown = deal if options.reveal_floor else withheld(deal, REDACTED[lang])
+    data = shown.data
+    info = data["deal"]
+    stage = deal.playbook.stage(deal.stage)
+    header = {
+        "name": info["name"],
+        "customer": info["customer"],
+        "owner": info["owner"],
+        "team": info["team"],
+        "stage": tr(stage.label, lang),
+        "stage_key": stage.key,
+        "stage_number": t["stage_of"].format(n=stage.index + 1, total=len(deal.playbook.stages)),
+        "status": label("status", deal.status, lang),
+        "status_key": deal.status,
+        "value": money(info["value"], lang),
+        "expected_close": _date(info["expected_close"]),
+        "review_date": _date(data["review"]["date"]),
+        "previous": _date(data["review"]["previous"]),
+        "attendees": data["review"]["attendees"],
+        "triggers": [
+            {
+                "label": label("trigger", trig.key, lang),
+                "reasons": [r for r in trig.reasons if r != review.text("trigger-declared")],
+            }
+            for trig in meeting_triggers(Review(shown, options.today, language=lang))
+        ],
+    }
+    return Pack(
+        lang=lang,
+        t=t,
+        reveal_floor=options.reveal_floor,
+        confidential=deal.confidential,
+        today=options.today,
+        header=header,
+        background=_background(data, lang),
+        people=_people(data, lang),
+        partners=_partners(data, lang),
+        competitors=_competitors(data, lang),
+        dynamics=_dynamics(data, lang),
+        assessment=data["assessment"],
+        strategy=_strategy(data, lang, _floor_text(deal, lang, options.reveal_floor, t)),
+        actions=_actions(data, lang, dict(overdue_days(review))),
+        outcome=_outcome(data, deal, lang) if not deal.is_open else None,
+        stages=_stages(review, data, lang),
+        progress=_progress(review, lang),
+        findings=[
+            {"severity": f.severity, "rule": f.rule, "line": f.line, "message": f.message}
+            for f in findings
+            if f.rule not in ("meeting-trigger", "checklist")  # the appendix shows the checklist
+        ],
+        suppressed=[
+            {
+                "rule": entry["rule"],
+                "scope": " › ".join(x for x in (entry["stage"], entry["item"]) if x),
+                "reason": entry["reason"],
+            }
+            for entry in data["suppress"]
+        ],
+        chain=_chain(data, lang, t),
+        since=_since(options.since, lang, t),
+        lost=_lost(deal, data, lang, t, findings) if deal.status == "lost" else None,
+    )
+
+
+def _background(data: dict[str, Any], lang: str) -> dict[str, Any]:
+    customer = data["background"]["customer"]
+    project = data["background"]["project"]
+    budget = project["budget"]
+    budget_text = money(budget, lang)
+    if budget_text and budget.get("confirmed") is not None:
+        t = pack_text(lang)
+        budget_text += f" ({t['confirmed'] if budget['confirmed'] else t['unconfirmed']})"
+    q = data["qualification"]
+    return {
+        "customer": [
+            ("business", customer["business"]),
+            ("organization", customer["organization"]),
+            ("it_landscape", customer["it_landscape"]),
+            ("contacts", customer["contacts"]),
+        ],
+        "departments": [
+            (f"dept_{key}", customer["departments"][key])
+            for key in ("user", "procurement", "support")
+            if customer["departments"][key]
+        ],
+        "project": [
+            ("summary", project["summary"]),
+            ("budget", budget_text),
+            ("timeline", project["timeline"]),
+            ("procurement_process", project["procurement_process"]),
+            ("channels", project["channels"]),
+        ],
+        "needs": project["needs"],
+        "qualification": [
+            (key, label("level", q[key], lang))
+            for key in ("size", "significance", "difficulty", "speed")
+        ],
+        "qualification_notes": q["notes"],
+        "has_qualification": any(
+            q[k] for k in ("size", "significance", "difficulty", "speed", "notes")
+        ),
+    }
+
+
+def _people(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    people = []
+    for index, p in enumerate(data["decision_chain"]):
+        people.append(
+            {
+                "id": f"p{index + 1}",
+                "name": p["name"],
+                "title": p["title"] or "",
+                "roles": [label("role", r, lang) for r in p["roles"]],
+                "role_keys": p["roles"],
+                "influence": label("level", p["influence"], lang),
+                "influence_key": p["influence"],
+                "attitude": label("attitude", p["attitude"] or "unknown", lang),
+                "attitude_key": p["attitude"] or "unknown",
+                "mindshare": label("share", p["mindshare"], lang),
+                "heartshare": label("share", p["heartshare"], lang),
+                "coach": bool(p["coach"]),
+                "speaks_for_us": bool(p["speaks_for_us"]),
+                "friendly": p["attitude"] in FRIENDLY,
+                "competitor_ties": p["competitor_ties"] or "",
+                "needs": [
+                    (k, p["needs"][k])
+                    for k in ("personal", "immediate", "certain")
+                    if p["needs"][k]
+                ],
+                "integrators": [
+                    (name, label("stance", stance, lang))
+                    for name, stance in p["integrator_attitudes"].items()
+                ],
+                "integrator_keys": dict(p["integrator_attitudes"]),
+                "details": [
+                    (key, p[key]) for key in ("profile", "circle", "interests", "notes") if p[key]
+                ],
+                "last_contact": _date(p["last_contact"]),
+            }
+        )
+    return people
+
+
+def _partners(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": f"i{index + 1}",
+            "name": p["name"],
+            "role": p["role"] or "",
+            "background": p["background"] or "",
+            "influence": label("level", p["influence"], lang),
+            "competitor_ties": p["competitor_ties"] or "",
+            "info_providers": p["info_providers"],
+            "dm_attitude": label("dm-stance", p["decision_maker_attitude"], lang),
+        }
+        for index, p in enumerate(data["partners"])
+    ]
+
+
+def _competitors(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    out = []
+    for index, c in enumerate(data["competitors"]):
+        rep = c["sales_rep"]
+        rep_text = "; ".join(
+            x for x in (rep["name"], rep["style"], rep["customer_relationship"]) if x
+        )
+        out.append(
+            {
+                "id": f"c{index + 1}",
+                "name": c["name"],
+                "threat": label("level", c["threat"], lang),
+                "threat_key": c["threat"],
+                "products": c["products"] or "",
+                "strengths": c["strengths"],
+                "weaknesses": c["weaknesses"],
+                "satisfaction": c["customer_satisfaction"] or "",
+                "sales_rep": rep_text,
+            }
+        )
+    return out
+
+
+def _dynamics(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    previous = data["review"]["previous"]
+    events = sorted(
+        enumerate(data["dynamics"]),
+        key=lambda pair: (pair[1]["date"] or dt.date.min, pair[0]),
+        reverse=True,
+    )
+    return [
+        {
+            "date": _date(e["date"]),
+            "party": label("party", e["party"], lang),
+            "event": e["event"],
+            "impact": label("stance", e["impact"], lang),
+            "impact_key": e["impact"],
+            "reversal": bool(e["reversal"]),
+            "new": bool(previous and e["date"] and e["date"] > previous),
+        }
+        for _, e in events
+    ]
+
+
+def _floor_text(deal: Deal, lang: str, reveal: bool, t: dict[str, str]) -> str:
+    """The floor as the pack shows it: the figure only when revealing, else that it exists."""
+    floor = deal.data["strategy"]["commercial"]["floor"]
+    if floor is None:
+        return ""
+    return money(floor, lang) if reveal else t["floor_withheld"]
+
+
+def _strategy(data: dict[str, Any], lang: str, floor: str) -> dict[str, Any]:
+    strategy = data["strategy"]
+    commercial = strategy["commercial"]
+    return {
+        "relationship": strategy["relationship"],
+        "product": strategy["product"],
+        "approach": commercial["approach"],
+        "prices": [
+            ("quote", money(commercial["quote"], lang)),
+            ("target", money(commercial["target"], lang)),
+            ("floor", floor),
+        ],
+    }
+
+
+def _actions(data: dict[str, Any], lang: str, overdue: dict[int, int]) -> list[dict[str, Any]]:
+    rank = {"open": 0, "done": 1, "dropped": 2}
+    ordered = sorted(
+        enumerate(data["actions"]),
+        key=lambda pair: (rank[pair[1]["status"]], pair[1]["due"] or dt.date.max, pair[0]),
+    )
+    out = []
+    for index, a in ordered:
+        out.append(
+            {
+                "what": a["what"],
+                "owner": a["owner"] or "",
+                "due": _date(a["due"]),
+                "checkpoint": a["checkpoint"] or "",
+                "status": label("action-status", a["status"], lang),
+                "status_key": a["status"],
+                "overdue_days": overdue.get(index, 0),
+            }
+        )
+    return out
+
+
+def _outcome(data: dict[str, Any], deal: Deal, lang: str) -> dict[str, Any]:
+    outcome = data["outcome"]
+    return {
+        "status": label("status", deal.status, lang),
+        "date": _date(outcome["date"]),
+        "winner": outcome["winner"] or "",
+        "reasons": outcome["reasons"],
+        "lessons": outcome["lessons"],
+    }
+
+
+def _stages(review: Review, data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    t = pack_text(lang)
+    deal = review.deal
+    out = []
+    for stage in deal.playbook.stages[: deal.stage_index + 1]:
+        items = []
+        for item in stage.items:
+            state = item_state(review, item)  # on the deal itself; the words shown come from `data`
+            answer = (data["checklist"].get(stage.key) or {}).get(item.key) or {}
+            evidence = answer.get("evidence") or ""
+            if item.rule is not None:
+                basis = t["from_data"] if state.met else item.rule.explain(data, lang)
+                if evidence:
+                    basis = f"{basis} — {evidence}"
+            else:
+                basis = evidence
+            items.append(
+                {
+                    "key": item.key,
+                    "label": tr(item.label, lang),
+                    "question": tr(item.question, lang),
+                    "state": state.state,
+                    "state_label": t[f"st_{state.state}"],
+                    "basis": basis,
+                }
+            )
+        gate = None
+        if stage.gate is not None:
+            passed = bool(gate_holds(review, stage))
+            gate = {
+                "label": tr(stage.gate.label, lang),
+                "passed": passed,
+                "state_label": t["gate_passed"] if passed else t["gate_failed"],
+                "basis": "" if passed else stage.gate.rule.explain(data, lang),
+            }
+        out.append(
+            {
+                "key": stage.key,
+                "label": tr(stage.label, lang),
+                "number": stage.index + 1,
+                "current": stage.index == deal.stage_index,
+                "entries": items,
+                "gate": gate,
+                "met": sum(1 for i in items if i["state"] == "met"),
+            }
+        )
+    return out
+
+
+def _since(
+    since: tuple[str, list[Any]] | None, lang: str, t: dict[str, str]
+) -> dict[str, Any] | None:
+    """The "since the last review" section: changes grouped as the diff command groups them."""
+    if since is None:
+        return None
+    from reviewkit.judge.changes import GROUPS
+
+    reference, changes = since
+    groups = []
+    for group, kinds in GROUPS.items():
+        entries = [
+            {"text": c.text(lang), "reversal": c.reversal} for c in changes if c.kind in kinds
+        ]
+        if entries:
+            groups.append({"title": t[f"since_{group}"], "entries": entries})
+    return {"reference": reference, "groups": groups}
+
+
+def _lost(
+    deal: Deal, data: dict[str, Any], lang: str, t: dict[str, str], findings: list[Finding]
+) -> dict[str, Any]:
+    """The lost-deal review: outcome, the gaps when the deal was lost and when each opened, lessons."""
+    from reviewkit.judge.lostreview import gaps_at_loss, lessons
+    from reviewkit.model.config import DEFAULT
+
+    gaps = gaps_at_loss(deal, DEFAULT, lang)
+    outcome = data["outcome"]
+    return {
+        "date": _date(outcome["date"]),
+        "winner": outcome["winner"] or "",
+        "reasons": outcome["reasons"],
+        "gaps": [
+            {
+                "stage": tr(deal.playbook.stage(g.stage).label, lang),
+                "label": g.label,
+                "gate": g.item == "gate",
+                "state": t[f"st_{g.state}"],
+                "opened": g.opened + (f" ({g.since})" if g.since else ""),
+            }
+            for g in gaps
+        ],
+        "lessons": lessons(outcome["lessons"], gaps, {f.rule for f in findings}, lang),
+    }
+
+
+def _progress(review: Review, lang: str) -> list[dict[str, Any]]:
+    """Every stage of the playbook for the progress bar: done, current or ahead, and its gate."""
+    current = review.deal.stage_index
+    return [
+        {
+            "number": stage.index + 1,
+            "key": stage.key,
+            "label": tr(stage.label, lang),
+            "state": "done"
+            if stage.index < current
+            else "current"
+            if stage.index == current
+            else "ahead",
+            "gate": gate_holds(review, stage) if stage.index <= current else None,
+        }
+        for stage in review.deal.playbook.stages
+    ]
+
+
+def _chain(data: dict[str, Any], lang: str, t: dict[str, str]) -> dict[str, Any]:
+    """Who is grouped with whom in the decision-chain diagram."""
+    people = _people(data, lang)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for person in people:
+        groups.setdefault(primary_role(person), []).append(person)
+    ordered = [
+        (role, label("role", role, lang) if role != "other" else "…", groups[role])
+        for role in (*ROLE_ORDER, "other")
+        if role in groups
+    ]
+    partners = {p["name"]: f"i{index + 1}" for index, p in enumerate(data["partners"])}
+    stances = [
+        (partners[name], person["id"], label("stance", stance, lang), stance)
+        for person in people
+        for name, stance in person["integrator_keys"].items()
+        if name in partners and stance != "neutral"
+    ]
+    ties = []
+    for index, competitor in enumerate(data["competitors"]):
+        words = _names(competitor["name"])
+        for person in people:
+            if any(w in person["competitor_ties"].lower() for w in words):
+                ties.append((person["id"], f"c{index + 1}"))
+        for p_index, partner in enumerate(data["partners"]):
+            if any(w in (partner["competitor_ties"] or "").lower() for w in words):
+                ties.append((f"i{p_index + 1}", f"c{index + 1}"))
+    tied = {c for _, c in ties}
+    return {
+        "groups": ordered,
+        "stances": stances,
+        "ties": ties,
+        "competitors": [c for c in _competitors(data, lang) if c["id"] in tied],
+        "us": t["us"],
+    }
+
+
+def _names(name: str | None) -> list[str]:
+    """How a competitor may be named in a note: in full, or by its first word."""
+    if not name:
+        return []
+    full = name.lower()
+    first = full.split()[0]
+    return [full, first] if len(first) >= 4 and first != full else [full]

@@ -1,0 +1,290 @@
+"""reviewkit advance: refusal with what is missing, --force with a reason, a byte-level round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reviewkit.cli import app
+from reviewkit.model.config import Settings
+from reviewkit.model.deal import load_deal
+from reviewkit.ops.advance import indentation, rewrite
+from tests.conftest import SAMPLE_DEALS, SAMPLES, TODAY, load_sample
+
+#: A deal whose discovery stage is complete (every item met), with comments and odd quoting.
+READY = """\
+# A deal ready to leave discovery.
+reviewkit: 1
+
+deal:
+  name: "Harbour data centre"   # quoted on purpose
+  stage: discovery  # where it stands
+  language: en
+
+background:
+  customer:
+    business: 'Port operator, 3 terminals'
+    organization: CEO, CIO, procurement board
+    it_landscape: |
+      Two server rooms, end of life.
+  project:
+    budget: {amount: 4000000, currency: EUR}
+    timeline: Tender in March
+    procurement_process: Open tender
+    channels: Direct
+
+decision_chain:
+  - name: Ana Ruiz
+    roles: [decision-maker]
+  - name: Bo Lind
+  - name: Cy Park
+
+competitors:
+  - name: Rivalnet
+    strengths: [incumbent]
+    weaknesses: [slow]
+    sales_rep: {name: Tom}
+
+checklist:
+  discovery:
+    needs-confirmed: {status: yes, evidence: "read back on 2026-11-20"}
+
+# Outcome, later.
+outcome:
+  reasons: []
+"""
+
+
+def changes(before: str, after: str) -> tuple[list[str], list[str]]:
+    """(removed lines, added lines) between two texts."""
+    diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    return [d[2:] for d in diff if d.startswith("- ")], [d[2:] for d in diff if d.startswith("+ ")]
+
+
+def invoke(*args: object):  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_advance_when_everything_holds(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text(READY, encoding="utf-8")
+    result = invoke("advance", path, "--to", "qualification", "--today", "2026-12-01")
+    assert result.exit_code == 0, result.output
+    assert "Moved" in result.stdout and "'discovery' to 'qualification'" in result.stdout
+    after = path.read_text(encoding="utf-8")
+    removed, added = changes(READY, after)
+    assert removed == ["  stage: discovery  # where it stands"]
+    assert added[0].startswith("  stage: qualification") and added[0].endswith("# where it stands")
+    assert added[1:] == [
+        "  qualification:",
+        '    resources-assigned: {status: unknown, evidence: ""}',
+        "history:",
+        "  - date: 2026-12-01",
+        "    from: discovery",
+        "    to: qualification",
+        "    forced: false",
+    ]
+    deal = load_deal(path)
+    assert deal.stage == "qualification"
+    assert deal.data["history"][0]["to"] == "qualification"
+
+
+def test_advance_refuses_and_lists_what_is_missing(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    text = READY.replace("    channels: Direct\n", "")
+    path.write_text(text, encoding="utf-8")
+    result = invoke("advance", path, "--to", "qualification", "--today", "2026-12-01")
+    assert result.exit_code == 1
+    # The missing key's place is its parent's: background.project.
+    assert f"{path}:15:3: discovery › channels-known (Channels involved): unmet" in result.output
+    assert "stays at 'discovery'" in result.output and "--force --reason" in result.output
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_advance_over_several_stages_needs_the_skipped_ones_too(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text(READY, encoding="utf-8")
+    result = invoke("advance", path, "--to", "relationship", "--today", "2026-12-01")
+    assert result.exit_code == 1
+    assert "qualification › opportunity-rated" in result.output
+    assert "qualification › resources-assigned" in result.output
+
+
+def test_force_with_a_reason_records_the_override(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    text = READY.replace("    channels: Direct\n", "")
+    path.write_text(text, encoding="utf-8")
+    assert invoke("advance", path, "--to", "qualification", "--force").exit_code == 2
+    assert path.read_text(encoding="utf-8") == text  # --force alone changes nothing
+    result = invoke(
+        "advance",
+        path,
+        "--to",
+        "qualification",
+        "--force",
+        "--reason",
+        "CIO asked: #1 priority",
+        "--today",
+        "2026-12-01",
+    )
+    assert result.exit_code == 0, result.output
+    assert "forced past 1 open item(s)" in result.stdout
+    removed, added = changes(text, path.read_text(encoding="utf-8"))
+    assert removed == ["  stage: discovery  # where it stands"]
+    assert added[-5:] == [
+        "    to: qualification",
+        "    forced: true",
+        "    reason: 'CIO asked: #1 priority'",
+        "    open:",
+        "      - discovery/channels-known",
+    ]
+    history = load_deal(path).data["history"]
+    assert history == [
+        {
+            "date": dt.date(2026, 12, 1),
+            "from": "discovery",
+            "to": "qualification",
+            "forced": True,
+            "reason": "CIO asked: #1 priority",
+            "open": ["discovery/channels-known"],
+        }
+    ]
+    again = invoke("advance", path, "--to", "relationship", "--force", "--reason", "pushed on")
+    assert again.exit_code == 0
+    assert [h["to"] for h in load_deal(path).data["history"]] == ["qualification", "relationship"]
+
+
+@pytest.mark.parametrize(
+    ("target", "words"),
+    [
+        ("discovery", "only to a later stage"),
+        ("qualificaton", "is not a stage"),
+        ("relationshp", "the stages are"),
+    ],
+)
+def test_advance_refuses_a_bad_target(tmp_path: Path, target: str, words: str) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text(READY, encoding="utf-8")
+    result = invoke("advance", path, "--to", target)
+    assert result.exit_code == 2 and words in result.output
+    assert path.read_text(encoding="utf-8") == READY
+
+
+def test_advance_of_an_invalid_file_exits_2_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    text = READY.replace("stage: discovery", "stage: discovry")
+    path.write_text(text, encoding="utf-8")
+    result = invoke("advance", path, "--to", "qualification")
+    assert result.exit_code == 2 and f"{path}:6:10:" in result.output
+    assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("sample", SAMPLE_DEALS, ids=lambda p: p.stem)
+def test_round_trip_of_every_sample_changes_only_the_intended_lines(sample: Path) -> None:
+    deal, _ = load_sample(sample)
+    stages = deal.playbook.stages
+    assert deal.stage_index + 1 < len(stages), "every sample has a later stage to move to"
+    target = stages[deal.stage_index + 1].key
+    before = sample.read_text(encoding="utf-8")
+    after = rewrite(before, deal, target, TODAY, [], None)
+    removed, added = changes(before, after)
+    assert len(removed) == 1 and removed[0].strip().startswith(f"stage: {deal.stage}")
+    assert added[0].strip().startswith(f"stage: {target}")
+    manual = [i.key for i in deal.playbook.stage(target).items if i.rule is None]
+    for key in manual:
+        assert any(line.strip().startswith(f"{key}: {{status: unknown") for line in added)
+    new_checklist = 0 if "\nchecklist:" in before else 1
+    assert len(added) == 1 + new_checklist + (1 + len(manual) if manual else 0) + 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a:\n  b: 1\nc:\n  - x\n", (2, 4, 2)),
+        ("a:\n    b: 1\nc:\n- x\n", (4, 2, 0)),
+        ("a:\n   b:\n     - x\n", (3, 4, 2)),
+        ("a: {b: 1}\nc: [x]\n", (2, 4, 2)),
+    ],
+)
+def test_indentation_is_read_from_the_file(text: str, expected: tuple[int, int, int]) -> None:
+    assert indentation(text, "x.yaml") == expected
+
+
+FOUR = """\
+reviewkit: 1
+deal:
+    name: Four spaces
+    stage: discovery
+background:
+    customer:
+        business: b
+        organization: o
+        it_landscape: i
+    project:
+        budget: {amount: 1, currency: EUR}
+        timeline: t
+        procurement_process: p
+        channels: c
+decision_chain:
+-   name: A
+    roles: [decision-maker]
+-   name: B
+-   name: C
+competitors:
+-   name: R
+    strengths: [s]
+    weaknesses: [w]
+    sales_rep: {name: T}
+checklist:
+    discovery:
+        needs-confirmed: {status: yes}
+"""
+
+
+def test_a_four_space_file_keeps_its_layout(tmp_path: Path) -> None:
+    assert indentation(FOUR, "x") == (4, 4, 0)
+    path = tmp_path / "deal.yaml"
+    path.write_text(FOUR, encoding="utf-8")
+    result = invoke("advance", path, "--to", "qualification", "--today", "2026-12-01")
+    assert result.exit_code == 0, result.output
+    removed, added = changes(FOUR, path.read_text(encoding="utf-8"))
+    assert removed == ["    stage: discovery"]
+    assert added == [
+        "    stage: qualification",
+        "    qualification:",
+        '        resources-assigned: {status: unknown, evidence: ""}',
+        "history:",
+        "-   date: 2026-12-01",
+        "    from: discovery",
+        "    to: qualification",
+        "    forced: false",
+    ]
+
+
+def test_advance_uses_the_team_playbook(tmp_path: Path) -> None:
+    folder = tmp_path / "team-meddpicc"
+    shutil.copytree(SAMPLES / "team-meddpicc", folder)
+    shutil.copytree(SAMPLES / "playbooks", tmp_path / "playbooks")
+    deal_path = next(folder.glob("*-*.yaml"))
+    result = invoke("advance", deal_path, "--to", "propose", "--today", "2026-12-01")
+    assert result.exit_code == 1
+    assert "validate › gate" in result.output
+    assert Settings().for_file(deal_path).playbook.stages[0].key == "qualify"
+
+
+def test_a_crlf_file_stays_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    crlf = READY.replace("\n", "\r\n").encode()
+    path.write_bytes(crlf)
+    assert invoke("advance", path, "--to", "qualification", "--today", "2026-12-01").exit_code == 0
+    after = path.read_bytes()
+    assert after.count(b"\r\n") == after.count(b"\n") and b"\r\r" not in after
+    removed, _ = changes(crlf.decode().replace("\r\n", "\n"), after.decode().replace("\r\n", "\n"))
+    assert removed == ["  stage: discovery  # where it stands"]

@@ -1,0 +1,382 @@
+"""The printable pack: real PDFs made by WeasyPrint, read back with pypdf."""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from reviewkit.errors import ReviewkitError
+from reviewkit.model.deal import load_deal
+from reviewkit.ops.render import render_pack
+from reviewkit.present.pdf import AssetsOnlyFetcher, html_to_pdf
+from tests.conftest import MINIMAL, SAMPLES, TODAY
+
+EN_HEADINGS = [
+    "1. Background",
+    "2. Decision-chain analysis",
+    "3. Dynamics: customer, competitors, channel",
+    "4. Strengths and weaknesses",
+    "5. Strategies",
+    "6. Next actions",
+    "Appendix: stage checklist",
+]
+ZH_HEADINGS = [
+    "1. 项目背景",
+    "2. 决策链分析",
+    "3. 客户、竞争对手与渠道动态",
+    "4. 自身优劣势分析",
+    "5. 策略",
+    "6. 下一步行动计划",
+    "附录：阶段检查清单",
+]
+
+
+def render_pdf(path: Path, out: Path, **options: object) -> pypdf.PdfReader:
+    written = render_pack(path, format="pdf", output=str(out), today=TODAY, **options)  # type: ignore[arg-type]
+    assert written == out
+    return pypdf.PdfReader(io.BytesIO(out.read_bytes()))
+
+
+def text_of(reader: pypdf.PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def flat(text: str) -> str:
+    """Extracted text without the line breaks and spaces that layout inserts."""
+    return "".join(text.split())
+
+
+def outline_titles(items: list[object]) -> list[str]:
+    titles: list[str] = []
+    for item in items:
+        if isinstance(item, list):
+            titles.extend(outline_titles(item))
+        else:
+            titles.append(item.title)  # type: ignore[attr-defined]
+    return titles
+
+
+@pytest.fixture(scope="module")
+def sample_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pypdf.PdfReader]:
+    out = tmp_path_factory.mktemp("pdf")
+    names = ["northfield-core-network", "huadong-grid-dispatch"]
+    return {name: render_pdf(SAMPLES / f"{name}.yaml", out / f"{name}.pdf") for name in names}
+
+
+@pytest.mark.parametrize(
+    ("name", "headings"),
+    [("northfield-core-network", EN_HEADINGS), ("huadong-grid-dispatch", ZH_HEADINGS)],
+)
+def test_pdf_has_every_heading_and_person(sample_pdfs, name: str, headings: list[str]) -> None:
+    reader = sample_pdfs[name]
+    text = flat(text_of(reader))
+    for heading in headings:
+        assert flat(heading) in text, heading
+    for person in load_deal(SAMPLES / f"{name}.yaml").data["decision_chain"]:
+        assert flat(person["name"]) in text, person["name"]
+    assert len(reader.pages) >= 4
+
+
+@pytest.mark.parametrize(
+    ("name", "headings", "lang"),
+    [
+        ("northfield-core-network", EN_HEADINGS, "en"),
+        ("huadong-grid-dispatch", ZH_HEADINGS, "zh-Hans"),
+    ],
+)
+def test_pdf_metadata_bookmarks_and_language(sample_pdfs, name, headings, lang) -> None:
+    reader = sample_pdfs[name]
+    deal = load_deal(SAMPLES / f"{name}.yaml")
+    meta = reader.metadata
+    assert meta is not None
+    assert deal.name in meta.title
+    assert meta.author == deal.data["deal"]["owner"]
+    assert meta.subject and deal.data["deal"]["customer"] in meta.subject
+    assert meta.get("/Keywords")
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    titles = outline_titles(reader.outline)
+    for heading in headings:
+        assert heading in titles
+
+
+def test_chinese_pack_embeds_a_cjk_font(sample_pdfs) -> None:
+    reader = sample_pdfs["huadong-grid-dispatch"]
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert any("CJK" in f for f in fonts), fonts
+
+
+def test_running_header_and_footer(sample_pdfs) -> None:
+    reader = sample_pdfs["northfield-core-network"]
+    total = len(reader.pages)
+    second = reader.pages[1].extract_text()
+    assert "Northfield provincial core network upgrade" in second
+    assert "CONFIDENTIAL" in second.upper()
+    assert f"Page 2 of {total}" in second
+    assert "Review date: 2026-12-03" in second
+    zh = sample_pdfs["huadong-grid-dispatch"].pages[1].extract_text()
+    assert "机密" in zh and "第 2 页" in zh
+
+
+def test_table_headers_repeat_on_every_page(write, tmp_path: Path) -> None:
+    actions = "".join(
+        f"  - what: Follow-up visit number {i} with the customer's engineering team\n"
+        f"    owner: Li Wei\n    due: 2027-01-{i % 28 + 1:02d}\n"
+        f"    checkpoint: minutes sent within a day\n"
+        for i in range(60)
+    )
+    reader = render_pdf(write(MINIMAL + "actions:\n" + actions), tmp_path / "long.pdf")
+    pages = [p.extract_text() for p in reader.pages]
+    with_actions = [p for p in pages if "Follow-up visit number" in p]
+    assert len(with_actions) >= 2
+    assert all("Checkpoint" in p for p in with_actions)
+    # No row is split across pages: each action's text appears whole on one page.
+    for i in range(60):
+        assert sum(f"Follow-up visit number {i} with" in p for p in pages) == 1
+
+
+FLOOR = (
+    MINIMAL.replace("stage: relationship", "stage: bidding\n  confidential: true")
+    + """\
+strategy:
+  commercial:
+    quote: {amount: 11800000, currency: CNY}
+    floor: {amount: 10900000, currency: CNY}
+"""
+)
+
+
+def test_floor_absent_from_pdf_unless_revealed(write, tmp_path: Path) -> None:
+    path = write(FLOOR)
+    hidden = flat(text_of(render_pdf(path, tmp_path / "hidden.pdf")))
+    assert "10,900,000" not in hidden and "10900000" not in hidden
+    assert "withheld" in hidden
+    shown = flat(text_of(render_pdf(path, tmp_path / "shown.pdf", reveal_floor=True)))
+    assert "CNY10,900,000" in shown
+    assert "Floorpricerevealed" in shown
+
+
+def test_floor_absent_from_html_unless_revealed(write, tmp_path: Path) -> None:
+    path = write(FLOOR)
+    out = render_pack(path, format="html", output=str(tmp_path / "p.html"), today=TODAY)
+    assert out is not None and "10,900,000" not in out.read_text(encoding="utf-8")
+
+
+# -- safe rendering ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def listener():
+    """A TCP port on the loopback that records any connection made to it."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.setblocking(False)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    attempts: list[object] = []
+    original = socket.socket.connect
+
+    def connect(self, address):  # type: ignore[no-untyped-def]
+        attempts.append(address)
+        return original(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    return attempts
+
+
+def hostile_deal(port: int) -> str:
+    return (
+        MINIMAL
+        + f"""\
+background:
+  customer:
+    business: |
+      <img src="file:///etc/passwd">
+      <link rel="attachment" href="file:///etc/hostname">
+      <style>@import url(file:///etc/os-release);</style>
+      @import url(file:///etc/os-release);
+      <img src="http://127.0.0.1:9/x.png"> <img src="http://127.0.0.1:{port}/y.png">
+decision_chain:
+  - name: '<a rel="attachment" href="file:///etc/hostname">x</a>'
+    notes: http://127.0.0.1:{port}/z.png
+"""
+    )
+
+
+def secrets() -> list[str]:
+    found = []
+    for name in ("/etc/passwd", "/etc/hostname", "/etc/os-release"):
+        text = Path(name).read_text(encoding="utf-8", errors="replace")
+        found.extend(line.strip() for line in text.splitlines() if len(line.strip()) > 6)
+    return found
+
+
+def assert_safe(data: bytes, listener: socket.socket, attempts: list[object]) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
+    assert not any("/FileAttachment" in str(p.get("/Annots", "")) for p in reader.pages)
+    text = flat(text_of(reader))
+    raw = data.decode("latin-1")
+    for line in secrets():
+        assert flat(line) not in text and line not in raw
+    assert attempts == []
+    with pytest.raises(BlockingIOError):
+        listener.accept()
+
+
+def test_hostile_deal_text_fetches_nothing(write, tmp_path: Path, listener, no_network) -> None:
+    port = listener.getsockname()[1]
+    path = write(hostile_deal(port))
+    out = tmp_path / "hostile.pdf"
+    render_pack(path, format="pdf", output=str(out), today=TODAY)
+    assert_safe(out.read_bytes(), listener, no_network)
+    # The text is shown, as text.
+    assert 'src="file:///etc/passwd"' in text_of(pypdf.PdfReader(out))
+
+
+def test_fetcher_refuses_everything_but_reviewkit_assets(listener, no_network) -> None:
+    """Even markup that reached WeasyPrint unescaped could fetch nothing."""
+    port = listener.getsockname()[1]
+    html = f"""<html><head>
+      <link rel="stylesheet" href="file:///etc/os-release">
+      <link rel="attachment" href="file:///etc/hostname">
+      <style>@import url(file:///etc/passwd); body {{ background: url(http://127.0.0.1:{port}/b.png) }}</style>
+      </head><body><p>safe</p>
+      <img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png">
+      <img src="http://127.0.0.1:{port}/y.png"><a rel="attachment" href="file:///etc/hostname">a</a>
+      <object data="file:///etc/passwd"></object><embed src="file:///etc/hostname">
+      </body></html>"""
+    data, refused = html_to_pdf(html)
+    assert_safe(data, listener, no_network)
+    assert any("passwd" in url for url in refused)
+    assert any(f":{port}/" in url for url in refused)
+
+
+def test_fetcher_serves_files_inside_the_package_only(tmp_path: Path) -> None:
+    fetcher = AssetsOnlyFetcher()
+    css = fetcher.root / "pack.css"
+    assert fetcher.fetch(css.as_uri()).read().startswith(b"/*")
+    outside = tmp_path / "x.css"
+    outside.write_text("x")
+    for url in (
+        outside.as_uri(),
+        (fetcher.root / ".." / "pyproject.toml").as_uri(),
+        "http://127.0.0.1:9/",
+    ):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+
+
+def test_html_is_self_contained(tmp_path: Path) -> None:
+    out = render_pack(
+        SAMPLES / "northfield-core-network.yaml",
+        format="html",
+        output=str(tmp_path / "p.html"),
+        today=TODAY,
+    )
+    assert out is not None
+    html = out.read_text(encoding="utf-8")
+    assert "<style>" in html and "<svg" in html
+    assert "<link" not in html and "src=" not in html and "url(" not in html
+
+
+# -- fonts and nothing lost -------------------------------------------------------------
+
+LATIN_ONLY = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>{fonts}</dir>
+  <cachedir>{cache}</cachedir>
+</fontconfig>
+"""
+
+
+def test_no_cjk_font_exits_2_naming_the_package(tmp_path: Path) -> None:
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not dejavu.exists():  # the Makefile installs fonts-dejavu-core
+        pytest.fail(f"{dejavu} is missing: run `make setup`")
+    (fonts / dejavu.name).symlink_to(dejavu)
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(LATIN_ONLY.format(fonts=fonts, cache=tmp_path / "cache"))
+    out = tmp_path / "pack.pdf"
+    earlier = b"%PDF-1.7 an earlier pack"
+    out.write_bytes(earlier)
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reviewkit",
+            "render",
+            str(SAMPLES / "huadong-grid-dispatch.yaml"),
+            "--format",
+            "pdf",
+            "-o",
+            str(out),
+            "--today",
+            "2026-12-01",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "fonts-noto-cjk" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert out.read_bytes() == earlier
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pack.pdf")]
+    # The same machine renders an English pack without complaint.
+    english = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reviewkit",
+            "render",
+            str(SAMPLES / "metro-transit-wifi.yaml"),
+            "--format",
+            "pdf",
+            "-o",
+            str(tmp_path / "en.pdf"),
+            "--today",
+            "2026-12-01",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert english.returncode == 0, english.stderr
+
+
+def test_failed_render_leaves_the_earlier_pack_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "pack.pdf"
+    render_pack(SAMPLES / "metro-transit-wifi.yaml", format="pdf", output=str(out), today=TODAY)
+    before = out.read_bytes()
+
+    def broken(html: str) -> tuple[bytes, list[str]]:
+        raise ReviewkitError("disk on fire")
+
+    monkeypatch.setattr("reviewkit.present.pdf.html_to_pdf", broken)
+    with pytest.raises(ReviewkitError):
+        render_pack(SAMPLES / "metro-transit-wifi.yaml", format="pdf", output=str(out), today=TODAY)
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.pdf"]
