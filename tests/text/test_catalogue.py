@@ -1,0 +1,112 @@
+"""The text catalogues: one complete file per language, and a new language is one more file."""
+
+from __future__ import annotations
+
+import json
+import string
+from pathlib import Path
+
+import pytest
+
+from reviewkit.errors import ReviewkitError
+from reviewkit.text.catalogue import FOLDERS_VARIABLE, SHIPPED, has, languages, plural, say
+from reviewkit.text.labels import label
+from reviewkit.text.messages import msg
+from reviewkit.text.packtext import pack_text
+from tests.test_startup import modules_after
+
+NAMESPACES = (
+    "change",
+    "checklist",
+    "condition",
+    "date",
+    "floor",
+    "hint",
+    "html",
+    "label",
+    "lesson",
+    "message",
+    "month",
+    "pack",
+    "playbook",
+    "punct",
+    "scaffold",
+    "summary",
+    "word",
+)
+
+
+def shipped(lang: str) -> dict[str, str]:
+    text = (SHIPPED / f"{lang}.json").read_text(encoding="utf-8")
+    data: dict[str, str] = json.loads(text)
+    return data
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_the_shipped_languages_are_the_catalogue_files() -> None:
+    assert languages() == ("en", "zh")
+
+
+def test_every_chinese_key_is_an_english_key_and_back() -> None:
+    en, zh = shipped("en"), shipped("zh")
+    assert sorted(set(zh) - set(en)) == []
+    assert sorted(set(en) - set(zh)) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_keys_are_namespaced_sorted_and_no_text_is_empty(lang: str) -> None:
+    text = (SHIPPED / f"{lang}.json").read_text(encoding="utf-8")
+    catalogue = shipped(lang)
+    assert list(catalogue) == sorted(catalogue)
+    assert text == json.dumps(catalogue, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert [k for k in catalogue if k.partition(".")[0] not in NAMESPACES] == []
+    assert [k for k, v in catalogue.items() if not v.strip()] == []
+
+
+def test_the_fields_of_each_text_agree_between_languages() -> None:
+    en, zh = shipped("en"), shipped("zh")
+    assert {k: (fields(en[k]), fields(zh[k])) for k in en if fields(en[k]) != fields(zh[k])} == {}
+
+
+def test_a_key_reads_in_the_language_and_fills_its_fields() -> None:
+    assert say("en", "message.too-deep", limit=5).startswith("nesting deeper than 5 levels")
+    assert say("zh", "message.too-deep", limit=5).startswith("嵌套超过 5 层")
+    assert say("en", "scaffold.value") == "e.g. {amount: 12000000, currency: CNY}"
+    assert msg("en", "did-you-mean", name="x") == ("; did you mean 'x'?", "")
+    assert label("attitude", "ally", "zh") == "同盟者"
+    assert label("attitude", "not-a-value", "zh") == "not-a-value"
+    assert label("attitude", None, "en") == ""
+    assert plural("en", "summary.errors", 1) == "1 error"
+    assert plural("en", "summary.errors", 2) == "2 errors"
+
+
+def test_a_language_without_a_catalogue_reads_english() -> None:
+    assert say("xx", "pack.title") == say("en", "pack.title") == "Deal review"
+    assert has("xx", "pack.title") and not has("en", "hint.did-you-mean")
+    assert pack_text("xx") == pack_text("en")
+
+
+def test_an_added_folder_overrides_single_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "zh.json").write_text('{"pack.title": "项目复盘会"}', encoding="utf-8")
+    monkeypatch.setenv(FOLDERS_VARIABLE, str(tmp_path))
+    assert languages() == ("en", "zh")
+    assert say("zh", "pack.title") == "项目复盘会"
+    assert say("zh", "pack.customer") == "客户"
+
+
+def test_a_broken_catalogue_is_an_error_that_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "de.json").write_text('["not", "texts"]', encoding="utf-8")
+    monkeypatch.setenv(FOLDERS_VARIABLE, str(tmp_path))
+    with pytest.raises(ReviewkitError, match=r"de\.json"):
+        say("de", "pack.title")
+
+
+def test_help_reads_no_catalogue() -> None:
+    assert not any(name.startswith("reviewkit.text") for name in modules_after("--help"))
