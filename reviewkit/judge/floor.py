@@ -15,6 +15,7 @@ from typing import Any
 
 from reviewkit.model.conditions import get
 from reviewkit.model.deal import Deal
+from reviewkit.text.catalogue import say
 
 FLOOR = ("strategy", "commercial", "floor")
 
@@ -136,5 +137,6 @@ def withheld(deal: Deal, replacement: str, also: Iterable[Decimal | None] = ()) 
     )
 
 
-#: What a redacted figure reads as, per language.
-REDACTED = {"en": "[floor withheld]", "zh": "[底线已隐去]"}
+def redacted(lang: str) -> str:
+    """What a redacted figure reads as in `lang`."""
+    return say(lang, "floor.redacted")

@@ -15,6 +15,7 @@ from typing import Any
 
 from reviewkit.judge.findings import Finding, Review, Rule, clip
 from reviewkit.model.playbook import Item, Stage, tr
+from reviewkit.text.catalogue import say
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def _finding(review: Review, stage: Stage, state: ItemState, severity: str) -> F
             **common,
         )
     evidence = clip(state.answer["evidence"]) if state.answer["evidence"] else ""
-    quoted = (f"：“{evidence}”" if lang == "zh" else f": “{evidence}”") if evidence else ""
+    quoted = say(lang, "checklist.evidence", evidence=evidence) if evidence else ""
     kind = {"unmet": "checklist-no", "partial": "checklist-partial"}.get(
         state.state, "checklist-unknown"
     )

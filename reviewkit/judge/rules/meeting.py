@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from reviewkit.judge.findings import Finding, Review, Rule, clip
 from reviewkit.judge.rules.actions import overdue_actions
 from reviewkit.model.playbook import tr
+from reviewkit.text.catalogue import say
 from reviewkit.text.labels import ENUMS, label
 
 
@@ -71,7 +72,7 @@ def meeting_triggers(review: Review) -> list[Trigger]:
 
 
 def _triggers(review: Review) -> Iterator[Finding]:
-    separator = "；" if review.lang == "zh" else "; "
+    separator = say(review.lang, "punct.semi")
     for trigger in meeting_triggers(review):
         yield review.finding(
             "meeting-trigger",
