@@ -9,10 +9,14 @@ from pathlib import Path
 import pytest
 
 from reviewkit.errors import ReviewkitError
+from reviewkit.present.pack import PackOptions, build_pack
+from reviewkit.present.render import render_html, render_markdown
+from reviewkit.present.report import Summary
 from reviewkit.text.catalogue import FOLDERS_VARIABLE, SHIPPED, has, languages, plural, say
 from reviewkit.text.labels import label
 from reviewkit.text.messages import msg
 from reviewkit.text.packtext import pack_text
+from tests.conftest import SAMPLES, TODAY, load_sample
 from tests.test_startup import modules_after
 
 NAMESPACES = (
@@ -87,6 +91,53 @@ def test_a_language_without_a_catalogue_reads_english() -> None:
     assert say("xx", "pack.title") == say("en", "pack.title") == "Deal review"
     assert has("xx", "pack.title") and not has("en", "hint.did-you-mean")
     assert pack_text("xx") == pack_text("en")
+
+
+def test_the_check_summary_line_reads_in_each_language() -> None:
+    summary = Summary(files=3, invalid=1, errors=2, warnings=0, infos=1)
+    assert summary.line() == "3 files checked: 1 invalid, 2 errors, 0 warnings, 1 info"
+    assert summary.line("zh") == "已检查 3 个文件：1 个无效、2 个错误、0 个警告、1 条提示"
+
+
+FRENCH = {
+    "html.lang": "fr",
+    "pack.title": "Revue d'affaire",
+    "pack.s_chain": "2. Analyse de la chaîne de décision",
+    "pack.customer": "Client",
+    "label.attitude.ally": "allié",
+    "label.level.high": "haute",
+    "punct.colon": " : ",
+}
+
+
+@pytest.fixture
+def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A third catalogue, in a folder named by REVIEWKIT_CATALOGUES."""
+    (tmp_path / "fr.json").write_text(json.dumps(FRENCH, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv(FOLDERS_VARIABLE, str(tmp_path))
+    return tmp_path
+
+
+@pytest.mark.usefixtures("french")
+def test_a_new_language_is_one_more_catalogue_file() -> None:
+    assert languages() == ("en", "fr", "zh")
+    deal, _ = load_sample(SAMPLES / "northfield-core-network.yaml")
+    pack = build_pack(deal, PackOptions(today=TODAY, lang="fr"))
+
+    markdown = render_markdown(pack)
+    assert markdown.startswith("# Revue d'affaire : Northfield provincial core network upgrade")
+    assert "## 2. Analyse de la chaîne de décision" in markdown
+    assert "allié" in markdown and "haute" in markdown
+    assert "| Client |" in markdown
+    # English fills every key the French catalogue lacks.
+    assert "## 6. Next actions" in markdown
+    assert "Decision-chain analysis" not in markdown
+
+    html = render_html(pack)
+    assert '<html lang="fr">' in html
+    assert "Revue d&#39;affaire" in html or "Revue d'affaire" in html
+    assert "2. Analyse de la chaîne de décision" in html
+    assert "6. Next actions" in html
 
 
 def test_an_added_folder_overrides_single_keys(
