@@ -63,7 +63,12 @@ def _folders(extra: str) -> tuple[Path, ...]:
 
 @functools.cache
 def _languages(extra: str) -> tuple[str, ...]:
-    found = {p.stem for folder in _folders(extra) if folder.is_dir() for p in folder.glob("*.json")}
+    found: set[str] = set()
+    for folder in _folders(extra):
+        if folder.is_dir():
+            found.update(
+                name[: -len(".json")] for name in os.listdir(folder) if name.endswith(".json")
+            )
     return tuple(sorted(found))
 
 
