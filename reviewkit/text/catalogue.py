@@ -92,10 +92,8 @@ def _file_texts(lang: str, extra: str) -> dict[str, str]:
 
 
 def _read(path: Path) -> dict[str, str]:
-    import json  # only once a text is needed: `--help` never reads a catalogue
-
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        data = _parse_json(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise ReviewkitError(f"{path}: cannot read this text catalogue: {exc}") from None
     if not isinstance(data, dict) or not all(
@@ -106,3 +104,34 @@ def _read(path: Path) -> dict[str, str]:
             hint='write {"key": "text", ...}',
         )
     return {k: v for k, v in data.items() if v}
+
+
+class _JsonOptions:
+    """What the JSON scanner asks of its caller: json.loads' defaults."""
+
+    strict = True
+    object_hook = None
+    object_pairs_hook = None
+    parse_float = float
+    parse_int = int
+    parse_constant = None
+
+
+def _parse_json(text: str) -> Any:
+    """`json.loads(text)`, through the C scanner json.loads itself uses: importing the json
+    package compiles its regular expressions, which would cost `check` a few ms at start."""
+    try:
+        from _json import make_scanner
+    except ImportError:  # a Python without the C scanner
+        import json
+
+        return json.loads(text)
+    scan = make_scanner(_JsonOptions())  # type: ignore[arg-type]  # it reads only these fields
+    start = len(text) - len(text.lstrip())
+    try:
+        data, end = scan(text, start)
+    except StopIteration:
+        raise ValueError(f"no JSON value at character {start}") from None
+    if text[end:].strip():
+        raise ValueError(f"more than one JSON value (extra text at character {end})")
+    return data

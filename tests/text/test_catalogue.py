@@ -13,7 +13,15 @@ from reviewkit.errors import ReviewkitError
 from reviewkit.present.pack import PackOptions, build_pack
 from reviewkit.present.render import render_html, render_markdown
 from reviewkit.present.report import Summary
-from reviewkit.text.catalogue import FOLDERS_VARIABLE, SHIPPED, has, languages, plural, say
+from reviewkit.text.catalogue import (
+    FOLDERS_VARIABLE,
+    SHIPPED,
+    has,
+    languages,
+    plural,
+    say,
+    texts,
+)
 from reviewkit.text.labels import label
 from reviewkit.text.messages import msg
 from reviewkit.text.packtext import pack_text
@@ -49,6 +57,11 @@ def test_keys_are_namespaced_sorted_and_no_text_is_empty(lang: str) -> None:
     assert text == json.dumps(catalogue, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     assert [k for k in catalogue if not re.fullmatch(r"[a-z]+\.\S.*", k)] == []
     assert [k for k, v in catalogue.items() if not v.strip()] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_lookup_reads_each_catalogue_as_json_does(lang: str) -> None:
+    assert texts(lang, "") == shipped(lang)
 
 
 def test_the_fields_of_each_text_agree_between_languages() -> None:
@@ -131,13 +144,27 @@ def test_an_added_folder_overrides_single_keys(
     assert say("zh", "pack.customer") == "客户"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ['["not", "texts"]', '{"pack.title": 1}', '{"pack.title": "a"} {}', "{'pack.title': 'a'}", ""],
+)
 def test_a_broken_catalogue_is_an_error_that_names_the_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "de.json").write_text('["not", "texts"]', encoding="utf-8")
+    (tmp_path / "de.json").write_text(text, encoding="utf-8")
     monkeypatch.setenv(FOLDERS_VARIABLE, str(tmp_path))
     with pytest.raises(ReviewkitError, match=r"de\.json"):
         say("de", "pack.title")
+
+
+def test_a_catalogue_may_be_laid_out_freely(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "de.json").write_text(
+        '\n  {"pack.title" :\n"Gesch\\u00e4ft"}\n\n', encoding="utf-8"
+    )
+    monkeypatch.setenv(FOLDERS_VARIABLE, str(tmp_path))
+    assert say("de", "pack.title") == "Geschäft"
 
 
 def test_help_reads_no_catalogue() -> None:
