@@ -11,8 +11,8 @@ Why: the methodology calls the meeting when the deal hits an obstacle or stalls,
 plan cannot be finished on time, when the customer's or a competitor's dynamics reverse, and
 before the bid, to set the commercial strategy.
 
-This is information, not a fault: hold the meeting (`reviewkit render` writes its pack),
-record it in `review.date`, and move its date to `review.previous` at the next one.
+Fix: nothing is wrong — this is information. Hold the meeting (`reviewkit render` writes
+its pack), record it in `review.date`, and move its date to `review.previous` at the next.
 
 Examples are checked on 2026-12-01.
 
