@@ -63,8 +63,10 @@ def find_rule(name: str) -> Rule:
     """The rule named `name`; an error that suggests the closest name when there is none."""
     if name in BY_SLUG:
         return BY_SLUG[name]
+    containing = [slug for slug in BY_SLUG if name and name.lower() in slug]
+    aliases = {name: containing[0]} if len(containing) == 1 else None  # "overdue", "stale"
     raise ReviewkitError(
-        f"'{name}' is not a rule{suggestion('en', name, list(BY_SLUG))}",
+        f"'{name}' is not a rule{suggestion('en', name, list(BY_SLUG), aliases)}",
         hint="the rules are: " + ", ".join(BY_SLUG),
     )
 

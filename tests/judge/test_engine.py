@@ -119,6 +119,12 @@ def test_find_rule() -> None:
         raised.value.message == "'singel-threaded' is not a rule; did you mean 'single-threaded'?"
     )
     assert raised.value.hint.startswith("the rules are: invalid, checklist, gate, ")
+    for part, slug in [("overdue", "action-overdue"), ("Stale", "review-stale")]:
+        with pytest.raises(ReviewkitError, match=f"did you mean '{slug}'"):
+            find_rule(part)
+    with pytest.raises(ReviewkitError) as raised:
+        find_rule("floor")  # two rules: no guess
+    assert "did you mean" not in raised.value.message
 
 
 # -- the severity policy ------------------------------------------------------------
