@@ -87,10 +87,6 @@ def check_deal(
         if rule.check is not None and config.applies(rule.slug)
         for finding in rule.check(review)
     ]
-    found = [
-        dataclasses.replace(f, severity=config.severity[f.rule]) if f.rule in config.severity else f
-        for f in found
-    ]
     found = _suppress(review, found)
     floor = floor_amount(deal.data)
     if floor is not None:
@@ -100,8 +96,11 @@ def check_deal(
 
 
 def severity(review: Review, rule: Rule, finding: Finding) -> str:
-    """A finding's severity: its rule's, or the stage policy's for the rules that follow it —
-    at the finding's stage (checklist, gate), else at the playbook's decision-chain stage."""
+    """A finding's severity: the config's for its rule if set; else its rule's, or the stage
+    policy's for the rules that follow it — at the finding's stage (checklist, gate), else at
+    the playbook's decision-chain stage (no-decision-maker, single-threaded)."""
+    if rule.slug in review.config.severity:
+        return review.config.severity[rule.slug]
     if rule.severity != STAGE_POLICY:
         return rule.severity
     stage = finding.stage or review.deal.playbook.chain_stage
