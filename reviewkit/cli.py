@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -177,7 +177,18 @@ def new(
     _guard(body)
 
 
-@app.command()
+class _CheckCommand(typer.core.TyperCommand):
+    """`check`, whose help ends with the rules, read from the registry only when shown."""
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:  # Typer's own click types
+        from reviewkit.judge.engine import RULES
+
+        with formatter.section("Rules (reviewkit rule NAME explains one)"):
+            formatter.write_dl([(rule.slug, rule.summary) for rule in RULES])
+        super().format_epilog(ctx, formatter)
+
+
+@app.command(cls=_CheckCommand)
 def check(
     paths: PathsArgument,
     format: Annotated[
@@ -532,6 +543,24 @@ def playbook_show(
         sys.stdout.write(
             describe(settings.playbook, lang.value if lang else settings.language or "en")
         )
+        return exitcodes.OK
+
+    _guard(body)
+
+
+@app.command()
+def rule(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The rule's slug, e.g. gate.")],
+) -> None:
+    """Explain a rule of check: what it reports, why, how to fix it.
+
+    Example: reviewkit rule single-threaded
+    """
+
+    def body() -> int:
+        from reviewkit.judge.engine import find_rule
+
+        sys.stdout.write(find_rule(name).manual())
         return exitcodes.OK
 
     _guard(body)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit.errors import ReviewkitError
+from reviewkit.judge.engine import suppressed
+from reviewkit.judge.facts import open_work
 from reviewkit.judge.findings import Review
-from reviewkit.judge.rules.checklist import open_work
 from reviewkit.model.config import Config
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.model.files import read_text, write_atomic
@@ -41,7 +42,7 @@ def gaps_before(deal: Deal, target: str, today: dt.date, config: Config) -> list
     stages = deal.playbook.stages[: deal.playbook.index[target]]
     for stage, item, state in open_work(review, stages):
         key = item.key if item else "gate"
-        if _suppressed(deal, "checklist" if item else "gate", stage.key, key):
+        if suppressed(deal, "checklist" if item else "gate", stage.key, key):
             continue
         if item is None:
             assert stage.gate is not None
@@ -53,13 +54,6 @@ def gaps_before(deal: Deal, target: str, today: dt.date, config: Config) -> list
                 at = item.rule.subject()
         found.append(Gap(stage.key, key, tr(label, deal.language), state, *deal.where(*at)))
     return found
-
-
-def _suppressed(deal: Deal, rule: str, stage: str, item: str) -> bool:
-    return any(
-        s["rule"] == rule and s["stage"] in (None, stage) and s["item"] in (None, item)
-        for s in deal.data["suppress"]
-    )
 
 
 def advance(
