@@ -13,7 +13,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from reviewkit import __version__, exitcodes
-from reviewkit.errors import ReviewkitError
+from reviewkit.errors import ReviewkitError, internal_error
 
 app = typer.Typer(
     name="reviewkit",
@@ -102,7 +102,7 @@ def _guard(body: Callable[[], int]) -> None:
     except Exception as exc:  # an internal error: say so in one line
         _fail(
             [
-                f"reviewkit: internal error ({type(exc).__name__}: {exc}). This is a bug in "
+                f"reviewkit: {internal_error(exc)}. This is a bug in "
                 "reviewkit; please report it with the command you ran."
             ]
         )
@@ -343,12 +343,9 @@ def pipeline(
         else:
             html = render_pipeline(view, "html")
             if format is PackFormat.pdf:
-                from reviewkit.ops.render import _pdf
+                from reviewkit.ops.render import _pdf, refuse_pdf_to_terminal
 
-                if target == "-":
-                    raise ReviewkitError(
-                        "a PDF cannot be written to the terminal", hint="use -o FILE.pdf"
-                    )
+                refuse_pdf_to_terminal(None if target == "-" else target)
                 data = _pdf(html)
             else:
                 data = html

@@ -17,7 +17,7 @@ from reviewkit.judge.findings import Review
 from reviewkit.judge.rules.checklist import open_work
 from reviewkit.model.config import Config
 from reviewkit.model.deal import Deal, load_deal
-from reviewkit.model.files import read_text, write_atomic
+from reviewkit.model.files import read_text, write_file
 from reviewkit.model.playbook import tr
 from reviewkit.model.yamlread import Mapping, Node, Sequence, compose
 
@@ -75,11 +75,7 @@ def advance(
     the target, and whether the file was rewritten (not when gaps remain and not `force`)."""
     deal = load_deal(path, config.playbook, language=config.language)
     playbook = deal.playbook
-    if target not in playbook.index:
-        raise ReviewkitError(
-            f"'{target}' is not a stage of the playbook",
-            hint="the stages are: " + ", ".join(s.key for s in playbook.stages),
-        )
+    playbook.require_stage(target)
     if playbook.index[target] <= deal.stage_index:
         raise ReviewkitError(
             f"{deal.display}: the deal is at '{deal.stage}'; advance moves only to a later stage",
@@ -95,10 +91,7 @@ def advance(
     text, problems = read_text(path, deal.display)
     assert text is not None and not problems
     updated = rewrite(text, deal, target, today, gaps, reason if force else None)
-    try:
-        write_atomic(path, updated)
-    except OSError as exc:
-        raise ReviewkitError(f"{deal.display}: cannot write: {exc.strerror}") from None
+    write_file(path, updated, deal.display)
     return deal, gaps, True
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewkit.errors import ReviewkitError
+from reviewkit.errors import ReviewkitError, internal_error
 from reviewkit.model.config import Settings
 from reviewkit.model.discover import deal_files
 from reviewkit.ops.render import PackRequest, make_pack, write_pack
@@ -36,7 +36,7 @@ def _make(
     except ReviewkitError as exc:
         return path, None, None, exc.lines()
     except Exception as exc:  # an internal error in one deal must not stop the others
-        return path, None, None, [f"internal error ({type(exc).__name__}: {exc}); please report it"]
+        return path, None, None, [f"{internal_error(exc)}; please report it"]
 
 
 class Progress:
