@@ -12,14 +12,16 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewkit import exitcodes
 from reviewkit.errors import ReviewkitError
 from reviewkit.judge.findings import Review
 from reviewkit.judge.rules.checklist import open_work
-from reviewkit.model.config import Config
+from reviewkit.model.config import Config, Settings
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.model.files import read_text, write_file
 from reviewkit.model.playbook import tr
 from reviewkit.model.yamlread import Mapping, Node, Sequence, compose
+from reviewkit.ops.outcome import Outcome
 
 
 @dataclass(frozen=True)
@@ -164,3 +166,34 @@ def indentation(text: str, display: str) -> tuple[int, int, int]:
     if sequence is None or offset is None:
         sequence, offset = 4, 2
     return mapping or 2, sequence, offset
+
+
+def advance_command(
+    path: Path,
+    target: str,
+    *,
+    force: bool,
+    reason: str | None,
+    today: dt.date,
+    playbook: Path | None,
+    config: Path | None,
+) -> Outcome:
+    """Move the deal on and say so; or list the open work before `target` and refuse."""
+    settings = Settings(config, playbook).for_file(path)
+    deal, gaps, moved = advance(
+        path, target, config=settings, today=today, force=force, reason=reason
+    )
+    lines = [
+        f"{deal.display}:{gap.line}:{gap.column}: {gap.stage} › {gap.item} ({gap.label}): "
+        f"{gap.state}"
+        for gap in gaps
+    ]
+    if not moved:
+        lines.append(
+            f"reviewkit: {deal.display} stays at '{deal.stage}': {len(gaps)} item(s) or gate(s) "
+            f"before '{target}' do not hold — complete them, or pass --force --reason TEXT"
+        )
+        return Outcome(err=tuple(lines), code=exitcodes.FINDINGS)
+    note = f" (forced past {len(gaps)} open item(s); recorded in history)" if gaps else ""
+    lines.append(f"Moved {deal.display} from '{deal.stage}' to '{target}'{note}.")
+    return Outcome("".join(f"{line}\n" for line in lines))
