@@ -170,10 +170,10 @@ def new(
     Example: reviewkit new "Provincial core upgrade" --stage relationship --owner "Li Wei"
     """
 
-    from reviewkit.ops.new import new_command
+    def op() -> "Outcome":
+        from reviewkit.ops.new import new_command
 
-    _run(
-        lambda: new_command(
+        return new_command(
             name,
             stage=stage,
             lang=lang.value if lang else None,
@@ -184,7 +184,8 @@ def new(
             playbook=playbook,
             config=config,
         )
-    )
+
+    _run(op)
 
 
 @app.command()
@@ -207,10 +208,10 @@ def check(
     Example: reviewkit check deals/ --today 2026-12-01
     """
 
-    from reviewkit.ops.check import check_command
+    def op() -> "Outcome":
+        from reviewkit.ops.check import check_command
 
-    _run(
-        lambda: check_command(
+        return check_command(
             paths,
             format=format.value if format else None,
             strict=strict,
@@ -219,7 +220,8 @@ def check(
             config=config,
             jobs=jobs,
         )
-    )
+
+    _run(op)
 
 
 @app.command()
@@ -257,14 +259,17 @@ def render(
     Example: reviewkit render deals/prov-core.yaml  (writes deals/prov-core.review.md)
     """
 
-    from reviewkit.ops.batch import render_command
-    from reviewkit.ops.render import PackRequest
+    def op() -> "Outcome":
+        from reviewkit.ops.batch import render_command
+        from reviewkit.ops.render import PackRequest
 
-    pack_lang = lang.value if lang else None
-    request = PackRequest(
-        format.value, pack_lang, reveal_floor, _today(today), playbook, config, since
-    )
-    _run(lambda: render_command(paths, request, output, jobs))
+        pack_lang = lang.value if lang else None
+        request = PackRequest(
+            format.value, pack_lang, reveal_floor, _today(today), playbook, config, since
+        )
+        return render_command(paths, request, output, jobs)
+
+    _run(op)
 
 
 @app.command()
@@ -293,10 +298,10 @@ def pipeline(
     Example: reviewkit pipeline deals/ --format pdf
     """
 
-    from reviewkit.ops.pipeline import pipeline_command
+    def op() -> "Outcome":
+        from reviewkit.ops.pipeline import pipeline_command
 
-    _run(
-        lambda: pipeline_command(
+        return pipeline_command(
             paths,
             format=format.value,
             output=output,
@@ -306,7 +311,8 @@ def pipeline(
             config=config,
             jobs=jobs,
         )
-    )
+
+    _run(op)
 
 
 class DiffFormat(enum.StrEnum):
@@ -336,10 +342,10 @@ def diff(
     Example: reviewkit diff HEAD~1 deals/prov-core.yaml
     """
 
-    from reviewkit.ops.diff import diff_command
+    def op() -> "Outcome":
+        from reviewkit.ops.diff import diff_command
 
-    _run(
-        lambda: diff_command(
+        return diff_command(
             old,
             new,
             format=format.value,
@@ -348,7 +354,8 @@ def diff(
             playbook=playbook,
             config=config,
         )
-    )
+
+    _run(op)
 
 
 @app.command()
@@ -373,10 +380,10 @@ def advance(
     Example: reviewkit advance deals/prov-core.yaml --to partner
     """
 
-    from reviewkit.ops.advance import advance_command
+    def op() -> "Outcome":
+        from reviewkit.ops.advance import advance_command
 
-    _run(
-        lambda: advance_command(
+        return advance_command(
             path,
             to,
             force=force,
@@ -385,7 +392,8 @@ def advance(
             playbook=playbook,
             config=config,
         )
-    )
+
+    _run(op)
 
 
 @app.command()
@@ -401,9 +409,12 @@ def schema(
     Example: reviewkit schema -o deals/deal.schema.json
     """
 
-    from reviewkit.ops.schema import schema_command
+    def op() -> "Outcome":
+        from reviewkit.ops.schema import schema_command
 
-    _run(lambda: schema_command(output, playbook, config))
+        return schema_command(output, playbook, config)
+
+    _run(op)
 
 
 playbook_app = typer.Typer(
@@ -424,9 +435,12 @@ def playbook_show(
     Example: reviewkit playbook show --playbook samples/playbooks/meddpicc.yaml
     """
 
-    from reviewkit.ops.playbook import playbook_show_command
+    def op() -> "Outcome":
+        from reviewkit.ops.playbook import playbook_show_command
 
-    _run(lambda: playbook_show_command(playbook, config, lang.value if lang else None))
+        return playbook_show_command(playbook, config, lang.value if lang else None)
+
+    _run(op)
 
 
 def main() -> None:
