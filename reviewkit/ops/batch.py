@@ -2,7 +2,7 @@
 
 Workers make packs in memory; this process writes them, one rename each, so no two deals
 can write the same file and a failure never leaves half a pack. Every failure is reported
-at the end, and the good packs are written.
+at the end, and the good packs are written. `render_command` decides between one deal and many.
 """
 
 from __future__ import annotations

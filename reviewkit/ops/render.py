@@ -1,4 +1,4 @@
-"""The library's operations as the CLI and other programs call them."""
+"""One deal's pack: made in memory, placed beside the deal or where asked, written in one rename."""
 
 from __future__ import annotations
 
