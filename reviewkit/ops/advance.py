@@ -12,15 +12,17 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewkit import exitcodes
 from reviewkit.errors import ReviewkitError
 from reviewkit.judge.engine import suppressed
 from reviewkit.judge.facts import open_work
 from reviewkit.judge.findings import Review
-from reviewkit.model.config import Config
+from reviewkit.model.config import Config, Settings
 from reviewkit.model.deal import Deal, load_deal
-from reviewkit.model.files import read_text, write_atomic
+from reviewkit.model.files import read_text, write_file
 from reviewkit.model.playbook import tr
 from reviewkit.model.yamlread import Mapping, Node, Sequence, compose
+from reviewkit.ops.outcome import Outcome
 
 
 @dataclass(frozen=True)
@@ -69,11 +71,7 @@ def advance(
     the target, and whether the file was rewritten (not when gaps remain and not `force`)."""
     deal = load_deal(path, config.playbook, language=config.language)
     playbook = deal.playbook
-    if target not in playbook.index:
-        raise ReviewkitError(
-            f"'{target}' is not a stage of the playbook",
-            hint="the stages are: " + ", ".join(s.key for s in playbook.stages),
-        )
+    playbook.require_stage(target)
     if playbook.index[target] <= deal.stage_index:
         raise ReviewkitError(
             f"{deal.display}: the deal is at '{deal.stage}'; advance moves only to a later stage",
@@ -89,10 +87,7 @@ def advance(
     text, problems = read_text(path, deal.display)
     assert text is not None and not problems
     updated = rewrite(text, deal, target, today, gaps, reason if force else None)
-    try:
-        write_atomic(path, updated)
-    except OSError as exc:
-        raise ReviewkitError(f"{deal.display}: cannot write: {exc.strerror}") from None
+    write_file(path, updated, deal.display)
     return deal, gaps, True
 
 
@@ -165,3 +160,34 @@ def indentation(text: str, display: str) -> tuple[int, int, int]:
     if sequence is None or offset is None:
         sequence, offset = 4, 2
     return mapping or 2, sequence, offset
+
+
+def advance_command(
+    path: Path,
+    target: str,
+    *,
+    force: bool,
+    reason: str | None,
+    today: dt.date,
+    playbook: Path | None,
+    config: Path | None,
+) -> Outcome:
+    """Move the deal on and say so; or list the open work before `target` and refuse."""
+    settings = Settings(config, playbook).for_file(path)
+    deal, gaps, moved = advance(
+        path, target, config=settings, today=today, force=force, reason=reason
+    )
+    lines = [
+        f"{deal.display}:{gap.line}:{gap.column}: {gap.stage} › {gap.item} ({gap.label}): "
+        f"{gap.state}"
+        for gap in gaps
+    ]
+    if not moved:
+        lines.append(
+            f"reviewkit: {deal.display} stays at '{deal.stage}': {len(gaps)} item(s) or gate(s) "
+            f"before '{target}' do not hold — complete them, or pass --force --reason TEXT"
+        )
+        return Outcome(err=tuple(lines), code=exitcodes.FINDINGS)
+    note = f" (forced past {len(gaps)} open item(s); recorded in history)" if gaps else ""
+    lines.append(f"Moved {deal.display} from '{deal.stage}' to '{target}'{note}.")
+    return Outcome("".join(f"{line}\n" for line in lines))
