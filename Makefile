@@ -11,7 +11,7 @@ DEMO_TODAY := 2026-12-01
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk \
 	fonts-dejavu-core poppler-utils
 
-.PHONY: setup system demo test lint pytest golden bench pictures clean
+.PHONY: setup system demo test lint pytest golden readme bench pictures clean
 
 setup: system $(STAMP)
 
@@ -62,6 +62,9 @@ test: lint pytest
 
 golden: setup
 	$(BIN)/python -m pytest tests/present/test_render_text.py --update-golden
+
+readme: setup
+	$(BIN)/python -m pytest tests/present/test_ruledocs.py --update-golden
 
 bench: setup
 	$(BIN)/python bench/check_vs_yamllint.py

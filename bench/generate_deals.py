@@ -6,7 +6,8 @@ Writes OUT_DIR/deal-0001.yaml ... : about 70 % English and 30 % Chinese deals ac
 seven stages of the default playbook (more in the early ones), mostly open with some won,
 lost and dropped deals, each 8-25 KB like the hand-written samples. The text is composed
 from word and phrase lists, so the files differ from each other the way real ones do.
-The output depends only on the seed. Standard library only: the YAML is written directly.
+The output depends only on the seed. The stage and checklist item keys come from the default
+playbook (so reviewkit must be installed); the YAML is written directly.
 """
 
 from __future__ import annotations
@@ -19,84 +20,27 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from reviewkit.model.dealformat import BASE, FORMAT_VERSION
+from reviewkit.model.playbook import load_playbook, tr
+from reviewkit.model.schema import Struct
+
 #: The "today" the benchmark checks against (`reviewkit check --today 2026-12-01`).
 TODAY = dt.date(2026, 12, 1)
 
 # ---------------------------------------------------------------------------------------
-# The default playbook's stages and checklist item keys (reviewkit/playbooks/default.yaml).
+# The default playbook's stages and checklist item keys, as reviewkit reads them.
 
-STAGES = (
-    "discovery",
-    "qualification",
-    "relationship",
-    "partner",
-    "solution",
-    "bidding",
-    "implementation",
-)
+PLAYBOOK = load_playbook()
+STAGES = tuple(stage.key for stage in PLAYBOOK.stages)
+ITEMS = {stage.key: tuple(item.key for item in stage.items) for stage in PLAYBOOK.stages}
+ZH_STAGES = tuple(tr(stage.label, "zh") for stage in PLAYBOOK.stages)
+#: How often each stage is drawn, earliest first: more deals in the early stages.
 STAGE_WEIGHTS = (24, 18, 20, 14, 10, 9, 5)
-ITEMS = {
-    "discovery": (
-        "customer-background",
-        "competitor-intel",
-        "project-facts",
-        "decision-chain-mapped",
-        "channels-known",
-        "needs-confirmed",
-    ),
-    "qualification": ("opportunity-rated", "resources-assigned"),
-    "relationship": (
-        "decision-chain-profiled",
-        "acceptance-known",
-        "integrator-attitudes-known",
-        "competitor-relationships-known",
-        "coach-developed",
-        "pr-strategy-aligned",
-        "pr-plan-feasible",
-        "key-customer-guiding",
-        "decision-maker-stance",
-    ),
-    "partner": (
-        "integrator-influence",
-        "integrator-competitor-ties",
-        "integrator-informants",
-        "integrator-strategy-aligned",
-        "decision-maker-on-integrator",
-    ),
-    "solution": (
-        "solution-confirmed",
-        "tender-spec-favorable",
-        "competition-analysed",
-        "differentiation-strategy",
-        "partner-confirmed-solution",
-    ),
-    "bidding": (
-        "competitor-inside-source",
-        "evaluation-rules-shaped",
-        "evaluation-committee-known",
-        "advocate-in-chain",
-        "chain-obstacles-planned",
-        "commercial-expectations-known",
-        "commercial-strategy-set",
-        "floor-and-target-set",
-        "closing-plan",
-    ),
-    "implementation": (
-        "delivery-plan",
-        "acceptance-criteria-agreed",
-        "payment-schedule",
-        "reference-value",
-    ),
-}
-ZH_STAGES = (
-    "需求了解与信息收集",
-    "机会评估",
-    "关系切入发展",
-    "合作伙伴发展确定",
-    "方案确定",
-    "投标和商务谈判",
-    "项目实施",
-)
+assert len(STAGE_WEIGHTS) == len(STAGES), "one weight per stage of the default playbook"
+#: The keys of `review:` in the order of the deal format.
+_REVIEW = BASE.fields["review"]
+assert isinstance(_REVIEW, Struct)
+REVIEW_KEYS = tuple(_REVIEW.fields)
 ATTITUDES = ("opposer", "non-supporter", "acknowledger", "supporter", "sympathizer", "ally")
 
 # ---------------------------------------------------------------------------------------
@@ -2495,7 +2439,7 @@ class Deal:
         self.people = self.decision_chain()
         partners = self.partners()
         competitors = self.competitors()
-        doc: dict[str, Any] = {"reviewkit": 1}
+        doc: dict[str, Any] = {"reviewkit": FORMAT_VERSION}
         doc["deal"] = self.deal_block()
         doc["review"] = self.review_block()
         doc["background"] = self.background()
@@ -2512,11 +2456,7 @@ class Deal:
             doc["outcome"] = self.outcome()
         if self.review_triggers:
             doc["review"]["triggers"] = Flow(self.review_triggers)
-            doc["review"] = {
-                k: doc["review"][k]
-                for k in ("date", "triggers", "attendees", "previous")
-                if k in doc["review"]
-            }
+            doc["review"] = {k: doc["review"][k] for k in REVIEW_KEYS if k in doc["review"]}
         return self.header(), doc
 
     def choose_status(self) -> str:

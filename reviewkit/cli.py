@@ -4,16 +4,18 @@
 # on each start (about 4 ms of a 90 ms `check`).
 import datetime as dt
 import enum
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from reviewkit import __version__, exitcodes
-from reviewkit.errors import ReviewkitError
+from reviewkit.errors import ReviewkitError, internal_error
+
+if TYPE_CHECKING:
+    from reviewkit.ops.outcome import Outcome
 
 app = typer.Typer(
     name="reviewkit",
@@ -102,11 +104,24 @@ def _guard(body: Callable[[], int]) -> None:
     except Exception as exc:  # an internal error: say so in one line
         _fail(
             [
-                f"reviewkit: internal error ({type(exc).__name__}: {exc}). This is a bug in "
+                f"reviewkit: {internal_error(exc)}. This is a bug in "
                 "reviewkit; please report it with the command you ran."
             ]
         )
     raise typer.Exit(code)
+
+
+def _run(operation: "Callable[[], Outcome]") -> None:
+    """Run a command's operation; print what it returns and exit with its code."""
+
+    def body() -> int:
+        outcome = operation()
+        sys.stdout.write(outcome.out)
+        for line in outcome.err:
+            typer.echo(line, err=True)
+        return outcome.code
+
+    _guard(body)
 
 
 def _today(value: dt.datetime | None) -> dt.date:
@@ -155,29 +170,36 @@ def new(
     Example: reviewkit new "Provincial core upgrade" --stage relationship --owner "Li Wei"
     """
 
-    def body() -> int:
-        from reviewkit.model.config import Settings
-        from reviewkit.present.scaffold import scaffold, slug, write_new_deal
+    def op() -> "Outcome":
+        from reviewkit.ops.new import new_command
 
-        path = output or Path(f"{slug(name)}.yaml")
-        settings = Settings(config, playbook).for_file(path.absolute())
-        text = scaffold(
+        return new_command(
             name,
             stage=stage,
-            lang=lang.value if lang else settings.language or "en",
+            lang=lang.value if lang else None,
             customer=customer,
             owner=owner,
-            playbook=settings.playbook,
-            file_name=str(path),
+            output=output,
+            force=force,
+            playbook=playbook,
+            config=config,
         )
-        write_new_deal(path, text, force=force)
-        typer.echo(f"Wrote {path}. Next: fill it in, then run `reviewkit check {path}`.")
-        return exitcodes.OK
 
-    _guard(body)
+    _run(op)
 
 
-@app.command()
+class _CheckCommand(typer.core.TyperCommand):
+    """`check`, whose help ends with the rules, read from the registry only when shown."""
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:  # Typer's own click types
+        from reviewkit.judge.engine import RULES
+
+        with formatter.section("Rules (reviewkit rule NAME explains one)"):
+            formatter.write_dl([(rule.slug, rule.summary) for rule in RULES])
+        super().format_epilog(ctx, formatter)
+
+
+@app.command(cls=_CheckCommand)
 def check(
     paths: PathsArgument,
     format: Annotated[
@@ -197,31 +219,20 @@ def check(
     Example: reviewkit check deals/ --today 2026-12-01
     """
 
-    def body() -> int:
-        from reviewkit.model.config import Settings
-        from reviewkit.ops.check import check_paths
-        from reviewkit.present import report
+    def op() -> "Outcome":
+        from reviewkit.ops.check import check_command
 
-        run = check_paths(paths, Settings(config, playbook), _today(today), jobs)
-        summary = report.Summary.of(run.findings, run.files, run.invalid)
-        chosen = format or (
-            CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
-        )
-        if chosen is CheckFormat.json:
-            out = report.as_json(run.findings, summary)
-        elif chosen is CheckFormat.github:
-            out = report.github(run.findings, summary)
-        elif chosen is CheckFormat.sarif:
-            out = report.sarif(run.findings, summary)
-        else:
-            colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            out = report.text(run.findings, summary, colour=colour)
-        sys.stdout.write(out)
-        return exitcodes.for_check(
-            invalid=run.invalid, errors=summary.errors, warnings=summary.warnings, strict=strict
+        return check_command(
+            paths,
+            format=format.value if format else None,
+            strict=strict,
+            today=_today(today),
+            playbook=playbook,
+            config=config,
+            jobs=jobs,
         )
 
-    _guard(body)
+    _run(op)
 
 
 @app.command()
@@ -259,46 +270,17 @@ def render(
     Example: reviewkit render deals/prov-core.yaml  (writes deals/prov-core.review.md)
     """
 
-    def body() -> int:
-        from reviewkit.ops.render import PackRequest, render_pack
+    def op() -> "Outcome":
+        from reviewkit.ops.batch import render_command
+        from reviewkit.ops.render import PackRequest
 
+        pack_lang = lang.value if lang else None
         request = PackRequest(
-            format.value,
-            lang.value if lang else None,
-            reveal_floor,
-            _today(today),
-            playbook,
-            config,
-            since,
+            format.value, pack_lang, reveal_floor, _today(today), playbook, config, since
         )
-        if len(paths) == 1 and not paths[0].is_dir():
-            written = render_pack(
-                paths[0],
-                format=request.format,
-                output=output,
-                lang=request.lang,
-                reveal_floor=reveal_floor,
-                today=request.today,
-                playbook=playbook,
-                config=config,
-                since=since,
-            )
-            if written is not None:
-                typer.echo(f"Wrote {written}", err=True)
-            return exitcodes.OK
-        from reviewkit.ops.batch import render_many
+        return render_command(paths, request, output, jobs)
 
-        result = render_many(paths, request, output, jobs)
-        typer.echo(f"Wrote {len(result.written)} pack(s).", err=True)
-        if result.failures:
-            typer.echo(f"{len(result.failures)} deal(s) failed:", err=True)
-            for _, lines in result.failures:
-                for line in lines:
-                    typer.echo(f"  {line}", err=True)
-            return exitcodes.FAILURE
-        return exitcodes.OK
-
-    _guard(body)
+    _run(op)
 
 
 @app.command()
@@ -327,40 +309,21 @@ def pipeline(
     Example: reviewkit pipeline deals/ --format pdf
     """
 
-    def body() -> int:
-        from reviewkit.model.config import Settings
-        from reviewkit.ops.render import write_pack
-        from reviewkit.present.pipeline import build_pipeline, collect
-        from reviewkit.present.render import render_pipeline
+    def op() -> "Outcome":
+        from reviewkit.ops.pipeline import pipeline_command
 
-        settings = Settings(config, playbook)
-        view_lang = lang.value if lang else settings.for_folder(Path.cwd()).language or "en"
-        lines = collect(paths, settings, _today(today), view_lang, jobs)
-        view = build_pipeline(lines, _today(today), view_lang)
-        target = output or ("-" if format is PackFormat.md else f"pipeline.{format.value}")
-        if format is PackFormat.md:
-            data: str | bytes = render_pipeline(view, "md")
-        else:
-            html = render_pipeline(view, "html")
-            if format is PackFormat.pdf:
-                from reviewkit.ops.render import _pdf
+        return pipeline_command(
+            paths,
+            format=format.value,
+            output=output,
+            lang=lang.value if lang else None,
+            today=_today(today),
+            playbook=playbook,
+            config=config,
+            jobs=jobs,
+        )
 
-                if target == "-":
-                    raise ReviewkitError(
-                        "a PDF cannot be written to the terminal", hint="use -o FILE.pdf"
-                    )
-                data = _pdf(html)
-            else:
-                data = html
-        if target == "-":
-            assert isinstance(data, str)
-            sys.stdout.write(data)
-        else:
-            write_pack(Path(target), data)
-            typer.echo(f"Wrote {target}", err=True)
-        return exitcodes.OK
-
-    _guard(body)
+    _run(op)
 
 
 class DiffFormat(enum.StrEnum):
@@ -390,41 +353,20 @@ def diff(
     Example: reviewkit diff HEAD~1 deals/prov-core.yaml
     """
 
-    def body() -> int:
-        from reviewkit.judge.changes import changes_between, load_version, report
-        from reviewkit.model.config import Settings
-        from reviewkit.model.deal import load_deal
+    def op() -> "Outcome":
+        from reviewkit.ops.diff import diff_command
 
-        settings = Settings(config, playbook).for_file(new)
-        after = load_deal(new, settings.playbook, language=settings.language)
-        before = load_version(new, old, settings)
-        changes = changes_between(before, after, _today(today), settings, reveal_floor)
-        if format is DiffFormat.json:
-            import json
+        return diff_command(
+            old,
+            new,
+            format=format.value,
+            reveal_floor=reveal_floor,
+            today=_today(today),
+            playbook=playbook,
+            config=config,
+        )
 
-            document = {
-                "old": before.display,
-                "new": after.display,
-                "changes": [
-                    {
-                        "kind": c.kind,
-                        "subject": c.subject,
-                        "before": c.before,
-                        "after": c.after,
-                        "line": c.line,
-                        "column": c.column,
-                        "reversal": c.reversal,
-                        "text": c.text(after.language),
-                    }
-                    for c in changes
-                ],
-            }
-            sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        else:
-            sys.stdout.write(report(changes, after.language, f"{before.display} → {after.display}"))
-        return exitcodes.OK
-
-    _guard(body)
+    _run(op)
 
 
 @app.command()
@@ -449,31 +391,20 @@ def advance(
     Example: reviewkit advance deals/prov-core.yaml --to partner
     """
 
-    def body() -> int:
-        from reviewkit.model.config import Settings
-        from reviewkit.ops.advance import advance as move
+    def op() -> "Outcome":
+        from reviewkit.ops.advance import advance_command
 
-        settings = Settings(config, playbook).for_file(path)
-        deal, gaps, moved = move(
-            path, to, config=settings, today=_today(today), force=force, reason=reason
+        return advance_command(
+            path,
+            to,
+            force=force,
+            reason=reason,
+            today=_today(today),
+            playbook=playbook,
+            config=config,
         )
-        for gap in gaps:
-            where = f"{deal.display}:{gap.line}:{gap.column}:"
-            typer.echo(
-                f"{where} {gap.stage} › {gap.item} ({gap.label}): {gap.state}", err=not moved
-            )
-        if not moved:
-            typer.echo(
-                f"reviewkit: {deal.display} stays at '{deal.stage}': {len(gaps)} item(s) or gate(s) "
-                f"before '{to}' do not hold — complete them, or pass --force --reason TEXT",
-                err=True,
-            )
-            return exitcodes.FINDINGS
-        note = f" (forced past {len(gaps)} open item(s); recorded in history)" if gaps else ""
-        typer.echo(f"Moved {deal.display} from '{deal.stage}' to '{to}'{note}.")
-        return exitcodes.OK
 
-    _guard(body)
+    _run(op)
 
 
 @app.command()
@@ -489,21 +420,12 @@ def schema(
     Example: reviewkit schema -o deals/deal.schema.json
     """
 
-    def body() -> int:
-        from reviewkit.model.config import Settings
-        from reviewkit.model.jsonschema import deal_json_schema, dumps
-        from reviewkit.ops.render import write_pack
+    def op() -> "Outcome":
+        from reviewkit.ops.schema import schema_command
 
-        folder = output.absolute().parent if output else Path.cwd()
-        text = dumps(deal_json_schema(Settings(config, playbook).for_folder(folder).playbook))
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            write_pack(output, text)
-            typer.echo(f"Wrote {output}", err=True)
-        return exitcodes.OK
+        return schema_command(output, playbook, config)
 
-    _guard(body)
+    _run(op)
 
 
 playbook_app = typer.Typer(
@@ -524,17 +446,29 @@ def playbook_show(
     Example: reviewkit playbook show --playbook samples/playbooks/meddpicc.yaml
     """
 
-    def body() -> int:
-        from reviewkit.model.config import Settings
-        from reviewkit.model.playbook import describe
+    def op() -> "Outcome":
+        from reviewkit.ops.playbook import playbook_show_command
 
-        settings = Settings(config, playbook).for_folder(Path.cwd())
-        sys.stdout.write(
-            describe(settings.playbook, lang.value if lang else settings.language or "en")
-        )
-        return exitcodes.OK
+        return playbook_show_command(playbook, config, lang.value if lang else None)
 
-    _guard(body)
+    _run(op)
+
+
+@app.command()
+def rule(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The rule's slug, e.g. gate.")],
+) -> None:
+    """Explain a rule of check: what it reports, why, how to fix it.
+
+    Example: reviewkit rule single-threaded
+    """
+
+    def op() -> "Outcome":
+        from reviewkit.ops.rule import rule_command
+
+        return rule_command(name)
+
+    _run(op)
 
 
 def main() -> None:

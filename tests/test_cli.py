@@ -89,6 +89,40 @@ def test_command_help_shows_an_example(
     assert example in " ".join(result.output.split())
 
 
+def _command_paths() -> list[tuple[str, ...]]:
+    """Every command of the app, sub-commands included, read from the Typer app itself."""
+    import typer.main
+
+    from reviewkit.cli import app
+
+    paths: list[tuple[str, ...]] = []
+
+    def walk(group: object, prefix: tuple[str, ...]) -> None:
+        for name, command in sorted(getattr(group, "commands", {}).items()):
+            if hasattr(command, "commands"):
+                walk(command, (*prefix, name))
+            else:
+                paths.append((*prefix, name))
+
+    walk(typer.main.get_command(app), ())
+    return paths
+
+
+def test_every_command_is_found() -> None:
+    names = {" ".join(path) for path in _command_paths()}
+    assert {"new", "check", "render", "diff", "pipeline", "advance", "schema", "rule"} <= names
+    assert "playbook show" in names
+
+
+@pytest.mark.parametrize("command", _command_paths(), ids=" ".join)
+def test_every_command_has_help_with_an_example(
+    run: Callable[..., Result], command: tuple[str, ...]
+) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0, result.output
+    assert "Example: reviewkit " + " ".join(command) in " ".join(result.output.split())
+
+
 def test_version(run: Callable[..., Result]) -> None:
     result = run("--version")
     assert result.exit_code == 0

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -40,15 +41,34 @@ def test_schema_command_writes_the_same_schema(tmp_path: Path) -> None:
     assert json.loads(invoke("schema").stdout)["$id"] == "urn:reviewkit:deal:1"
 
 
+def resolved(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with every `$ref` to its `$defs` replaced by what it refers to."""
+    defs = schema.get("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(value) for value in node]
+        if not isinstance(node, dict):
+            return node
+        if "$ref" in node:
+            body = defs[node["$ref"].removeprefix("#/$defs/")]
+            return walk({**body, **{k: v for k, v in node.items() if k != "$ref"}})
+        return {key: walk(value) for key, value in node.items() if key != "$defs"}
+
+    return walk(schema)  # type: ignore[no-any-return]
+
+
 def test_schema_follows_the_playbook() -> None:
-    schema = json.loads(invoke("schema", "--playbook", SAMPLES / "playbooks/meddpicc.yaml").stdout)
+    schema = resolved(
+        json.loads(invoke("schema", "--playbook", SAMPLES / "playbooks/meddpicc.yaml").stdout)
+    )
     stages = schema["properties"]["deal"]["properties"]["stage"]["enum"]
     assert stages[:6] == ["qualify", "discover", "validate", "propose", "negotiate", "close"]
     assert "champion" in schema["properties"]["checklist"]["properties"]["validate"]["properties"]
 
 
 def test_schema_describes_the_format() -> None:
-    schema = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    schema = resolved(json.loads(SHIPPED.read_text(encoding="utf-8")))
     deal = schema["properties"]["deal"]
     assert deal["required"] == ["name", "stage"]
     assert deal["additionalProperties"] is False
@@ -65,6 +85,20 @@ def test_schema_describes_the_format() -> None:
     ]
     assert answer["properties"]["status"]["enum"][:4] == ["yes", "partial", "no", "unknown"]
     assert "coach" in answer["description"]
+
+
+def test_schema_writes_each_shared_shape_once() -> None:
+    text = SHIPPED.read_text(encoding="utf-8")
+    schema = json.loads(text)
+    assert {"answer", "money", "currency", "date", "level"} <= set(schema["$defs"])
+    assert text.count('"XOF"') == 1  # the currency list
+    assert text.count('"partial"') == 1  # the answer's statuses
+    answer = schema["properties"]["checklist"]["properties"]["relationship"]["properties"][
+        "coach-developed"
+    ]
+    assert answer["$ref"] == "#/$defs/answer" and "coach" in answer["description"]
+    floor = schema["properties"]["strategy"]["properties"]["commercial"]["properties"]["floor"]
+    assert floor["$ref"] == "#/$defs/money" and floor["description"].startswith("Secret")
 
 
 def check_jsonschema(schema: Path, *files: Path) -> subprocess.CompletedProcess[str]:

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from reviewkit.errors import ReviewkitError
+from reviewkit.judge.facts import gate_holds, item_state
 from reviewkit.judge.findings import Review
 from reviewkit.judge.floor import Redactor, floor_amount, redacted
-from reviewkit.judge.rules.checklist import gate_holds, item_state
 from reviewkit.model.config import Config
 from reviewkit.model.deal import Deal, load_deal, parse_deal
 from reviewkit.model.playbook import tr

@@ -1,28 +1,74 @@
-"""The rule engine: every rule `check` applies, in one explicit registry."""
+"""The rule engine: the registry of rules, the severity policy, config overrides, suppressions
+and floor redaction. Rules only find; the engine stamps each finding's rule and severity."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 
-from reviewkit.errors import InvalidFile
-from reviewkit.judge.findings import Finding, Review, Rule
+from reviewkit.errors import InvalidFile, ReviewkitError
+from reviewkit.judge.findings import STAGE_POLICY, Finding, Review, Rule
 from reviewkit.judge.floor import Redactor, floor_amount, redacted
-from reviewkit.judge.rules import actions, chain, checklist, commercial, meeting
+from reviewkit.judge.rules import (
+    action_incomplete,
+    action_overdue,
+    attitude_unknown,
+    checklist,
+    close_date_passed,
+    competitor_ties,
+    floor_in_text,
+    floor_not_confidential,
+    gate,
+    invalid,
+    meeting_trigger,
+    no_decision_maker,
+    outcome_missing,
+    review_stale,
+    single_threaded,
+    unused_suppression,
+)
 from reviewkit.model.config import DEFAULT, Config
 from reviewkit.model.deal import Deal
-from reviewkit.model.rulenames import RULE_SLUGS
+from reviewkit.model.schema import suggestion
 
-RULES: tuple[Rule, ...] = (
-    *checklist.RULES,
-    *actions.RULES,
-    *chain.RULES,
-    *commercial.RULES,
-    *meeting.RULES,
+#: Every rule, one module each, in the public order of their slugs: the command-line
+#: contract's table, then reviewkit's own (model/rulenames.py's RULE_SLUGS repeats it).
+RULES: tuple[Rule, ...] = tuple(
+    Rule.of(module)
+    for module in (
+        invalid,
+        checklist,
+        gate,
+        action_overdue,
+        action_incomplete,
+        close_date_passed,
+        no_decision_maker,
+        single_threaded,
+        competitor_ties,
+        attitude_unknown,
+        floor_not_confidential,
+        meeting_trigger,
+        floor_in_text,
+        outcome_missing,
+        review_stale,
+        unused_suppression,
+    )
 )
 
+BY_SLUG: dict[str, Rule] = {rule.slug: rule for rule in RULES}
 
-assert {r.slug for r in RULES} | {"invalid", "unused-suppression"} == set(RULE_SLUGS)
+
+def find_rule(name: str) -> Rule:
+    """The rule named `name`; an error that suggests the closest name when there is none."""
+    if name in BY_SLUG:
+        return BY_SLUG[name]
+    containing = [slug for slug in BY_SLUG if name and name.lower() in slug]
+    aliases = {name: containing[0]} if len(containing) == 1 else None  # "overdue", "stale"
+    raise ReviewkitError(
+        f"'{name}' is not a rule{suggestion('en', name, list(BY_SLUG), aliases)}",
+        hint="the rules are: " + ", ".join(BY_SLUG),
+    )
 
 
 def check_deal(
@@ -35,10 +81,11 @@ def check_deal(
     severity it sets, less what the deal file suppresses (with a reason). Messages never
     carry the floor figure, even where a note quoted in them does."""
     review = Review(deal, today or dt.date.today(), config, language)
-    found = [finding for rule in RULES if config.applies(rule.slug) for finding in rule.run(review)]
     found = [
-        dataclasses.replace(f, severity=config.severity[f.rule]) if f.rule in config.severity else f
-        for f in found
+        dataclasses.replace(finding, rule=rule.slug, severity=severity(review, rule, finding))
+        for rule in RULES
+        if rule.check is not None and config.applies(rule.slug)
+        for finding in rule.check(review)
     ]
     found = _suppress(review, found)
     floor = floor_amount(deal.data)
@@ -48,27 +95,58 @@ def check_deal(
     return sorted(found, key=Finding.sort_key)
 
 
+def severity(review: Review, rule: Rule, finding: Finding) -> str:
+    """A finding's severity: the config's for its rule if set; else its rule's, or the stage
+    policy's for the rules that follow it — at the finding's stage (checklist, gate), else at
+    the playbook's decision-chain stage (no-decision-maker, single-threaded)."""
+    if rule.slug in review.config.severity:
+        return review.config.severity[rule.slug]
+    if rule.severity != STAGE_POLICY:
+        return rule.severity
+    stage = finding.stage or review.deal.playbook.chain_stage
+    assert stage is not None, f"{rule.slug}: a finding of the stage policy without a stage"
+    level = stage_severity(review, stage)
+    assert level is not None, f"{rule.slug}: a finding for a stage the deal has not reached"
+    return level
+
+
+def stage_severity(review: Review, stage: str) -> str | None:
+    """The severity policy: unmet work of an earlier stage is an error (the deal moved on
+    without it), of the current stage a warning (work to do), of a later stage nothing.
+    A closed deal's gaps are kept as information for its lost-deal review."""
+    index = review.deal.playbook.index[stage]
+    if index > review.deal.stage_index:
+        return None
+    if not review.deal.is_open:
+        return "info"
+    return "error" if index < review.deal.stage_index else "warning"
+
+
+def suppresses(
+    entry: Mapping[str, str | None], rule: str, stage: str | None, item: str | None
+) -> bool:
+    """Whether one `suppress:` entry of a deal file covers a finding of `rule` at `stage`
+    and `item` (an entry without a stage or item covers every one)."""
+    return (
+        entry["rule"] == rule and entry["stage"] in (None, stage) and entry["item"] in (None, item)
+    )
+
+
+def suppressed(deal: Deal, rule: str, stage: str | None, item: str | None) -> bool:
+    """Whether the deal file suppresses findings of `rule` at `stage` and `item`."""
+    return any(suppresses(entry, rule, stage, item) for entry in deal.data["suppress"])
+
+
 def _suppress(review: Review, found: list[Finding]) -> list[Finding]:
     """Drop the findings the deal suppresses; report suppressions that matched nothing."""
     kept = found
     for index, entry in enumerate(review.deal.data["suppress"]):
-
-        def matches(f: Finding, entry: dict[str, str | None] = entry) -> bool:
-            return (
-                f.rule == entry["rule"]
-                and entry["stage"] in (None, f.stage)
-                and entry["item"] in (None, f.item)
-            )
-
-        remaining = [f for f in kept if not matches(f)]
-        if len(remaining) == len(kept) and review.config.applies("unused-suppression"):
+        remaining = [f for f in kept if not suppresses(entry, f.rule, f.stage, f.item)]
+        if len(remaining) == len(kept) and review.config.applies(unused_suppression.SLUG):
+            unused = review.finding(("suppress", index), "unused-suppression", slug=entry["rule"])
             remaining.append(
-                review.finding(
-                    "unused-suppression",
-                    "info",
-                    ("suppress", index),
-                    "unused-suppression",
-                    slug=entry["rule"],
+                dataclasses.replace(
+                    unused, rule=unused_suppression.SLUG, severity=unused_suppression.SEVERITY
                 )
             )
         kept = remaining
@@ -82,8 +160,8 @@ def invalid_findings(error: InvalidFile) -> list[Finding]:
             p.path,
             p.line,
             p.column,
-            "error",
-            "invalid",
+            invalid.SEVERITY,
+            invalid.SLUG,
             f"{p.message} — {p.hint}" if p.hint else p.message,
         )
         for p in error.problems

@@ -1,17 +1,23 @@
-"""Findings, the rules that produce them, and the severity policy by stage."""
+"""Findings, the review a rule reads, and a rule as the registry holds it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import ModuleType
 
 from reviewkit.model.config import DEFAULT, Config
 from reviewkit.model.deal import Deal
 from reviewkit.model.rulenames import SEVERITIES
 from reviewkit.text.messages import clip, msg
 
-__all__ = ["SEVERITIES", "Finding", "Review", "Rule", "clip"]
+__all__ = ["SEVERITIES", "STAGE_POLICY", "Finding", "Review", "Rule", "clip"]
+
+#: A rule's SEVERITY when the stage policy sets it (see judge/engine.py): by the stage of
+#: each finding, or for a finding without one, by the playbook's decision-chain stage.
+STAGE_POLICY = "by stage"
 
 
 @dataclass(frozen=True)
@@ -49,8 +55,6 @@ class Review:
 
     def finding(
         self,
-        rule: str,
-        severity: str,
         at: tuple[str | int, ...],
         kind: str,
         *,
@@ -58,36 +62,56 @@ class Review:
         item: str | None = None,
         **args: object,
     ) -> Finding:
-        """A finding at key path `at` (or its nearest present parent), message `kind`."""
+        """A finding at key path `at` (or its nearest present parent), message `kind`.
+        Its rule and severity are left blank: the engine stamps them."""
         line, column = self.deal.where(*at)
         flat = {key: clip(value, 400) for key, value in args.items()}
         return Finding(
-            self.deal.display, line, column, severity, rule, self.text(kind, **flat), stage, item
+            self.deal.display, line, column, "", "", self.text(kind, **flat), stage, item
         )
-
-    def stage_severity(self, stage: str) -> str | None:
-        """The severity policy: unmet work of an earlier stage is an error (the deal moved on
-        without it), of the current stage a warning (work to do), of a later stage nothing.
-        A closed deal's gaps are kept as information for its lost-deal review."""
-        index = self.deal.playbook.index[stage]
-        if index > self.deal.stage_index:
-            return None
-        if not self.deal.is_open:
-            return "info"
-        return "error" if index < self.deal.stage_index else "warning"
-
-    def from_chain_stage(self) -> str | None:
-        """Severity for decision-chain rules, which apply from the playbook's chain stage on."""
-        chain = self.deal.playbook.chain_stage
-        if chain is None:
-            return None
-        return self.stage_severity(chain)
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule of `check`: its stable slug, one line on what it reports, and its function."""
+    """A rule of `check`, read from its module: slug, severity, documentation and check."""
 
     slug: str
-    summary: str
-    run: Callable[[Review], Iterable[Finding]]
+    severity: str  # one of SEVERITIES, or STAGE_POLICY
+    doc: str  # the module's docstring: the rule's user documentation
+    check: Callable[[Review], Iterable[Finding]] | None  # None: the engine reports it itself
+
+    @classmethod
+    def of(cls, module: ModuleType) -> Rule:
+        doc = inspect.cleandoc(module.__doc__ or "")
+        return cls(module.SLUG, module.SEVERITY, doc, getattr(module, "check", None))
+
+    @property
+    def summary(self) -> str:
+        """One line on what the rule reports: the documentation's first line, as a phrase."""
+        first = self.doc.splitlines()[0].rstrip(".")
+        return first[:1].lower() + first[1:]
+
+    def examples(self) -> list[tuple[str, str]]:
+        """The documentation's examples as (PASS or FAIL, deal file text), in order.
+
+        An example is a line `PASS:` or `FAIL:`, a blank line, then the deal file indented
+        by four spaces; it ends at the first line indented less."""
+        found: list[tuple[str, str]] = []
+        lines = self.doc.splitlines()
+        for number, line in enumerate(lines):
+            if line not in ("PASS:", "FAIL:"):
+                continue
+            body = []
+            for text in lines[number + 2 :]:
+                if text and not text.startswith("    "):
+                    break
+                body.append(text[4:])
+            found.append((line[:4], "\n".join(body).strip("\n") + "\n"))
+        return found
+
+    def manual(self) -> str:
+        """The rule's documentation as `reviewkit rule NAME` prints it."""
+        severity = (
+            "severity by stage" if self.severity == STAGE_POLICY else f"severity {self.severity}"
+        )
+        return f"{self.slug} ({severity})\n\n{self.doc}\n"

@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reviewkit.errors import InvalidFile
+from reviewkit.judge.facts import open_work
 from reviewkit.judge.findings import Review
-from reviewkit.judge.rules.checklist import open_work
 from reviewkit.model import git
 from reviewkit.model.config import Config
 from reviewkit.model.deal import Deal, parse_deal

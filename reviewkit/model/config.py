@@ -22,6 +22,7 @@ from reviewkit.errors import InvalidFile, ReviewkitError
 from reviewkit.model.playbook import Playbook, load_playbook
 from reviewkit.model.rulenames import RULE_SLUGS, SEVERITIES
 from reviewkit.model.schema import Context, Enum, Integer, ListOf, Struct, Text
+from reviewkit.model.version import check_version
 from reviewkit.model.yamlread import read_mapping
 
 CONFIG_NAME = "reviewkit.yaml"
@@ -110,8 +111,10 @@ def load_config(path: Path) -> Config:
     ctx = Context(display)
     data = SCHEMA.load_document(root, ctx)
     version = data["reviewkit-config"]
-    if version is not None and version != CONFIG_VERSION:
-        ctx.report(ctx.positions[("reviewkit-config",)], "config-version", found=version)
+    if version is not None:
+        at = ctx.positions[("reviewkit-config",)]
+        kind = "config-version"
+        check_version(at, version, ctx, supported=CONFIG_VERSION, too_new=kind, too_old=kind)
     for name in ("stale_review_days", "min_decision_chain"):
         value = data["thresholds"][name]
         if value is not None and value < 1:

@@ -13,8 +13,9 @@ from reviewkit.errors import InvalidFile, Problem
 from reviewkit.model.dealformat import ANSWER, FORMAT_VERSION, deal_schema
 from reviewkit.model.files import read_text
 from reviewkit.model.playbook import Playbook, load_playbook
-from reviewkit.model.schema import Context, Enum, Field, Integer, Struct, suggestion
+from reviewkit.model.schema import Context, Enum, Field, Struct, suggestion
 from reviewkit.model.schema import Path as KeyPath
+from reviewkit.model.version import check_version, read_version
 from reviewkit.model.yamlread import Mapping, Node, Scalar, compose, require_mapping
 from reviewkit.text.catalogue import FALLBACK, languages
 
@@ -165,17 +166,11 @@ def parse_deal(
     root = require_mapping(parsed, problems, display, lang)
     assert root is not None
     ctx = Context(display, lang)
-    version = next((v for k, v in root.pairs if k.value == "reviewkit"), None)
-    found = Integer().load(version, ctx, ("reviewkit",)) if version is not None else None
+    version, found = read_version(root, "reviewkit", ctx)
     if ctx.problems:  # not a number: the rest cannot be trusted to mean what it says
         raise InvalidFile(display, ctx.problems, lang)
-    if found is not None and found > FORMAT_VERSION:
-        assert version is not None
-        ctx.report(version, "version-too-new", found=found, supported=FORMAT_VERSION)
+    if check_version(version, found, ctx, supported=FORMAT_VERSION, too_new="version-too-new"):
         raise InvalidFile(display, ctx.problems, lang)
-    if found is not None and found < 1:
-        assert version is not None
-        ctx.report(version, "bad-version", value=found)
     data = schema_for(playbook).load_document(root, ctx)
     if ctx.problems:
         raise InvalidFile(display, sorted(ctx.problems, key=_place), lang)

@@ -76,3 +76,11 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_file(path: Path, data: str | bytes, shown: str | None = None) -> None:
+    """`write_atomic`, with a failure to write said as a user error naming `shown` (or `path`)."""
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise ReviewkitError(f"{shown or path}: cannot write: {exc.strerror}") from None

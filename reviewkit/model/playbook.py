@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewkit.assets import PACKAGE
-from reviewkit.errors import InvalidFile
+from reviewkit.errors import InvalidFile, ReviewkitError
 from reviewkit.model.conditions import Rule, RuleField
 from reviewkit.model.schema import (
     Context,
@@ -24,6 +24,7 @@ from reviewkit.model.schema import (
     show,
     suggestion,
 )
+from reviewkit.model.version import check_version, read_version
 from reviewkit.model.yamlread import read_mapping
 from reviewkit.text.catalogue import FALLBACK, languages, say
 
@@ -113,6 +114,14 @@ class Playbook:
     def stage(self, key: str) -> Stage:
         return self.stages[self.index[key]]
 
+    def require_stage(self, key: str) -> None:
+        """Refuse a stage key that is not one of this playbook's, naming the ones that are."""
+        if key not in self.index:
+            raise ReviewkitError(
+                f"'{key}' is not a stage of the playbook",
+                hint="the stages are: " + ", ".join(s.key for s in self.stages),
+            )
+
     @functools.cached_property
     def item_stage(self) -> dict[str, str]:
         """Which stage each item key belongs to (for 'this item is in another stage' hints)."""
@@ -135,13 +144,8 @@ def _load(path: Path, display: str) -> Playbook:
     root = read_mapping(path, display)
     assert root is not None
     ctx = Context(display)
-    version = next((v for k, v in root.pairs if k.value == "reviewkit-playbook"), None)
-    found = Integer().load(version, ctx, ("reviewkit-playbook",))
-    if version is not None and found is not None and not 1 <= found <= PLAYBOOK_VERSION:
-        if found > PLAYBOOK_VERSION:
-            ctx.report(version, "playbook-version", found=found, supported=PLAYBOOK_VERSION)
-        else:
-            ctx.report(version, "bad-version", value=found)
+    version, found = read_version(root, "reviewkit-playbook", ctx)
+    check_version(version, found, ctx, supported=PLAYBOOK_VERSION, too_new="playbook-version")
     if ctx.problems:  # an unreadable version: the rest cannot be trusted to mean what it says
         raise InvalidFile(display, ctx.problems)
     data = SCHEMA.load_document(root, ctx)

@@ -1,4 +1,9 @@
-"""The slugs of every rule `check` reports: a public list that configs and deal files name."""
+"""The slugs of every rule `check` reports: a public list that configs and deal files name.
+
+The rule registry (judge/engine.py) is their source; the model layer validates configs and
+`suppress:` entries without importing the rules, so it reads this copy, which a test keeps
+equal to the registry's slugs, in order.
+"""
 
 from __future__ import annotations
 

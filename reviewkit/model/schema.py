@@ -17,7 +17,7 @@ from typing import Any
 from reviewkit.errors import Problem
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
 from reviewkit.text.catalogue import say
-from reviewkit.text.labels import enum_values, readings
+from reviewkit.text.labels import ENUMS, readings
 from reviewkit.text.messages import clip, msg, word
 
 Path = tuple[str | int, ...]
@@ -260,7 +260,7 @@ class Enum(Field):
 
     def __init__(self, name: str, values: tuple[str, ...] | None = None, kind: str = "bad-enum"):
         self.name = name
-        self.values = values if values is not None else enum_values(name)
+        self.values = values if values is not None else tuple(ENUMS[name])
         self.kind = kind
         self.example = self.values[0] if self.values else "..."
 

@@ -12,14 +12,17 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewkit import exitcodes
 from reviewkit.errors import ReviewkitError
+from reviewkit.judge.engine import suppressed
+from reviewkit.judge.facts import open_work
 from reviewkit.judge.findings import Review
-from reviewkit.judge.rules.checklist import open_work
-from reviewkit.model.config import Config
+from reviewkit.model.config import Config, Settings
 from reviewkit.model.deal import Deal, load_deal
-from reviewkit.model.files import read_text, write_atomic
+from reviewkit.model.files import read_text, write_file
 from reviewkit.model.playbook import tr
 from reviewkit.model.yamlread import Mapping, Node, Sequence, compose
+from reviewkit.ops.outcome import Outcome
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ def gaps_before(deal: Deal, target: str, today: dt.date, config: Config) -> list
     stages = deal.playbook.stages[: deal.playbook.index[target]]
     for stage, item, state in open_work(review, stages):
         key = item.key if item else "gate"
-        if _suppressed(deal, "checklist" if item else "gate", stage.key, key):
+        if suppressed(deal, "checklist" if item else "gate", stage.key, key):
             continue
         if item is None:
             assert stage.gate is not None
@@ -53,13 +56,6 @@ def gaps_before(deal: Deal, target: str, today: dt.date, config: Config) -> list
                 at = item.rule.subject()
         found.append(Gap(stage.key, key, tr(label, deal.language), state, *deal.where(*at)))
     return found
-
-
-def _suppressed(deal: Deal, rule: str, stage: str, item: str) -> bool:
-    return any(
-        s["rule"] == rule and s["stage"] in (None, stage) and s["item"] in (None, item)
-        for s in deal.data["suppress"]
-    )
 
 
 def advance(
@@ -75,11 +71,7 @@ def advance(
     the target, and whether the file was rewritten (not when gaps remain and not `force`)."""
     deal = load_deal(path, config.playbook, language=config.language)
     playbook = deal.playbook
-    if target not in playbook.index:
-        raise ReviewkitError(
-            f"'{target}' is not a stage of the playbook",
-            hint="the stages are: " + ", ".join(s.key for s in playbook.stages),
-        )
+    playbook.require_stage(target)
     if playbook.index[target] <= deal.stage_index:
         raise ReviewkitError(
             f"{deal.display}: the deal is at '{deal.stage}'; advance moves only to a later stage",
@@ -95,10 +87,7 @@ def advance(
     text, problems = read_text(path, deal.display)
     assert text is not None and not problems
     updated = rewrite(text, deal, target, today, gaps, reason if force else None)
-    try:
-        write_atomic(path, updated)
-    except OSError as exc:
-        raise ReviewkitError(f"{deal.display}: cannot write: {exc.strerror}") from None
+    write_file(path, updated, deal.display)
     return deal, gaps, True
 
 
@@ -171,3 +160,34 @@ def indentation(text: str, display: str) -> tuple[int, int, int]:
     if sequence is None or offset is None:
         sequence, offset = 4, 2
     return mapping or 2, sequence, offset
+
+
+def advance_command(
+    path: Path,
+    target: str,
+    *,
+    force: bool,
+    reason: str | None,
+    today: dt.date,
+    playbook: Path | None,
+    config: Path | None,
+) -> Outcome:
+    """Move the deal on and say so; or list the open work before `target` and refuse."""
+    settings = Settings(config, playbook).for_file(path)
+    deal, gaps, moved = advance(
+        path, target, config=settings, today=today, force=force, reason=reason
+    )
+    lines = [
+        f"{deal.display}:{gap.line}:{gap.column}: {gap.stage} › {gap.item} ({gap.label}): "
+        f"{gap.state}"
+        for gap in gaps
+    ]
+    if not moved:
+        lines.append(
+            f"reviewkit: {deal.display} stays at '{deal.stage}': {len(gaps)} item(s) or gate(s) "
+            f"before '{target}' do not hold — complete them, or pass --force --reason TEXT"
+        )
+        return Outcome(err=tuple(lines), code=exitcodes.FINDINGS)
+    note = f" (forced past {len(gaps)} open item(s); recorded in history)" if gaps else ""
+    lines.append(f"Moved {deal.display} from '{deal.stage}' to '{target}'{note}.")
+    return Outcome("".join(f"{line}\n" for line in lines))

@@ -2,7 +2,7 @@
 
 Workers make packs in memory; this process writes them, one rename each, so no two deals
 can write the same file and a failure never leaves half a pack. Every failure is reported
-at the end, and the good packs are written.
+at the end, and the good packs are written. `render_command` decides between one deal and many.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewkit.errors import ReviewkitError
+from reviewkit import exitcodes
+from reviewkit.errors import ReviewkitError, internal_error
 from reviewkit.model.config import Settings
 from reviewkit.model.discover import deal_files
-from reviewkit.ops.render import PackRequest, make_pack, write_pack
+from reviewkit.ops.outcome import Outcome
+from reviewkit.ops.render import PackRequest, make_pack, render_pack, write_pack
 from reviewkit.parallel import run_all
 
 
@@ -36,7 +38,7 @@ def _make(
     except ReviewkitError as exc:
         return path, None, None, exc.lines()
     except Exception as exc:  # an internal error in one deal must not stop the others
-        return path, None, None, [f"internal error ({type(exc).__name__}: {exc}); please report it"]
+        return path, None, None, [f"{internal_error(exc)}; please report it"]
 
 
 class Progress:
@@ -101,3 +103,29 @@ def render_many(
         claimed[target.resolve()] = path
         result.written.append(target)
     return result
+
+
+def render_command(
+    paths: list[Path], request: PackRequest, output: str | None, jobs: int | None
+) -> Outcome:
+    """`reviewkit render`: one deal file's pack, or the packs of every deal named or found."""
+    if len(paths) == 1 and not paths[0].is_dir():
+        written = render_pack(
+            paths[0],
+            format=request.format,
+            output=output,
+            lang=request.lang,
+            reveal_floor=request.reveal_floor,
+            today=request.today,
+            playbook=request.playbook,
+            config=request.config,
+            since=request.since,
+        )
+        return Outcome(err=(f"Wrote {written}",) if written is not None else ())
+    result = render_many(paths, request, output, jobs)
+    lines = [f"Wrote {len(result.written)} pack(s)."]
+    if not result.failures:
+        return Outcome(err=tuple(lines))
+    lines.append(f"{len(result.failures)} deal(s) failed:")
+    lines.extend(f"  {line}" for _, problems in result.failures for line in problems)
+    return Outcome(err=tuple(lines), code=exitcodes.FAILURE)

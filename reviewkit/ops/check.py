@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewkit import exitcodes
 from reviewkit.errors import InvalidFile
 from reviewkit.judge.findings import Finding
 from reviewkit.model.config import Settings
 from reviewkit.model.discover import deal_files
+from reviewkit.ops.outcome import Outcome
 from reviewkit.parallel import PARALLEL_FROM, run_all
 
-__all__ = ["PARALLEL_FROM", "CheckRun", "check_one", "check_paths"]
+__all__ = ["PARALLEL_FROM", "CheckRun", "check_command", "check_one", "check_paths"]
 
 
 @dataclass(frozen=True)
@@ -48,3 +52,34 @@ def check_paths(
         findings.extend(found)
         invalid += was_invalid
     return CheckRun(findings, len(files), invalid)
+
+
+def check_command(
+    paths: Iterable[Path],
+    *,
+    format: str | None,
+    strict: bool,
+    today: dt.date,
+    playbook: Path | None,
+    config: Path | None,
+    jobs: int | None,
+) -> Outcome:
+    """The findings in `format` (default: text; github inside GitHub Actions) and the exit code."""
+    from reviewkit.present import report
+
+    run = check_paths(paths, Settings(config, playbook), today, jobs)
+    summary = report.Summary.of(run.findings, run.files, run.invalid)
+    chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if chosen == "json":
+        out = report.as_json(run.findings, summary)
+    elif chosen == "github":
+        out = report.github(run.findings, summary)
+    elif chosen == "sarif":
+        out = report.sarif(run.findings, summary)
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        out = report.text(run.findings, summary, colour=colour)
+    code = exitcodes.for_check(
+        invalid=run.invalid, errors=summary.errors, warnings=summary.warnings, strict=strict
+    )
+    return Outcome(out, code=code)

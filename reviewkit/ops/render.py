@@ -1,4 +1,4 @@
-"""The library's operations as the CLI and other programs call them."""
+"""One deal's pack: made in memory, placed beside the deal or where asked, written in one rename."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from reviewkit.errors import ReviewkitError
 from reviewkit.judge.engine import check_deal
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import Deal, load_deal
-from reviewkit.model.files import write_atomic
+from reviewkit.model.files import write_file
 from reviewkit.present.pack import PackOptions, build_pack
 
 SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
@@ -73,19 +73,21 @@ def make_pack(
         return target, render_markdown(pack)
     if request.format == "html":
         return target, render_html(pack)
+    refuse_pdf_to_terminal(target)
+    return target, _pdf(render_html(pack))
+
+
+def refuse_pdf_to_terminal(target: Path | str | None) -> None:
+    """A PDF goes to a file: None (stdout) is refused."""
     if target is None:
         raise ReviewkitError("a PDF cannot be written to the terminal", hint="use -o FILE.pdf")
-    return target, _pdf(render_html(pack))
 
 
 def write_pack(target: Path, data: str | bytes) -> None:
     """Write an output (pack, view, schema) in one rename: a failure leaves an earlier file
     byte-identical, and no output ever replaces a YAML file a user wrote."""
     _refuse_clobbering(target)
-    try:
-        write_atomic(target, data)
-    except OSError as exc:
-        raise ReviewkitError(f"{target}: cannot write: {exc.strerror}") from None
+    write_file(target, data)
 
 
 def render_pack(

@@ -12,11 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reviewkit.judge.engine import check_deal
+from reviewkit.judge.facts import gate_holds, item_state, meeting_triggers, overdue_actions
 from reviewkit.judge.findings import Finding, Review
 from reviewkit.judge.floor import redacted, withheld
-from reviewkit.judge.rules.actions import overdue_actions
-from reviewkit.judge.rules.checklist import gate_holds, item_state
-from reviewkit.judge.rules.meeting import meeting_triggers
 from reviewkit.model.deal import Deal
 from reviewkit.model.playbook import tr
 from reviewkit.text.labels import FRIENDLY, label

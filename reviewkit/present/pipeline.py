@@ -62,10 +62,8 @@ def summarize(
 ) -> DealLine | InvalidLine:
     """One deal, checked and boiled down to what the pipeline shows."""
     from reviewkit.judge.engine import check_deal
+    from reviewkit.judge.facts import gate_holds, last_review, meeting_triggers, overdue_actions
     from reviewkit.judge.findings import Review
-    from reviewkit.judge.rules.actions import last_review, overdue_actions
-    from reviewkit.judge.rules.checklist import gate_holds
-    from reviewkit.judge.rules.meeting import meeting_triggers
     from reviewkit.model.deal import load_deal
 
     config = settings.for_file(path)

@@ -112,15 +112,11 @@ def sarif(findings: Sequence[Finding], summary: Summary) -> str:
     import json
 
     from reviewkit import __version__
-    from reviewkit.judge.engine import RULES
-    from reviewkit.model.rulenames import RULE_SLUGS
+    from reviewkit.judge.engine import BY_SLUG, RULES
 
-    summaries = {rule.slug: rule.summary for rule in RULES}
-    summaries["invalid"] = "the file is not valid YAML or not a valid deal file"
-    summaries["unused-suppression"] = "a suppression in the deal file that matches no finding"
-
+    order = [rule.slug for rule in RULES]
     level = {"error": "error", "warning": "warning", "info": "note"}
-    used = sorted({f.rule for f in findings}, key=RULE_SLUGS.index)
+    used = sorted({f.rule for f in findings}, key=order.index)
     results = []
     for f in findings:
         result: dict[str, object] = {
@@ -153,7 +149,7 @@ def sarif(findings: Sequence[Finding], summary: Summary) -> str:
                             {
                                 "id": slug,
                                 "name": slug,
-                                "shortDescription": {"text": summaries[slug]},
+                                "shortDescription": {"text": BY_SLUG[slug].summary},
                             }
                             for slug in used
                         ],

@@ -8,7 +8,7 @@ import shlex
 from pathlib import Path
 
 from reviewkit.errors import RefusedOverwrite, ReviewkitError
-from reviewkit.model.files import write_atomic
+from reviewkit.model.files import write_file
 from reviewkit.model.playbook import Playbook, load_playbook, tr
 from reviewkit.text.catalogue import languages, say, texts
 
@@ -35,11 +35,7 @@ def scaffold(
 
     playbook = playbook or load_playbook()
     stage = stage or playbook.stages[0].key
-    if stage not in playbook.index:
-        raise ReviewkitError(
-            f"'{stage}' is not a stage of the playbook",
-            hint="the stages are: " + ", ".join(s.key for s in playbook.stages),
-        )
+    playbook.require_stage(stage)
     shown = shlex.quote(file_name) if file_name.isprintable() else repr(file_name)
     fields = {
         "file": shown,
@@ -97,7 +93,4 @@ def write_new_deal(path: Path, text: str, *, force: bool) -> None:
         )
     if path.is_dir():
         raise ReviewkitError(f"{path} is a folder", hint="give a file name with -o")
-    try:
-        write_atomic(path, text)
-    except OSError as exc:
-        raise ReviewkitError(f"{path}: cannot write: {exc.strerror}") from None
+    write_file(path, text)

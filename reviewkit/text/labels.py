@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from reviewkit.text.catalogue import has, languages, say
 
-#: The keys of each enumeration, in order; `language` has one per catalogue (see `enum_values`).
+#: The keys of each enumeration, in order; `language` has one per catalogue file.
 ENUMS: dict[str, tuple[str, ...]] = {
     "status": ("open", "won", "lost", "dropped"),
+    "language": languages(),
     "trigger": ("obstacle", "plan-slip", "dynamics-reversal", "pre-bid", "regular"),
     "level": ("low", "medium", "high"),
     "share": ("low", "high"),
@@ -32,11 +33,6 @@ ATTITUDE_LADDER = ("opposer", "non-supporter", "acknowledger", "supporter", "sym
 FRIENDLY = frozenset({"supporter", "sympathizer", "ally"})
 
 
-def enum_values(enum: str) -> tuple[str, ...]:
-    """The keys of enumeration `enum`: those of `ENUMS`, or the languages for `language`."""
-    return languages() if enum == "language" else ENUMS[enum]
-
-
 def label(enum: str, value: str | None, lang: str) -> str:
     """How `value` of enumeration `enum` reads in `lang`; values without a label read as
     themselves."""
@@ -48,5 +44,4 @@ def label(enum: str, value: str | None, lang: str) -> str:
 
 def readings(enum: str) -> dict[str, str]:
     """Every label of `enum` in every language, and the key each one reads for."""
-    keys = enum_values(enum) if enum in ENUMS or enum == "language" else ()
-    return {label(enum, key, lang): key for key in keys for lang in languages()}
+    return {label(enum, key, lang): key for key in ENUMS.get(enum, ()) for lang in languages()}

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from reviewkit.cli import app
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import load_deal
-from reviewkit.ops.advance import indentation, rewrite
-from tests.conftest import SAMPLE_DEALS, SAMPLES, TODAY, load_sample
+from reviewkit.ops.advance import advance_command, indentation, rewrite
+from tests.conftest import MINIMAL, SAMPLE_DEALS, SAMPLES, TODAY, load_sample
 
 #: A deal whose discovery stage is complete (every item met), with comments and odd quoting.
 READY = """\
@@ -288,3 +288,17 @@ def test_a_crlf_file_stays_crlf(tmp_path: Path) -> None:
     assert after.count(b"\r\n") == after.count(b"\n") and b"\r\r" not in after
     removed, _ = changes(crlf.decode().replace("\r\n", "\n"), after.decode().replace("\r\n", "\n"))
     assert removed == ["  stage: discovery  # where it stands"]
+
+
+def test_advance_command_says_where_the_deal_went_or_what_is_open(tmp_path: Path) -> None:
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(MINIMAL, encoding="utf-8")
+    options = {"today": TODAY, "playbook": None, "config": None}
+    refused = advance_command(deal, "partner", force=False, reason=None, **options)
+    assert refused.code == 1 and refused.out == ""
+    assert all(line.startswith(f"{deal}:") for line in refused.err[:-1])
+    assert refused.err[-1].startswith(f"reviewkit: {deal} stays at 'relationship': ")
+    moved = advance_command(deal, "partner", force=True, reason="the customer asked", **options)
+    assert moved.code == 0 and moved.err == ()
+    assert moved.out.splitlines()[:-1] == list(refused.err[:-1])
+    assert moved.out.splitlines()[-1].startswith(f"Moved {deal} from 'relationship' to 'partner'")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -320,3 +321,18 @@ def test_batch_since_a_revision_fails_only_the_deal_that_did_not_exist(tmp_path:
     assert "- Value: — → EUR 5" in pack
     assert "  reviewkit: " not in result.stderr
     assert f"  {new}: cannot read it at 'HEAD~1': " in result.stderr
+
+
+def test_render_command_renders_one_file_alone_and_a_folder_as_a_batch(tmp_path: Path) -> None:
+    folder = tmp_path / "deals"
+    folder.mkdir()
+    deal = folder / "one.yaml"
+    deal.write_text(MINIMAL, encoding="utf-8")
+    request = PackRequest(today=date(2026, 12, 1))
+    outcome = batch.render_command([deal], request, None, 1)
+    assert outcome.err == (f"Wrote {folder / 'one.review.md'}",) and outcome.code == 0
+    (folder / "bad.yaml").write_text(BAD, encoding="utf-8")
+    outcome = batch.render_command([folder], request, None, 1)
+    assert outcome.err[:2] == ("Wrote 1 pack(s).", "1 deal(s) failed:")
+    assert outcome.err[2].startswith("  ") and BAD_MESSAGE in outcome.err[2]
+    assert outcome.code == 2

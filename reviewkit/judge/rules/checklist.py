@@ -1,84 +1,79 @@
-"""`checklist` and `gate`: the playbook's questions and gates for every stage up to the current one.
+"""A playbook item that is not satisfied.
 
-An item with an automatic rule is decided by the deal data (a "yes" the data does not
-back is still unmet); an item without one by its answer under `checklist:`.
+Checks every checklist item of the stages up to the deal's current one. An item with an
+automatic rule is decided by the deal data: a "yes" the data does not back is still unmet,
+and a rep's own "no", "partial" or "unknown" stands even where the data looks complete. An
+item without one is decided by its answer under `checklist: STAGE: ITEM:`; no answer,
+`no`, `partial` and `unknown` are unmet (the last two quote the answer's evidence).
 
-    PASS  decision_chain: [{name: Zhou Lin, coach: true}]          coach-developed holds
-    FAIL  checklist: {relationship: {coach-developed: {status: yes}}}   but nobody has coach: true
+Why: each stage of the selling methodology ends with its checklist; a deal that moves on
+with questions unanswered is a deal whose team does not know where it stands.
+
+Severity follows the stage: an item of a stage before the current one is an error (the deal
+moved on without it), one of the current stage a warning (work to do); later stages are not
+checked yet. A won, lost or dropped deal's gaps are information, for its lost-deal review.
+
+Fix: do the work, then write the answer with its evidence, e.g.
+`coach-developed: {status: yes, evidence: Zhou Lin briefs us weekly}`; for an automatic item
+add the data it names (here `coach: true` on the person). `reviewkit playbook show` lists
+every item and its rule.
+
+PASS:
+
+    reviewkit: 1
+    deal: {name: Example, stage: discovery}
+    background:
+      customer: {business: Growing, organization: Three divisions, it_landscape: Old core}
+      project:
+        budget: {amount: 1000000, currency: CNY}
+        timeline: Tender in March
+        procurement_process: Open tender
+        channels: Eastbridge
+    decision_chain:
+      - {name: Wang Qiang, roles: [decision-maker], influence: high, attitude: supporter}
+      - {name: Liu Jianguo, influence: medium}
+      - {name: Zhou Lin, influence: low}
+    competitors:
+      - name: Rivalnet
+        strengths: [incumbent]
+        weaknesses: [slow spares]
+        sales_rep: {name: Huang Bin}
+    checklist:
+      discovery:
+        needs-confirmed: {status: yes, evidence: Restated in the 11-20 meeting}
+
+FAIL:
+
+    reviewkit: 1
+    deal: {name: Example, stage: discovery}
+    checklist:
+      discovery:
+        needs-confirmed: {status: partial, evidence: Only the CTO has confirmed}
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator
 
-from reviewkit.judge.findings import Finding, Review, Rule, clip
-from reviewkit.model.playbook import Item, Stage, tr
+from reviewkit.judge.facts import ItemState, item_state, stages_reached
+from reviewkit.judge.findings import STAGE_POLICY, Finding, Review, clip
+from reviewkit.model.playbook import Stage, tr
 from reviewkit.text.catalogue import say
 
-
-@dataclass(frozen=True)
-class ItemState:
-    """How one checklist item stands: `met`, `partial`, `unmet`, `unknown` or `unanswered`."""
-
-    item: Item
-    state: str
-    answer: dict[str, Any] | None
-    rule_holds: bool | None
-
-    @property
-    def met(self) -> bool:
-        return self.state == "met"
+SLUG = "checklist"
+SEVERITY = STAGE_POLICY
 
 
-ANSWER_STATE = {"yes": "met", "no": "unmet", "partial": "partial", "unknown": "unknown"}
-
-
-def item_state(review: Review, item: Item) -> ItemState:
-    answer = review.deal.data["checklist"].get(item.stage, {}).get(item.key)
-    if item.rule is not None:
-        # The data must show it; a rep's own "no", "partial" or "unknown" still stands.
-        holds = item.rule.holds(review.deal.data)
-        doubt = answer is not None and answer["status"] in ("no", "partial", "unknown")
-        if holds and doubt:
-            assert answer is not None
-            return ItemState(item, ANSWER_STATE[answer["status"]], answer, holds)
-        return ItemState(item, "met" if holds else "unmet", answer, holds)
-    if answer is None:
-        return ItemState(item, "unanswered", None, None)
-    return ItemState(item, ANSWER_STATE[answer["status"]], answer, None)
-
-
-def gate_holds(review: Review, stage: Stage) -> bool | None:
-    """Whether the stage's gate holds; None when the stage has no gate."""
-    return None if stage.gate is None else stage.gate.rule.holds(review.deal.data)
-
-
-def open_work(review: Review, stages: Iterable[Stage]) -> Iterator[tuple[Stage, Item | None, str]]:
-    """Every unmet item (with its state) and failed gate (item None) of `stages`."""
-    for stage in stages:
-        for item in stage.items:
-            state = item_state(review, item)
-            if not state.met:
-                yield stage, item, state.state
-        if stage.gate is not None and not gate_holds(review, stage):
-            yield stage, None, "unmet"
-
-
-def _items(review: Review) -> Iterator[Finding]:
-    for stage in review.deal.playbook.stages:
-        severity = review.stage_severity(stage.key)
-        if severity is None:
-            break
+def check(review: Review) -> Iterator[Finding]:
+    for stage in stages_reached(review):
         for item in stage.items:
             state = item_state(review, item)
             if state.met:
                 continue
-            yield _finding(review, stage, state, severity)
+            yield _finding(review, stage, state)
 
 
-def _finding(review: Review, stage: Stage, state: ItemState, severity: str) -> Finding:
+def _finding(review: Review, stage: Stage, state: ItemState) -> Finding:
     lang = review.lang
     item = state.item
     answer_at = ("checklist", stage.key, item.key)
@@ -93,8 +88,6 @@ def _finding(review: Review, stage: Stage, state: ItemState, severity: str) -> F
         at = answer_at if review.deal.has(*answer_at) else item.rule.subject()
         kind = "checklist-claimed" if claimed else "checklist-rule"
         return review.finding(
-            "checklist",
-            severity,
             at,
             kind,
             needs=item.rule.explain(review.deal.data, lang),
@@ -102,8 +95,6 @@ def _finding(review: Review, stage: Stage, state: ItemState, severity: str) -> F
         )
     if state.answer is None:
         return review.finding(
-            "checklist",
-            severity,
             answer_at,
             "checklist-unanswered",
             question=tr(item.question, lang),
@@ -116,30 +107,4 @@ def _finding(review: Review, stage: Stage, state: ItemState, severity: str) -> F
     kind = {"unmet": "checklist-no", "partial": "checklist-partial"}.get(
         state.state, "checklist-unknown"
     )
-    return review.finding("checklist", severity, answer_at, kind, evidence=quoted, **common)
-
-
-def _gates(review: Review) -> Iterator[Finding]:
-    for stage in review.deal.playbook.stages:
-        severity = review.stage_severity(stage.key)
-        if severity is None:
-            break
-        if stage.gate is None or gate_holds(review, stage):
-            continue
-        yield review.finding(
-            "gate",
-            severity,
-            stage.gate.rule.subject(),
-            "gate",
-            stage=stage.key,
-            item="gate",
-            stage_label=tr(stage.label, review.lang),
-            label=tr(stage.gate.label, review.lang),
-            needs=stage.gate.rule.explain(review.deal.data, review.lang),
-        )
-
-
-RULES = (
-    Rule("checklist", "a playbook item that is not satisfied", _items),
-    Rule("gate", "a stage's gate that does not hold", _gates),
-)
+    return review.finding(answer_at, kind, evidence=quoted, **common)

@@ -1,0 +1,177 @@
+"""What a deal's data shows, as the rules, packs, changes, advance and pipeline all ask it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from reviewkit.judge.findings import Review, clip
+from reviewkit.model.playbook import Item, Stage, tr
+from reviewkit.text.labels import ENUMS
+
+# -- the playbook's stages ----------------------------------------------------------
+
+
+def stages_reached(review: Review) -> tuple[Stage, ...]:
+    """The playbook's stages up to and including the deal's current one."""
+    return review.deal.playbook.stages[: review.deal.stage_index + 1]
+
+
+def chain_stage_reached(review: Review) -> bool:
+    """Whether the deal is at or past the playbook's decision-chain stage (if it has one)."""
+    chain = review.deal.playbook.chain_stage
+    return chain is not None and review.deal.playbook.index[chain] <= review.deal.stage_index
+
+
+# -- checklist items and gates ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """How one checklist item stands: `met`, `partial`, `unmet`, `unknown` or `unanswered`."""
+
+    item: Item
+    state: str
+    answer: dict[str, Any] | None
+    rule_holds: bool | None
+
+    @property
+    def met(self) -> bool:
+        return self.state == "met"
+
+
+ANSWER_STATE = {"yes": "met", "no": "unmet", "partial": "partial", "unknown": "unknown"}
+
+
+def item_state(review: Review, item: Item) -> ItemState:
+    answer = review.deal.data["checklist"].get(item.stage, {}).get(item.key)
+    if item.rule is not None:
+        # The data must show it; a rep's own "no", "partial" or "unknown" still stands.
+        holds = item.rule.holds(review.deal.data)
+        doubt = answer is not None and answer["status"] in ("no", "partial", "unknown")
+        if holds and doubt:
+            assert answer is not None
+            return ItemState(item, ANSWER_STATE[answer["status"]], answer, holds)
+        return ItemState(item, "met" if holds else "unmet", answer, holds)
+    if answer is None:
+        return ItemState(item, "unanswered", None, None)
+    return ItemState(item, ANSWER_STATE[answer["status"]], answer, None)
+
+
+def gate_holds(review: Review, stage: Stage) -> bool | None:
+    """Whether the stage's gate holds; None when the stage has no gate."""
+    return None if stage.gate is None else stage.gate.rule.holds(review.deal.data)
+
+
+def open_work(review: Review, stages: Iterable[Stage]) -> Iterator[tuple[Stage, Item | None, str]]:
+    """Every unmet item (with its state) and failed gate (item None) of `stages`."""
+    for stage in stages:
+        for item in stage.items:
+            state = item_state(review, item)
+            if not state.met:
+                yield stage, item, state.state
+        if stage.gate is not None and not gate_holds(review, stage):
+            yield stage, None, "unmet"
+
+
+# -- actions and review meetings ----------------------------------------------------
+
+
+def overdue_actions(review: Review) -> list[tuple[int, dict[str, Any]]]:
+    """(index, action) of every open action past its due date, in file order."""
+    if not review.deal.is_open:
+        return []
+    return [
+        (index, action)
+        for index, action in enumerate(review.deal.data["actions"])
+        if action["status"] == "open" and action["due"] is not None and action["due"] < review.today
+    ]
+
+
+def last_review(review: Review) -> tuple[dt.date, tuple[str, ...]] | None:
+    """The most recent review meeting held (not one still ahead), and where it is written."""
+    held = [
+        (day, ("review", key))
+        for key in ("date", "previous")
+        if (day := review.deal.data["review"][key]) is not None and day <= review.today
+    ]
+    return max(held) if held else None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One reason for the meeting, with why, and where in the file it shows."""
+
+    key: str
+    reasons: tuple[str, ...]
+    at: tuple[str | int, ...]
+
+
+def meeting_triggers(review: Review) -> list[Trigger]:
+    """The meeting's triggers in the format's order: declared ones and those the data shows."""
+    deal = review.deal
+    if not deal.is_open:
+        return []
+    found: dict[str, tuple[list[str], tuple[str | int, ...]]] = {}
+
+    def add(key: str, reason: str, at: tuple[str | int, ...]) -> None:
+        found.setdefault(key, ([], at))[0].append(reason)
+
+    for index, key in enumerate(deal.data["review"]["triggers"]):
+        add(key, review.text("trigger-declared"), ("review", "triggers", index))
+    overdue = overdue_actions(review)
+    if overdue:
+        add(
+            "plan-slip",
+            review.text("trigger-overdue", count=len(overdue)),
+            ("actions", overdue[0][0], "due"),
+        )
+    previous = deal.data["review"]["previous"]
+    for index, event in enumerate(deal.data["dynamics"]):
+        if not event["reversal"]:
+            continue
+        if previous is not None and event["date"] is not None and event["date"] <= previous:
+            continue
+        when = event["date"].isoformat() if event["date"] else "?"
+        add(
+            "dynamics-reversal",
+            review.text("trigger-reversal", date=when, event=clip(event["event"], 80)),
+            ("dynamics", index, "reversal"),
+        )
+    stage = deal.playbook.stage(deal.stage)
+    for key in stage.triggers:
+        add(
+            key, review.text("trigger-stage", stage=tr(stage.label, review.lang)), ("deal", "stage")
+        )
+    order = list(ENUMS["trigger"])
+    return [
+        Trigger(key, tuple(dict.fromkeys(reasons)), at)
+        for key, (reasons, at) in sorted(found.items(), key=lambda kv: order.index(kv[0]))
+    ]
+
+
+# -- competitor ties ----------------------------------------------------------------
+
+#: Texts that record that no competitor tie is known (so the field is answered, not a tie).
+NO_TIES = frozenset(
+    {
+        "none",
+        "none known",
+        "no",
+        "n/a",
+        "na",
+        "-",
+        "—",
+        "无",
+        "没有",
+        "暂无",
+        "未发现",
+        "无已知关系",
+    }
+)
+
+
+def has_ties(text: str | None) -> bool:
+    return bool(text and text.strip().lower().rstrip(".。") not in NO_TIES)

@@ -1,0 +1,55 @@
+"""`reviewkit diff`: what changed in a deal between two versions, as text or as JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from reviewkit.judge.changes import Change, changes_between, load_version, report
+from reviewkit.model.config import Settings
+from reviewkit.model.deal import Deal, load_deal
+from reviewkit.ops.outcome import Outcome
+
+
+def diff_command(
+    old: str,
+    new: Path,
+    *,
+    format: str,
+    reveal_floor: bool,
+    today: dt.date,
+    playbook: Path | None,
+    config: Path | None,
+) -> Outcome:
+    """The changes from `old` (a file, or a git revision of `new`) to `new`."""
+    settings = Settings(config, playbook).for_file(new)
+    after = load_deal(new, settings.playbook, language=settings.language)
+    before = load_version(new, old, settings)
+    changes = changes_between(before, after, today, settings, reveal_floor)
+    if format == "json":
+        document = diff_document(before, after, changes)
+        return Outcome(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return Outcome(report(changes, after.language, f"{before.display} → {after.display}"))
+
+
+def diff_document(before: Deal, after: Deal, changes: list[Change]) -> dict[str, Any]:
+    """The JSON document of `diff --format json`: both versions named, then each change."""
+    return {
+        "old": before.display,
+        "new": after.display,
+        "changes": [
+            {
+                "kind": c.kind,
+                "subject": c.subject,
+                "before": c.before,
+                "after": c.after,
+                "line": c.line,
+                "column": c.column,
+                "reversal": c.reversal,
+                "text": c.text(after.language),
+            }
+            for c in changes
+        ],
+    }

@@ -1,0 +1,37 @@
+"""`reviewkit new`: write a new deal file, commented to teach the methodology."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewkit.model.config import Settings
+from reviewkit.ops.outcome import Outcome
+from reviewkit.present.scaffold import scaffold, slug, write_new_deal
+
+
+def new_command(
+    name: str,
+    *,
+    stage: str | None,
+    lang: str | None,
+    customer: str,
+    owner: str,
+    output: Path | None,
+    force: bool,
+    playbook: Path | None,
+    config: Path | None,
+) -> Outcome:
+    """Write the deal file (by default named after the deal) and say what to do next."""
+    path = output or Path(f"{slug(name)}.yaml")
+    settings = Settings(config, playbook).for_file(path.absolute())
+    text = scaffold(
+        name,
+        stage=stage,
+        lang=lang or settings.language or "en",
+        customer=customer,
+        owner=owner,
+        playbook=settings.playbook,
+        file_name=str(path),
+    )
+    write_new_deal(path, text, force=force)
+    return Outcome(f"Wrote {path}. Next: fill it in, then run `reviewkit check {path}`.\n")

@@ -1,0 +1,144 @@
+"""The facts every part asks of a deal: items and gates, open work, actions, reviews,
+meeting triggers and competitor ties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reviewkit.judge.facts import (
+    chain_stage_reached,
+    gate_holds,
+    has_ties,
+    item_state,
+    last_review,
+    meeting_triggers,
+    open_work,
+    overdue_actions,
+    stages_reached,
+)
+from reviewkit.judge.findings import Review
+from reviewkit.model.deal import load_deal
+from reviewkit.model.playbook import Playbook
+from tests.conftest import COMPLETE_DISCOVERY, TODAY
+from tests.judge.rules.conftest import PERSON_OK, Write, action, deal
+
+
+def review_of(write: Write, playbook: Playbook, text: str, today: dt.date = TODAY) -> Review:
+    return Review(load_deal(write(text), playbook), today)
+
+
+def test_stages_reached(write: Write, playbook: Playbook) -> None:
+    review = review_of(write, playbook, deal(stage="partner"))
+    keys = [s.key for s in stages_reached(review)]
+    assert keys == ["discovery", "qualification", "relationship", "partner"]
+
+
+@pytest.mark.parametrize(
+    ("stage", "reached"), [("discovery", False), ("relationship", True), ("bidding", True)]
+)
+def test_chain_stage_reached(write: Write, playbook: Playbook, stage: str, reached: bool) -> None:
+    assert chain_stage_reached(review_of(write, playbook, deal(stage=stage))) is reached
+
+
+@pytest.mark.parametrize(
+    ("answer", "state"),
+    [
+        ("", "unanswered"),
+        ("{status: yes}", "met"),
+        ("{status: no}", "unmet"),
+        ("{status: partial}", "partial"),
+        ("{status: unknown}", "unknown"),
+    ],
+)
+def test_item_state_of_an_item_answered_by_hand(
+    write: Write, playbook: Playbook, answer: str, state: str
+) -> None:
+    body = f"checklist:\n  relationship:\n    pr-plan-feasible: {answer}\n" if answer else ""
+    review = review_of(write, playbook, deal(body))
+    item = next(i for i in playbook.stage("relationship").items if i.key == "pr-plan-feasible")
+    got = item_state(review, item)
+    assert got.state == state
+    assert got.met is (state == "met")
+    assert got.rule_holds is None
+
+
+def test_item_state_of_an_automatic_item(write: Write, playbook: Playbook) -> None:
+    item = next(i for i in playbook.stage("relationship").items if i.key == "coach-developed")
+    held = item_state(review_of(write, playbook, deal("decision_chain:\n" + PERSON_OK)), item)
+    assert (held.state, held.rule_holds) == ("met", True)
+    doubted = deal(
+        "decision_chain:\n"
+        + PERSON_OK
+        + "checklist:\n  relationship:\n    coach-developed: {status: partial}\n"
+    )
+    assert item_state(review_of(write, playbook, doubted), item).state == "partial"
+    claimed = deal("checklist:\n  relationship:\n    coach-developed: {status: yes}\n")
+    unmet = item_state(review_of(write, playbook, claimed), item)
+    assert (unmet.state, unmet.rule_holds) == ("unmet", False)
+
+
+def test_gate_holds(write: Write, playbook: Playbook) -> None:
+    stage = playbook.stage("relationship")
+    assert gate_holds(review_of(write, playbook, deal("decision_chain:\n" + PERSON_OK)), stage)
+    assert gate_holds(review_of(write, playbook, deal()), stage) is False
+    assert gate_holds(review_of(write, playbook, deal()), playbook.stage("discovery")) is None
+
+
+def test_open_work_of_a_complete_stage_is_empty(write: Write, playbook: Playbook) -> None:
+    review = review_of(write, playbook, COMPLETE_DISCOVERY)
+    assert list(open_work(review, [playbook.stage("discovery")])) == []
+    gaps = list(open_work(review, [playbook.stage("relationship")]))
+    assert ("relationship", None, "unmet") in [(s.key, i, state) for s, i, state in gaps]
+    assert all(state != "met" for _, _, state in gaps)
+
+
+def test_overdue_actions(write: Write, playbook: Playbook) -> None:
+    [(index, overdue)] = overdue_actions(review_of(write, playbook, action()))
+    assert (index, overdue["owner"]) == (0, "Li Wei")
+    assert overdue_actions(review_of(write, playbook, action(status="done"))) == []
+    assert overdue_actions(review_of(write, playbook, action(extra="status: won"))) == []
+
+
+def test_last_review_is_the_latest_meeting_held(write: Write, playbook: Playbook) -> None:
+    text = deal("review:\n  date: 2026-12-05\n  previous: 2026-11-12\n")
+    review = review_of(write, playbook, text)
+    assert last_review(review) == (dt.date(2026, 11, 12), ("review", "previous"))
+    later = review_of(write, playbook, text, dt.date(2026, 12, 6))
+    assert last_review(later) == (dt.date(2026, 12, 5), ("review", "date"))
+    assert last_review(review_of(write, playbook, deal())) is None
+
+
+def test_meeting_triggers_in_the_format_order(write: Write, playbook: Playbook) -> None:
+    text = deal(
+        """\
+        review:
+          triggers: [pre-bid, obstacle]
+        actions:
+          - {what: Call, owner: Li, due: 2026-11-01}
+        """,
+        stage="bidding",
+    )
+    triggers = meeting_triggers(review_of(write, playbook, text))
+    assert [t.key for t in triggers] == ["obstacle", "plan-slip", "pre-bid"]
+    pre_bid = triggers[-1]
+    assert pre_bid.at == ("review", "triggers", 0)
+    assert len(pre_bid.reasons) == 2  # declared, and the stage's own
+    closed = deal("review:\n  triggers: [obstacle]\n", extra="status: lost")
+    assert meeting_triggers(review_of(write, playbook, closed)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tied"),
+    [
+        ("classmate of Rivalnet's rep", True),
+        ("None known.", False),
+        ("  n/a ", False),
+        ("暂无。", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_has_ties(text: str | None, tied: bool) -> None:
+    assert has_ties(text) is tied
