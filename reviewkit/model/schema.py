@@ -399,7 +399,7 @@ class Struct(Field):
             out[name] = self.fields[name].load(value, ctx, (*path, name))
             present.add(name)
             field = self.fields[name]
-            blank = isinstance(value, Scalar) and not value.value.strip()
+            blank = is_null(value) or (isinstance(value, Scalar) and not value.value.strip())
             if name in self.required and blank and not isinstance(field, Struct):
                 self.missing(node, ctx, path, [name], at=(key.line, key.column))
         self.missing(node, ctx, path, [k for k in self.required if k not in present])
