@@ -292,8 +292,9 @@ class Money(Field):
     expected = "a mapping"
     example = "{amount: 12000000, currency: CNY}"
 
-    def __init__(self, extra: dict[str, Field] | None = None) -> None:
+    def __init__(self, extra: dict[str, Field] | None = None, name: str = "") -> None:
         self.extra = extra or {}
+        self.name = name  # of its type in dealtypes.py, when it has extra fields
 
     def bad(self, at: Node, ctx: Context, path: Path, detail: str, **args: object) -> None:
         ctx.report(at, "bad-money", key=show(path), detail=word(ctx.lang, detail, **args))
@@ -359,8 +360,10 @@ class Struct(Field):
         required: tuple[str, ...] = (),
         on_unknown: Callable[[Scalar, Context, Path], bool] | None = None,
         absent_is_none: bool = False,
+        name: str = "",
     ) -> None:
         self.fields = fields
+        self.name = name  # of its type in dealtypes.py; else named after its place
         self.required = required
         self.on_unknown = on_unknown
         self.absent_is_none = absent_is_none
