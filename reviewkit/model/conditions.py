@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewkit.model.dealformat import BASE
+from reviewkit.model.dealtypes import DealData
 from reviewkit.model.schema import (
     Bool,
     Context,
@@ -36,7 +37,7 @@ OPERATORS = ("exists", "count", "every", "all", "any", "not")
 KeyPath = tuple[str, ...]
 
 
-def get(data: Any, path: KeyPath) -> Any:
+def get(data: object, path: KeyPath) -> Any:
     """The value at `path` inside loaded data, or None."""
     for part in path:
         if not isinstance(data, dict):
@@ -53,7 +54,7 @@ class Test:
     op: str  # "eq" | "in" | "present"
     value: Any
 
-    def matches(self, entry: dict[str, Any]) -> bool:
+    def matches(self, entry: object) -> bool:
         value = get(entry, self.field)
         if self.op == "present":
             return present(value) is self.value
@@ -73,7 +74,7 @@ class Rule:
     min: int = 1
     rules: tuple[Rule, ...] = ()
 
-    def holds(self, data: dict[str, Any]) -> bool:
+    def holds(self, data: DealData) -> bool:
         if self.op == "exists":
             return all(present(get(data, p)) for p in self.paths)
         if self.op in ("count", "every"):
@@ -88,7 +89,7 @@ class Rule:
             return any(r.holds(data) for r in self.rules)
         return not self.rules[0].holds(data)
 
-    def missing(self, data: dict[str, Any]) -> list[str]:
+    def missing(self, data: DealData) -> list[str]:
         """For an `every` rule: the names of the entries that do not match yet."""
         if self.op != "every":
             return []
@@ -99,7 +100,7 @@ class Rule:
             if not all(t.matches(e) for t in self.where)
         ]
 
-    def explain(self, data: dict[str, Any], lang: str) -> str:
+    def explain(self, data: DealData, lang: str) -> str:
         """`describe`, naming the entries that fall short where the rule is about every one."""
         text = self.describe(lang)
         names = self.missing(data)

@@ -134,7 +134,8 @@ class Field:
     def load(self, node: Node | None, ctx: Context, path: Path) -> Any:
         raise NotImplementedError
 
-    def wrong(self, node: Node, ctx: Context, path: Path) -> Any:
+    def wrong(self, node: Node, ctx: Context, path: Path) -> None:
+        """Report a value of the wrong shape (the caller then reads the field as empty)."""
         key = show(path)
         ctx.report(
             node,
@@ -144,7 +145,6 @@ class Field:
             found=_found(node, ctx.lang),
             example=f"{path[-1]}: {self.example}",
         )
-        return self.empty()
 
     def scalar(self, node: Node | None, ctx: Context, path: Path) -> Scalar | None:
         """The node as a non-null scalar; None when absent or null; reports other shapes."""
@@ -303,7 +303,8 @@ class Money(Field):
         if node is None or is_null(node):
             return None
         if not isinstance(node, Mapping):
-            return self.wrong(node, ctx, path)
+            self.wrong(node, ctx, path)
+            return None
         fields: dict[str, Field] = {"amount": Number(), "currency": Text(), **self.extra}
         values = Struct(fields).load(node, ctx, path)
         if values is None:
@@ -338,7 +339,8 @@ class ListOf(Field):
         if node is None or is_null(node):
             return []
         if not isinstance(node, Sequence):
-            return self.wrong(node, ctx, path)
+            self.wrong(node, ctx, path)
+            return []
         out = []
         for index, item in enumerate(node.items):
             ctx.positions[(*path, index)] = (item.line, item.column)
@@ -383,7 +385,8 @@ class Struct(Field):
             return self.empty()
         out = self.defaults()
         if not isinstance(node, Mapping):
-            return self.wrong(node, ctx, path)
+            self.wrong(node, ctx, path)
+            return self.empty()
         present = set()
         for key, value in node.pairs:
             name = key.value
@@ -448,7 +451,8 @@ class MapOf(Field):
         if node is None or is_null(node):
             return {}
         if not isinstance(node, Mapping):
-            return self.wrong(node, ctx, path)
+            self.wrong(node, ctx, path)
+            return {}
         out = {}
         for key, value in node.pairs:
             ctx.positions[(*path, key.value)] = (key.line, key.column)
