@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 from reviewkit.errors import ReviewkitError
 from reviewkit.judge.facts import gate_holds, item_state
@@ -20,6 +21,7 @@ from reviewkit.judge.findings import Review
 from reviewkit.judge.floor import Redactor, floor_amount, redacted
 from reviewkit.model.config import Config
 from reviewkit.model.deal import Deal, load_deal, parse_deal
+from reviewkit.model.dealtypes import DealData, Person
 from reviewkit.model.playbook import tr
 from reviewkit.text.catalogue import say
 from reviewkit.text.labels import label
@@ -49,6 +51,10 @@ KINDS = (
     "gate-lost",
 )
 
+_FLAG_KEYS: tuple[tuple[str, Literal["coach", "speaks_for_us"]], ...] = (
+    ("coach", "coach"),
+    ("speaks-for-us", "speaks_for_us"),
+)
 GROUPS = {
     "deal": ("stage", "status", "value", "close-date"),
     "people": ("person-added", "person-removed", "attitude", "influence", "coach", "speaks-for-us"),
@@ -62,6 +68,9 @@ GROUPS = {
     ),
     "checklist": ("item-met", "item-lost", "gate-passed", "gate-lost"),
 }
+
+
+E = TypeVar("E", bound=Mapping[str, object])
 
 
 @dataclass(frozen=True)
@@ -80,8 +89,28 @@ class Change:
         )
 
 
-def _by_name(entries: list[dict[str, Any]], key: str) -> dict[str, tuple[int, dict[str, Any]]]:
+def _by_name(entries: Sequence[E], key: str) -> dict[str, tuple[int, E]]:
     return {str(e[key]).strip(): (i, e) for i, e in enumerate(entries) if e.get(key)}
+
+
+@dataclass
+class _Collector:
+    """The changes found so far, each placed at its key in the new version."""
+
+    new: Deal
+    changes: list[Change] = dataclasses.field(default_factory=list)
+
+    def __call__(
+        self,
+        kind: str,
+        subject: str,
+        before: Any,
+        after: Any,
+        *at: str | int,
+        reversal: bool = False,
+    ) -> None:
+        line, column = self.new.where(*at)
+        self.changes.append(Change(kind, subject, str(before), str(after), line, column, reversal))
 
 
 def compare(
@@ -90,14 +119,16 @@ def compare(
     """Every change from `old` to `new`, in the order of KINDS, in `lang` (default: the new
     deal's language)."""
     lang = lang or new.language
-    changes: list[Change] = []
+    add = _Collector(new)
+    _deal_changes(add, old, new, lang)
+    _people_changes(add, old.data, new.data, lang)
+    _dynamics_changes(add, old.data, new.data, lang)
+    _action_changes(add, old.data, new.data)
+    _checklist_changes(add, old, new, today, config, lang)
+    return sorted(add.changes, key=lambda c: KINDS.index(c.kind))
 
-    def add(
-        kind: str, subject: str, before: Any, after: Any, *at: str | int, reversal: bool = False
-    ) -> None:
-        line, column = new.where(*at)
-        changes.append(Change(kind, subject, str(before), str(after), line, column, reversal))
 
+def _deal_changes(add: _Collector, old: Deal, new: Deal, lang: str) -> None:
     o, n = old.data, new.data
     if old.stage != new.stage:
         add(
@@ -131,6 +162,8 @@ def compare(
             "expected_close",
         )
 
+
+def _people_changes(add: _Collector, o: DealData, n: DealData, lang: str) -> None:
     before_people = _by_name(o["decision_chain"], "name")
     after_people = _by_name(n["decision_chain"], "name")
     for name, (index, person) in after_people.items():
@@ -141,37 +174,44 @@ def compare(
             )
             add("person-added", name, "", roles, *at)
             continue
-        previous = before_people[name][1]
-        if (previous["attitude"] or "unknown") != (person["attitude"] or "unknown"):
-            add(
-                "attitude",
-                name,
-                label("attitude", previous["attitude"] or "unknown", lang),
-                label("attitude", person["attitude"] or "unknown", lang),
-                *at,
-                "attitude",
-            )
-        if (
-            previous["influence"] != person["influence"]
-            and previous["influence"]
-            and person["influence"]
-        ):
-            add(
-                "influence",
-                name,
-                label("level", previous["influence"], lang),
-                label("level", person["influence"], lang),
-                *at,
-                "influence",
-            )
-        for kind, key in (("coach", "coach"), ("speaks-for-us", "speaks_for_us")):
-            if bool(previous[key]) != bool(person[key]):
-                words = say(lang, f"change.{kind}.{'on' if person[key] else 'off'}")
-                add(kind, name, "", words, *at, key)
+        _person_changes(add, name, before_people[name][1], person, at, lang)
     for name in before_people:
         if name not in after_people:
             add("person-removed", name, "", "", "decision_chain")
 
+
+def _person_changes(
+    add: _Collector, name: str, previous: Person, person: Person, at: tuple[str, int], lang: str
+) -> None:
+    if (previous["attitude"] or "unknown") != (person["attitude"] or "unknown"):
+        add(
+            "attitude",
+            name,
+            label("attitude", previous["attitude"] or "unknown", lang),
+            label("attitude", person["attitude"] or "unknown", lang),
+            *at,
+            "attitude",
+        )
+    if (
+        previous["influence"] != person["influence"]
+        and previous["influence"]
+        and person["influence"]
+    ):
+        add(
+            "influence",
+            name,
+            label("level", previous["influence"], lang),
+            label("level", person["influence"], lang),
+            *at,
+            "influence",
+        )
+    for kind, key in _FLAG_KEYS:
+        if bool(previous[key]) != bool(person[key]):
+            words = say(lang, f"change.{kind}.{'on' if person[key] else 'off'}")
+            add(kind, name, "", words, *at, key)
+
+
+def _dynamics_changes(add: _Collector, o: DealData, n: DealData, lang: str) -> None:
     seen = {(d["date"], (d["event"] or "").strip()) for d in o["dynamics"]}
     for index, event in enumerate(n["dynamics"]):
         if (event["date"], (event["event"] or "").strip()) not in seen:
@@ -185,6 +225,8 @@ def compare(
                 reversal=bool(event["reversal"]),
             )
 
+
+def _action_changes(add: _Collector, o: DealData, n: DealData) -> None:
     before_actions = _by_name(o["actions"], "what")
     after_actions = _by_name(n["actions"], "what")
     for what, (index, action) in after_actions.items():
@@ -204,6 +246,10 @@ def compare(
         if what not in after_actions:
             add("action-removed", " ".join(what.split()), "", "", "actions")
 
+
+def _checklist_changes(
+    add: _Collector, old: Deal, new: Deal, today: dt.date, config: Config | None, lang: str
+) -> None:
     old_review = Review(old, today, config) if config else Review(old, today)
     new_review = Review(new, today, config) if config else Review(new, today)
     last = max(old.stage_index, new.stage_index)
@@ -225,7 +271,6 @@ def compare(
                 add("gate-passed", name, "", "", *stage.gate.rule.subject())
             elif was_gate and not now_gate:
                 add("gate-lost", name, "", "", *stage.gate.rule.subject())
-    return sorted(changes, key=lambda c: KINDS.index(c.kind))
 
 
 def changes_between(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
 
 from reviewkit.errors import InvalidFile, ReviewkitError
 from reviewkit.judge.findings import STAGE_POLICY, Finding, Review, Rule
@@ -30,6 +29,7 @@ from reviewkit.judge.rules import (
 )
 from reviewkit.model.config import DEFAULT, Config
 from reviewkit.model.deal import Deal
+from reviewkit.model.dealtypes import Suppression
 from reviewkit.model.schema import suggestion
 
 #: Every rule, one module each, in the public order of their slugs: the command-line
@@ -122,9 +122,7 @@ def stage_severity(review: Review, stage: str) -> str | None:
     return "error" if index < review.deal.stage_index else "warning"
 
 
-def suppresses(
-    entry: Mapping[str, str | None], rule: str, stage: str | None, item: str | None
-) -> bool:
+def suppresses(entry: Suppression, rule: str, stage: str | None, item: str | None) -> bool:
     """Whether one `suppress:` entry of a deal file covers a finding of `rule` at `stage`
     and `item` (an entry without a stage or item covers every one)."""
     return (

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from reviewkit.judge.findings import Review, clip
+from reviewkit.model.dealtypes import Action, ChecklistAnswer
 from reviewkit.model.playbook import Item, Stage, tr
 from reviewkit.text.labels import ENUMS
 
@@ -34,7 +34,7 @@ class ItemState:
 
     item: Item
     state: str
-    answer: dict[str, Any] | None
+    answer: ChecklistAnswer | None
     rule_holds: bool | None
 
     @property
@@ -79,7 +79,7 @@ def open_work(review: Review, stages: Iterable[Stage]) -> Iterator[tuple[Stage, 
 # -- actions and review meetings ----------------------------------------------------
 
 
-def overdue_actions(review: Review) -> list[tuple[int, dict[str, Any]]]:
+def overdue_actions(review: Review) -> list[tuple[int, Action]]:
     """(index, action) of every open action past its due date, in file order."""
     if not review.deal.is_open:
         return []
@@ -119,8 +119,8 @@ def meeting_triggers(review: Review) -> list[Trigger]:
     def add(key: str, reason: str, at: tuple[str | int, ...]) -> None:
         found.setdefault(key, ([], at))[0].append(reason)
 
-    for index, key in enumerate(deal.data["review"]["triggers"]):
-        add(key, review.text("trigger-declared"), ("review", "triggers", index))
+    for index, declared in enumerate(deal.data["review"]["triggers"]):
+        add(declared, review.text("trigger-declared"), ("review", "triggers", index))
     overdue = overdue_actions(review)
     if overdue:
         add(

@@ -15,14 +15,15 @@ from typing import Any
 
 from reviewkit.model.conditions import get
 from reviewkit.model.deal import Deal
+from reviewkit.model.dealtypes import DealData
 from reviewkit.text.catalogue import say
 
 FLOOR = ("strategy", "commercial", "floor")
 
 
-def floor_amount(data: dict[str, Any]) -> Decimal | None:
-    floor = get(data, FLOOR)
-    return floor.get("amount") if isinstance(floor, dict) else None
+def floor_amount(data: DealData) -> Decimal | None:
+    floor = data["strategy"]["commercial"]["floor"]
+    return None if floor is None else floor["amount"]
 
 
 def _plain(number: Decimal) -> str:
@@ -79,7 +80,7 @@ def _texts(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str 
     return []
 
 
-def mentions(data: dict[str, Any]) -> list[tuple[str | int, ...]]:
+def mentions(data: DealData) -> list[tuple[str | int, ...]]:
     """Key paths of the text fields that contain the floor figure."""
     amount = floor_amount(data)
     if amount is None:
@@ -115,11 +116,9 @@ class Redactor:
         return value
 
 
-def withhold(
-    data: dict[str, Any], replacement: str, also: Iterable[Decimal | None] = ()
-) -> dict[str, Any]:
+def withhold(data: DealData, replacement: str, also: Iterable[Decimal | None] = ()) -> DealData:
     """A copy of `data` without the floor, and with the figure (and any `also`) redacted."""
-    copy = Redactor([floor_amount(data), *also], replacement).data(data)
+    copy: DealData = Redactor([floor_amount(data), *also], replacement).data(data)
     if get(copy, FLOOR) is not None:
         copy["strategy"]["commercial"]["floor"] = None
     return copy

@@ -70,6 +70,23 @@ def _unmet(deal: Deal, config: Config) -> dict[tuple[str, str], str]:
 def gaps_at_loss(deal: Deal, config: Config, lang: str) -> list[Gap]:
     """The gaps of a lost deal, each with the stage (and date) at which it opened."""
     final = _unmet(deal, config)
+    opened = _opened_in_git(deal, config, final)
+    _add_opened_in_history(deal, final, opened)
+    gaps = []
+    for (stage_key, item_key), state in final.items():
+        where, when = opened.get((stage_key, item_key), (stage_key, ""))
+        where_label = (
+            tr(deal.playbook.stage(where).label, lang) if where in deal.playbook.index else where
+        )
+        name = _gap_label(deal, stage_key, item_key, lang)
+        gaps.append(Gap(stage_key, item_key, name, state, where_label, when))
+    return gaps
+
+
+def _opened_in_git(
+    deal: Deal, config: Config, final: dict[tuple[str, str], str]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(stage, item) → (stage, date) at which each final gap opened, as git's versions show."""
     opened: dict[tuple[str, str], tuple[str, str]] = {}
     history = git.versions(deal.path, MAX_VERSIONS) if deal.path.exists() else []
     if history:
@@ -94,6 +111,13 @@ def gaps_at_loss(deal: Deal, config: Config, lang: str) -> list[Gap]:
             if run_start is not None and run_start > 0:
                 date, version, _ = states[run_start]
                 opened[key] = (version.stage, date)
+    return opened
+
+
+def _add_opened_in_history(
+    deal: Deal, final: dict[tuple[str, str], str], opened: dict[tuple[str, str], tuple[str, str]]
+) -> None:
+    """Add the openings the deal's own `history:` records for gaps git did not date."""
     for entry in deal.data["history"]:
         for name in entry["open"]:
             stage, _, item = name.partition("/")
@@ -102,20 +126,15 @@ def gaps_at_loss(deal: Deal, config: Config, lang: str) -> list[Gap]:
                     entry["from"],
                     entry["date"].isoformat() if entry["date"] else "",
                 )
-    gaps = []
-    for (stage_key, item_key), state in final.items():
-        stage = deal.playbook.stage(stage_key)
-        if item_key == "gate":
-            assert stage.gate is not None
-            name = tr(stage.gate.label, lang)
-        else:
-            name = next(tr(i.label, lang) for i in stage.items if i.key == item_key)
-        where, when = opened.get((stage_key, item_key), (stage_key, ""))
-        where_label = (
-            tr(deal.playbook.stage(where).label, lang) if where in deal.playbook.index else where
-        )
-        gaps.append(Gap(stage_key, item_key, name, state, where_label, when))
-    return gaps
+
+
+def _gap_label(deal: Deal, stage_key: str, item_key: str, lang: str) -> str:
+    """The name of a gap: its item's label, or its stage's gate's."""
+    stage = deal.playbook.stage(stage_key)
+    if item_key == "gate":
+        assert stage.gate is not None
+        return tr(stage.gate.label, lang)
+    return next(tr(i.label, lang) for i in stage.items if i.key == item_key)
 
 
 #: At most this many of the course's lessons are added: the ones that weigh most.

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewkit.model.dealformat import BASE
+from reviewkit.model.dealtypes import DealData
 from reviewkit.model.schema import (
     Bool,
     Context,
@@ -37,7 +38,7 @@ OPERATORS = ("exists", "count", "every", "all", "any", "not")
 KeyPath = tuple[str, ...]
 
 
-def get(data: Any, path: KeyPath) -> Any:
+def get(data: object, path: KeyPath) -> Any:
     """The value at `path` inside loaded data, or None."""
     for part in path:
         if not isinstance(data, dict):
@@ -54,7 +55,7 @@ class Test:
     op: str  # "eq" | "in" | "present"
     value: Any
 
-    def matches(self, entry: dict[str, Any]) -> bool:
+    def matches(self, entry: object) -> bool:
         value = get(entry, self.field)
         if self.op == "present":
             return present(value) is self.value
@@ -74,7 +75,7 @@ class Rule:
     min: int = 1
     rules: tuple[Rule, ...] = ()
 
-    def holds(self, data: dict[str, Any]) -> bool:
+    def holds(self, data: DealData) -> bool:
         if self.op == "exists":
             return all(present(get(data, p)) for p in self.paths)
         if self.op in ("count", "every"):
@@ -89,7 +90,7 @@ class Rule:
             return any(r.holds(data) for r in self.rules)
         return not self.rules[0].holds(data)
 
-    def missing(self, data: dict[str, Any]) -> list[str]:
+    def missing(self, data: DealData) -> list[str]:
         """For an `every` rule: the names of the entries that do not match yet."""
         if self.op != "every":
             return []
@@ -100,7 +101,7 @@ class Rule:
             if not all(t.matches(e) for t in self.where)
         ]
 
-    def explain(self, data: dict[str, Any], lang: str) -> str:
+    def explain(self, data: DealData, lang: str) -> str:
         """`describe`, naming the entries that fall short where the rule is about every one."""
         text = self.describe(lang)
         names = self.missing(data)
@@ -174,6 +175,28 @@ def _parse(node: Node, ctx: Context, path: Path) -> Rule | None:
         return None
     keys = {k.value: (k, v) for k, v in node.pairs}
     ops = [k for k in keys if k in OPERATORS]
+    if not _known_keys(keys, ctx, path):
+        return None
+    if len(ops) != 1:
+        ctx.report(node, "rule-shape", key=show(path), ops=", ".join(OPERATORS))
+        return None
+    op = ops[0]
+    _, value = keys[op]
+    here = (*path, op)
+    if not _no_extra_keys(keys, op, ctx, path):
+        return None
+    if op == "exists":
+        return _parse_exists(value, ctx, here)
+    if op in ("count", "every"):
+        return _parse_count(op, value, keys, ctx, path, here)
+    if op == "not":
+        inner = _parse(value, ctx, here)
+        return None if inner is None else Rule(op, rules=(inner,))
+    return _parse_group(op, value, ctx, here)
+
+
+def _known_keys(keys: dict[str, tuple[Scalar, Node]], ctx: Context, path: Path) -> bool:
+    """Whether every key of a rule is an operator, `where` or `min`; reports the first other."""
     for name, (key, _) in keys.items():
         if name not in (*OPERATORS, "where", "min"):
             ctx.report(
@@ -184,13 +207,12 @@ def _parse(node: Node, ctx: Context, path: Path) -> Rule | None:
                 ops=", ".join(OPERATORS),
                 suggestion=suggestion(ctx.lang, name, list(OPERATORS)),
             )
-            return None
-    if len(ops) != 1:
-        ctx.report(node, "rule-shape", key=show(path), ops=", ".join(OPERATORS))
-        return None
-    op = ops[0]
-    _, value = keys[op]
-    here = (*path, op)
+            return False
+    return True
+
+
+def _no_extra_keys(keys: dict[str, tuple[Scalar, Node]], op: str, ctx: Context, path: Path) -> bool:
+    """Whether `where` and `min` appear only beside the operators that take them."""
     takes = {"count": ("where", "min"), "every": ("where",)}.get(op, ())
     for extra in ("where", "min"):
         if extra in keys and extra not in takes:
@@ -202,39 +224,52 @@ def _parse(node: Node, ctx: Context, path: Path) -> Rule | None:
                 op=op,
                 takes=", ".join(takes) or "-",
             )
+            return False
+    return True
+
+
+def _parse_exists(value: Node, ctx: Context, here: Path) -> Rule | None:
+    items = value.items if isinstance(value, Sequence) else [value]
+    if not items or any(is_null(item) for item in items):
+        ctx.report(value, "rule-empty-value", key=show(here))
+        return None
+    paths = []
+    for item in items:
+        found = _path(item, ctx, here)
+        if found is not None:
+            paths.append(found)
+    return Rule("exists", paths=tuple(paths)) if len(paths) == len(items) and paths else None
+
+
+def _parse_count(
+    op: str,
+    value: Node,
+    keys: dict[str, tuple[Scalar, Node]],
+    ctx: Context,
+    path: Path,
+    here: Path,
+) -> Rule | None:
+    list_path = _path(value, ctx, here, want_list=True)
+    if list_path is None:
+        return None
+    entry = resolve(BASE, list_path)
+    assert isinstance(entry, ListOf)
+    tests = _where(keys.get("where"), entry.item, ctx, (*path, "where"))
+    minimum = 1
+    if "min" in keys:
+        min_node = keys["min"][1]
+        loaded = Integer().load(min_node, ctx, (*path, "min"))
+        if loaded is None:
             return None
-    if op == "exists":
-        items = value.items if isinstance(value, Sequence) else [value]
-        if not items or any(is_null(item) for item in items):
-            ctx.report(value, "rule-empty-value", key=show(here))
+        if loaded < 1:
+            ctx.report(min_node, "rule-min", key=show((*path, "min")))
             return None
-        paths = []
-        for item in items:
-            found = _path(item, ctx, here)
-            if found is not None:
-                paths.append(found)
-        return Rule(op, paths=tuple(paths)) if len(paths) == len(items) and paths else None
-    if op in ("count", "every"):
-        list_path = _path(value, ctx, here, want_list=True)
-        if list_path is None:
-            return None
-        entry = resolve(BASE, list_path)
-        assert isinstance(entry, ListOf)
-        tests = _where(keys.get("where"), entry.item, ctx, (*path, "where"))
-        minimum = 1
-        if "min" in keys:
-            min_node = keys["min"][1]
-            loaded = Integer().load(min_node, ctx, (*path, "min"))
-            if loaded is None:
-                return None
-            if loaded < 1:
-                ctx.report(min_node, "rule-min", key=show((*path, "min")))
-                return None
-            minimum = loaded
-        return None if tests is None else Rule(op, paths=(list_path,), where=tests, min=minimum)
-    if op == "not":
-        inner = _parse(value, ctx, here)
-        return None if inner is None else Rule(op, rules=(inner,))
+        minimum = loaded
+    return None if tests is None else Rule(op, paths=(list_path,), where=tests, min=minimum)
+
+
+def _parse_group(op: str, value: Node, ctx: Context, here: Path) -> Rule | None:
+    """`all` or `any`: a non-empty list of rules."""
     if not isinstance(value, Sequence) or not value.items:
         ctx.report(value, "rule-shape", key=show(here), ops=", ".join(OPERATORS))
         return None
@@ -298,56 +333,70 @@ def _where(
     tests = []
     ok = True
     for key, value in node.pairs:
-        keys = _split(key.value)
-        field = resolve(item, keys)
-        if field is None:
-            known = list(item.fields) if isinstance(item, Struct) else []
-            ctx.report(
-                key,
-                "rule-bad-path",
-                key=show(path),
-                value=key.value,
-                suggestion=suggestion(ctx.lang, key.value, known),
-            )
+        test = _test(key, value, item, ctx, path)
+        if test is None:
             ok = False
             continue
-        here = (*path, key.value)
-        scalar_field = field.item if isinstance(field, ListOf) else field
-        if isinstance(value, Mapping):
-            flag = {k.value: v for k, v in value.pairs}
-            if list(flag) != ["present"]:
-                ctx.report(value, "rule-shape", key=show(here), ops="present")
-                ok = False
-                continue
-            if is_null(flag["present"]):
-                ctx.report(flag["present"], "rule-empty-value", key=show((*here, "present")))
-                ok = False
-                continue
-            wanted = Bool().load(flag["present"], ctx, (*here, "present"))
-            if wanted is None:
-                ok = False
-                continue
-            tests.append(Test(keys, "present", wanted))
-        elif isinstance(value, Sequence):
-            options = [scalar_field.load(v, ctx, here) for v in value.items]
-            for member, option in zip(value.items, options, strict=True):
-                if option is None and is_null(member):
-                    ctx.report(member, "rule-empty-value", key=show(here))
-            if not options:
-                ctx.report(value, "rule-empty-value", key=show(here))
-            if not options or any(o is None for o in options):
-                ok = False
-                continue
-            tests.append(Test(keys, "in", tuple(options)))
-        else:
-            loaded = scalar_field.load(value, ctx, here)
-            if loaded is None:
-                if is_null(value):
-                    ctx.report(value, "rule-empty-value", key=show(here))
-                ok = False
-                continue
-            tests.append(Test(keys, "eq", loaded))
+        tests.append(test)
     return tuple(tests) if ok else None
+
+
+def _test(key: Scalar, value: Node, item: Field, ctx: Context, path: Path) -> Test | None:
+    """One `FIELD: TEST` of a `where`, checked against the list entry's fields."""
+    keys = _split(key.value)
+    field = resolve(item, keys)
+    if field is None:
+        known = list(item.fields) if isinstance(item, Struct) else []
+        ctx.report(
+            key,
+            "rule-bad-path",
+            key=show(path),
+            value=key.value,
+            suggestion=suggestion(ctx.lang, key.value, known),
+        )
+        return None
+    here = (*path, key.value)
+    scalar_field = field.item if isinstance(field, ListOf) else field
+    if isinstance(value, Mapping):
+        return _present_test(keys, value, ctx, here)
+    if isinstance(value, Sequence):
+        return _in_test(keys, value, scalar_field, ctx, here)
+    loaded = scalar_field.load(value, ctx, here)
+    if loaded is None:
+        if is_null(value):
+            ctx.report(value, "rule-empty-value", key=show(here))
+        return None
+    return Test(keys, "eq", loaded)
+
+
+def _present_test(keys: KeyPath, value: Mapping, ctx: Context, here: Path) -> Test | None:
+    """`{present: true|false}`."""
+    flag = {k.value: v for k, v in value.pairs}
+    if list(flag) != ["present"]:
+        ctx.report(value, "rule-shape", key=show(here), ops="present")
+        return None
+    if is_null(flag["present"]):
+        ctx.report(flag["present"], "rule-empty-value", key=show((*here, "present")))
+        return None
+    wanted = Bool().load(flag["present"], ctx, (*here, "present"))
+    if wanted is None:
+        return None
+    return Test(keys, "present", wanted)
+
+
+def _in_test(
+    keys: KeyPath, value: Sequence, scalar_field: Field, ctx: Context, here: Path
+) -> Test | None:
+    """A list of values, one of which the field must hold."""
+    options = [scalar_field.load(v, ctx, here) for v in value.items]
+    for member, option in zip(value.items, options, strict=True):
+        if option is None and is_null(member):
+            ctx.report(member, "rule-empty-value", key=show(here))
+    if not options:
+        ctx.report(value, "rule-empty-value", key=show(here))
+    if not options or any(o is None for o in options):
+        return None
+    return Test(keys, "in", tuple(options))
 
 
 def _all_paths(schema: Struct, prefix: str = "") -> list[str]:

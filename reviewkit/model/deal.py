@@ -7,10 +7,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from reviewkit.errors import InvalidFile, Problem
 from reviewkit.model.dealformat import ANSWER, FORMAT_VERSION, deal_schema
+from reviewkit.model.dealtypes import DealData, Language
 from reviewkit.model.files import read_text
 from reviewkit.model.playbook import Playbook, load_playbook
 from reviewkit.model.schema import Context, Enum, Field, Struct, suggestion
@@ -29,7 +30,7 @@ class Deal:
 
     path: Path
     display: str
-    data: dict[str, Any]
+    data: DealData
     positions: dict[KeyPath, tuple[int, int]]
     playbook: Playbook
 
@@ -171,13 +172,15 @@ def parse_deal(
         raise InvalidFile(display, ctx.problems, lang)
     if check_version(version, found, ctx, supported=FORMAT_VERSION, too_new="version-too-new"):
         raise InvalidFile(display, ctx.problems, lang)
-    data = schema_for(playbook).load_document(root, ctx)
+    # The schema fills every key of the format: the shape dealtypes.py describes.
+    data = cast(DealData, schema_for(playbook).load_document(root, ctx))
     if ctx.problems:
         raise InvalidFile(display, sorted(ctx.problems, key=_place), lang)
     info = data["deal"]
     info["id"] = info["id"] or path.name.removesuffix(".yaml").removesuffix(".yml")
     info["status"] = info["status"] or "open"
-    info["language"] = info["language"] or language or FALLBACK
+    # The team's default was checked against the catalogue languages when its config loaded.
+    info["language"] = info["language"] or cast(Language, language or FALLBACK)
     info["confidential"] = bool(info["confidential"])
     for action in data["actions"]:
         action["status"] = action["status"] or "open"

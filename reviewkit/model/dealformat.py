@@ -23,7 +23,10 @@ TEXTS = ListOf(Text())
 LEVEL = Enum("level")
 
 ANSWER = Struct(
-    {"status": Enum("answer"), "evidence": Text()}, required=("status",), absent_is_none=True
+    {"status": Enum("answer"), "evidence": Text()},
+    required=("status",),
+    absent_is_none=True,
+    name="ChecklistAnswer",
 )
 
 PERSON = Struct(
@@ -47,6 +50,7 @@ PERSON = Struct(
         "notes": Text(),
     },
     required=("name",),
+    name="Person",
 )
 
 PARTNER = Struct(
@@ -60,6 +64,7 @@ PARTNER = Struct(
         "decision_maker_attitude": Enum("dm-stance"),
     },
     required=("name",),
+    name="Partner",
 )
 
 COMPETITOR = Struct(
@@ -73,6 +78,7 @@ COMPETITOR = Struct(
         "threat": LEVEL,
     },
     required=("name",),
+    name="Competitor",
 )
 
 DYNAMIC = Struct(
@@ -84,6 +90,7 @@ DYNAMIC = Struct(
         "reversal": Bool(),
     },
     required=("event",),
+    name="Dynamic",
 )
 
 ACTION = Struct(
@@ -95,6 +102,7 @@ ACTION = Struct(
         "status": Enum("action-status"),
     },
     required=("what",),
+    name="Action",
 )
 
 
@@ -103,6 +111,7 @@ def suppression(stage: Field, item: Field) -> Struct:
     return Struct(
         {"rule": Enum("rule", RULE_SLUGS), "stage": stage, "item": item, "reason": Text()},
         required=("rule", "reason"),
+        name="Suppression",
     )
 
 
@@ -116,6 +125,7 @@ HISTORY = Struct(
         "open": TEXTS,
     },
     required=("to",),
+    name="StageMove",
 )
 
 
@@ -141,6 +151,7 @@ def deal_schema(
                     "confidential": Bool(),
                 },
                 required=("name", "stage"),
+                name="DealInfo",
             ),
             "review": Struct(
                 {
@@ -167,7 +178,7 @@ def deal_schema(
                         {
                             "summary": Text(),
                             "needs": TEXTS,
-                            "budget": Money({"confirmed": Bool()}),
+                            "budget": Money({"confirmed": Bool()}, name="Budget"),
                             "timeline": Text(),
                             "procurement_process": Text(),
                             "channels": Text(),
@@ -220,6 +231,7 @@ def deal_schema(
             "history": ListOf(HISTORY),
         },
         required=("reviewkit", "deal"),
+        name="DealData",
     )
 
 

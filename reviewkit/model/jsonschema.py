@@ -106,23 +106,29 @@ def field_schema(field: Field, path: tuple[str, ...] = ()) -> dict[str, Any]:
         out = {"type": "array", "items": field_schema(field.item, path)}
     elif isinstance(field, MapOf):
         out = {"type": "object", "additionalProperties": field_schema(field.value, path)}
-    elif isinstance(field, Enum):
-        out = {"enum": list(field.values)}
-    elif isinstance(field, Bool):
-        out = {"type": "boolean"}
-    elif isinstance(field, Integer):
-        out = {"type": "integer", "minimum": 0}
-    elif isinstance(field, Number):
-        out = {"type": "number"}
-    elif isinstance(field, Date):
-        out = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{1,2}-\d{1,2}$"}
-    elif isinstance(field, Text | RuleField):
-        out = {"type": "string"}
-    else:  # pragma: no cover - a new field type must be described here
-        raise TypeError(f"no JSON Schema for {type(field).__name__}")
+    else:
+        out = _value_schema(field)
     if path in DESCRIPTIONS:
         out["description"] = DESCRIPTIONS[path]
     return out if path in (("reviewkit",),) else _nullable(out)
+
+
+def _value_schema(field: Field) -> dict[str, Any]:
+    """The JSON Schema of a field type that holds one value."""
+    if isinstance(field, Enum):
+        return {"enum": list(field.values)}
+    if isinstance(field, Bool):
+        return {"type": "boolean"}
+    if isinstance(field, Integer):
+        return {"type": "integer", "minimum": 0}
+    if isinstance(field, Number):
+        return {"type": "number"}
+    if isinstance(field, Date):
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{1,2}-\d{1,2}$"}
+    if isinstance(field, Text | RuleField):
+        return {"type": "string"}
+    # A new field type must be described here.
+    raise TypeError(f"no JSON Schema for {type(field).__name__}")  # pragma: no cover
 
 
 def deal_json_schema(playbook: Playbook) -> dict[str, Any]:

@@ -135,7 +135,8 @@ class Field:
     def load(self, node: Node | None, ctx: Context, path: Path) -> Any:
         raise NotImplementedError
 
-    def wrong(self, node: Node, ctx: Context, path: Path) -> Any:
+    def wrong(self, node: Node, ctx: Context, path: Path) -> None:
+        """Report a value of the wrong shape (the caller then reads the field as empty)."""
         key = show(path)
         ctx.report(
             node,
@@ -145,7 +146,6 @@ class Field:
             found=_found(node, ctx.lang),
             example=f"{path[-1]}: {self.example}",
         )
-        return self.empty()
 
     def scalar(self, node: Node | None, ctx: Context, path: Path) -> Scalar | None:
         """The node as a non-null scalar; None when absent or null; reports other shapes."""
@@ -290,8 +290,9 @@ class Money(Field):
     expected = "a mapping"
     example = "{amount: 12000000, currency: CNY}"
 
-    def __init__(self, extra: dict[str, Field] | None = None) -> None:
+    def __init__(self, extra: dict[str, Field] | None = None, name: str = "") -> None:
         self.extra = extra or {}
+        self.name = name  # of its type in dealtypes.py, when it has extra fields
 
     def bad(self, at: Node, ctx: Context, path: Path, detail: str, **args: object) -> None:
         ctx.report(at, "bad-money", key=show(path), detail=word(ctx.lang, detail, **args))
@@ -300,7 +301,8 @@ class Money(Field):
         if node is None or is_null(node):
             return None
         if not isinstance(node, Mapping):
-            return self.wrong(node, ctx, path)
+            self.wrong(node, ctx, path)
+            return None
         fields: dict[str, Field] = {"amount": Number(), "currency": Text(), **self.extra}
         values = Struct(fields).load(node, ctx, path)
         if values is None:
@@ -335,7 +337,8 @@ class ListOf(Field):
         if node is None or is_null(node):
             return []
         if not isinstance(node, Sequence):
-            return self.wrong(node, ctx, path)
+            self.wrong(node, ctx, path)
+            return []
         out = []
         for index, item in enumerate(node.items):
             ctx.positions[(*path, index)] = (item.line, item.column)
@@ -357,8 +360,10 @@ class Struct(Field):
         required: tuple[str, ...] = (),
         on_unknown: Callable[[Scalar, Context, Path], bool] | None = None,
         absent_is_none: bool = False,
+        name: str = "",
     ) -> None:
         self.fields = fields
+        self.name = name  # of its type in dealtypes.py; else named after its place
         self.required = required
         self.on_unknown = on_unknown
         self.absent_is_none = absent_is_none
@@ -378,7 +383,8 @@ class Struct(Field):
             return self.empty()
         out = self.defaults()
         if not isinstance(node, Mapping):
-            return self.wrong(node, ctx, path)
+            self.wrong(node, ctx, path)
+            return self.empty()
         present = set()
         for key, value in node.pairs:
             name = key.value
@@ -397,7 +403,7 @@ class Struct(Field):
             out[name] = self.fields[name].load(value, ctx, (*path, name))
             present.add(name)
             field = self.fields[name]
-            blank = isinstance(value, Scalar) and not value.value.strip()
+            blank = is_null(value) or (isinstance(value, Scalar) and not value.value.strip())
             if name in self.required and blank and not isinstance(field, Struct):
                 self.missing(node, ctx, path, [name], at=(key.line, key.column))
         self.missing(node, ctx, path, [k for k in self.required if k not in present])
@@ -443,7 +449,8 @@ class MapOf(Field):
         if node is None or is_null(node):
             return {}
         if not isinstance(node, Mapping):
-            return self.wrong(node, ctx, path)
+            self.wrong(node, ctx, path)
+            return {}
         out = {}
         for key, value in node.pairs:
             ctx.positions[(*path, key.value)] = (key.line, key.column)

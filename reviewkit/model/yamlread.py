@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from _ruamel_yaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -74,82 +75,10 @@ def compose(text: str, path: str, lang: str = "en") -> tuple[Node | None, list[P
     A syntax error stops parsing and is the only problem returned; duplicate keys are all
     reported and the first value of each is kept.
     """
-    problems: list[Problem] = []
-
-    def stop(line: int, column: int, kind: str, **args: object) -> _Stop:
-        message, hint = msg(lang, kind, **args)
-        return _Stop(Problem(path, line, column, kind, message, hint))
-
     parser = PARSER(text)
-    root: Node | None = None
-    stack: list[Mapping | Sequence] = []
-    keys: list[dict[str, Scalar]] = []  # keys seen so far, per open mapping
-    pending: list[Scalar | None] = []  # key awaiting its value, per open mapping
-    documents = 0
+    composer = _Composer(path, lang)
     try:
-        while True:
-            event = parser.get_event()
-            kind = type(event)
-            if kind is StreamEndEvent:
-                break
-            mark = event.start_mark
-            line, column = mark.line + 1, mark.column + 1
-            if kind is DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise stop(line, column, "multiple-documents")
-                continue
-            if kind is AliasEvent or getattr(event, "anchor", None):
-                raise stop(line, column, "alias")
-            if getattr(event, "tag", None):
-                raise stop(line, column, "explicit-tag", tag=event.tag)
-            if kind is MappingEndEvent or kind is SequenceEndEvent:
-                node = stack.pop()
-                if isinstance(node, Mapping):
-                    keys.pop()
-                    pending.pop()
-                if not stack:
-                    root = node
-                continue
-            if kind is ScalarEvent:
-                style = event.style
-                new: Node = Scalar(line, column, event.value, style is None or style == "")
-            elif kind is MappingStartEvent:
-                new = Mapping(line, column)
-            elif kind is SequenceStartEvent:
-                new = Sequence(line, column)
-            else:
-                continue
-            if stack:
-                parent = stack[-1]
-                if isinstance(parent, Sequence):
-                    parent.items.append(new)
-                elif pending[-1] is None:
-                    if not isinstance(new, Scalar):
-                        raise stop(line, column, "complex-key")
-                    pending[-1] = new
-                else:
-                    key = pending[-1]
-                    assert key is not None
-                    pending[-1] = None
-                    first = keys[-1].get(key.value)
-                    if first is None:
-                        keys[-1][key.value] = key
-                        parent.pairs.append((key, new))
-                    else:
-                        message, hint = msg(lang, "duplicate-key", key=key.value, first=first.line)
-                        problems.append(
-                            Problem(path, key.line, key.column, "duplicate-key", message, hint)
-                        )
-            elif isinstance(new, Scalar):
-                root = new
-            if isinstance(new, Mapping | Sequence):
-                stack.append(new)
-                if len(stack) > MAX_DEPTH:
-                    raise stop(line, column, "too-deep", limit=MAX_DEPTH)
-                if isinstance(new, Mapping):
-                    keys.append({})
-                    pending.append(None)
+        composer.run(parser)
     except _Stop as exc:
         return None, [exc.problem]
     except ReaderError as exc:  # its position counts UTF-8 bytes
@@ -162,7 +91,107 @@ def compose(text: str, path: str, lang: str = "en") -> tuple[Node | None, list[P
     except YAMLError as exc:  # any other parser complaint, still without a traceback
         message, hint = msg(lang, "yaml-syntax", detail=str(exc).splitlines()[0])
         return None, [Problem(path, 1, 1, "yaml-syntax", message, hint)]
-    return root, problems
+    return composer.root, composer.problems
+
+
+class _Composer:
+    """Builds the node tree from the parser's events; raises _Stop for a problem that ends
+    parsing and collects the others (duplicate keys)."""
+
+    def __init__(self, path: str, lang: str) -> None:
+        self.path = path
+        self.lang = lang
+        self.problems: list[Problem] = []
+        self.root: Node | None = None
+        self.stack: list[Mapping | Sequence] = []
+        self.keys: list[dict[str, Scalar]] = []  # keys seen so far, per open mapping
+        self.pending: list[Scalar | None] = []  # key awaiting its value, per open mapping
+        self.documents = 0
+
+    def stop(self, line: int, column: int, kind: str, **args: object) -> _Stop:
+        message, hint = msg(self.lang, kind, **args)
+        return _Stop(Problem(self.path, line, column, kind, message, hint))
+
+    def run(self, parser: CParser) -> None:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is StreamEndEvent:
+                return
+            mark = event.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            if kind is DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    raise self.stop(line, column, "multiple-documents")
+                continue
+            if kind is AliasEvent or getattr(event, "anchor", None):
+                raise self.stop(line, column, "alias")
+            if getattr(event, "tag", None):
+                raise self.stop(line, column, "explicit-tag", tag=event.tag)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                self.close()
+                continue
+            new = _new_node(event, kind, line, column)
+            if new is not None:
+                self.place(new, line, column)
+
+    def close(self) -> None:
+        """The end of the innermost mapping or list."""
+        node = self.stack.pop()
+        if isinstance(node, Mapping):
+            self.keys.pop()
+            self.pending.pop()
+        if not self.stack:
+            self.root = node
+
+    def place(self, new: Node, line: int, column: int) -> None:
+        """Put a new node into its parent (or at the root); open it if it holds others."""
+        if self.stack:
+            self.attach(new, line, column)
+        elif isinstance(new, Scalar):
+            self.root = new
+        if isinstance(new, Mapping | Sequence):
+            self.stack.append(new)
+            if len(self.stack) > MAX_DEPTH:
+                raise self.stop(line, column, "too-deep", limit=MAX_DEPTH)
+            if isinstance(new, Mapping):
+                self.keys.append({})
+                self.pending.append(None)
+
+    def attach(self, new: Node, line: int, column: int) -> None:
+        """A list item, a mapping's key, or the value of the key before it."""
+        parent = self.stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(new)
+        elif self.pending[-1] is None:
+            if not isinstance(new, Scalar):
+                raise self.stop(line, column, "complex-key")
+            self.pending[-1] = new
+        else:
+            key = self.pending[-1]
+            self.pending[-1] = None
+            first = self.keys[-1].get(key.value)
+            if first is None:
+                self.keys[-1][key.value] = key
+                parent.pairs.append((key, new))
+            else:
+                message, hint = msg(self.lang, "duplicate-key", key=key.value, first=first.line)
+                self.problems.append(
+                    Problem(self.path, key.line, key.column, "duplicate-key", message, hint)
+                )
+
+
+def _new_node(event: Any, kind: type, line: int, column: int) -> Node | None:
+    """The node an event starts, or None for an event that starts none."""
+    if kind is ScalarEvent:
+        style = event.style
+        return Scalar(line, column, event.value, style is None or style == "")
+    if kind is MappingStartEvent:
+        return Mapping(line, column)
+    if kind is SequenceStartEvent:
+        return Sequence(line, column)
+    return None
 
 
 def require_mapping(

@@ -16,6 +16,7 @@ from reviewkit.judge.facts import gate_holds, item_state, meeting_triggers, over
 from reviewkit.judge.findings import Finding, Review
 from reviewkit.judge.floor import redacted, withheld
 from reviewkit.model.deal import Deal
+from reviewkit.model.dealtypes import Assessment, DealData
 from reviewkit.model.playbook import tr
 from reviewkit.text.labels import FRIENDLY, label
 from reviewkit.text.money import money
@@ -49,7 +50,7 @@ class Pack:
     partners: list[dict[str, Any]]
     competitors: list[dict[str, Any]]
     dynamics: list[dict[str, Any]]
-    assessment: dict[str, Any]
+    assessment: Assessment
     strategy: dict[str, Any]
     actions: list[dict[str, Any]]
     outcome: dict[str, Any] | None
@@ -64,7 +65,12 @@ class Pack:
 
 def overdue_days(review: Review) -> list[tuple[int, int]]:
     """(index, days overdue) of the deal's overdue actions: the same decision `check` makes."""
-    return [(index, (review.today - a["due"]).days) for index, a in overdue_actions(review)]
+    out = []
+    for index, action in overdue_actions(review):
+        due = action["due"]
+        assert due is not None  # an overdue action has a due date
+        out.append((index, (review.today - due).days))
+    return out
 
 
 def primary_role(person: dict[str, Any]) -> str:
@@ -147,12 +153,12 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
     )
 
 
-def _background(data: dict[str, Any], lang: str) -> dict[str, Any]:
+def _background(data: DealData, lang: str) -> dict[str, Any]:
     customer = data["background"]["customer"]
     project = data["background"]["project"]
     budget = project["budget"]
     budget_text = money(budget, lang)
-    if budget_text and budget.get("confirmed") is not None:
+    if budget_text and budget is not None and budget["confirmed"] is not None:
         t = pack_text(lang)
         budget_text += f" ({t['confirmed'] if budget['confirmed'] else t['unconfirmed']})"
     q = data["qualification"]
@@ -187,7 +193,7 @@ def _background(data: dict[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
-def _people(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def _people(data: DealData, lang: str) -> list[dict[str, Any]]:
     people = []
     for index, p in enumerate(data["decision_chain"]):
         people.append(
@@ -226,7 +232,7 @@ def _people(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     return people
 
 
-def _partners(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def _partners(data: DealData, lang: str) -> list[dict[str, Any]]:
     return [
         {
             "id": f"i{index + 1}",
@@ -242,7 +248,7 @@ def _partners(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def _competitors(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def _competitors(data: DealData, lang: str) -> list[dict[str, Any]]:
     out = []
     for index, c in enumerate(data["competitors"]):
         rep = c["sales_rep"]
@@ -265,7 +271,7 @@ def _competitors(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def _dynamics(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def _dynamics(data: DealData, lang: str) -> list[dict[str, Any]]:
     previous = data["review"]["previous"]
     events = sorted(
         enumerate(data["dynamics"]),
@@ -294,7 +300,7 @@ def _floor_text(deal: Deal, lang: str, reveal: bool, t: dict[str, str]) -> str:
     return money(floor, lang) if reveal else t["floor_withheld"]
 
 
-def _strategy(data: dict[str, Any], lang: str, floor: str) -> dict[str, Any]:
+def _strategy(data: DealData, lang: str, floor: str) -> dict[str, Any]:
     strategy = data["strategy"]
     commercial = strategy["commercial"]
     return {
@@ -309,11 +315,15 @@ def _strategy(data: dict[str, Any], lang: str, floor: str) -> dict[str, Any]:
     }
 
 
-def _actions(data: dict[str, Any], lang: str, overdue: dict[int, int]) -> list[dict[str, Any]]:
+def _actions(data: DealData, lang: str, overdue: dict[int, int]) -> list[dict[str, Any]]:
     rank = {"open": 0, "done": 1, "dropped": 2}
     ordered = sorted(
         enumerate(data["actions"]),
-        key=lambda pair: (rank[pair[1]["status"]], pair[1]["due"] or dt.date.max, pair[0]),
+        key=lambda pair: (
+            rank[pair[1]["status"] or "open"],
+            pair[1]["due"] or dt.date.max,
+            pair[0],
+        ),
     )
     out = []
     for index, a in ordered:
@@ -331,7 +341,7 @@ def _actions(data: dict[str, Any], lang: str, overdue: dict[int, int]) -> list[d
     return out
 
 
-def _outcome(data: dict[str, Any], deal: Deal, lang: str) -> dict[str, Any]:
+def _outcome(data: DealData, deal: Deal, lang: str) -> dict[str, Any]:
     outcome = data["outcome"]
     return {
         "status": label("status", deal.status, lang),
@@ -342,7 +352,7 @@ def _outcome(data: dict[str, Any], deal: Deal, lang: str) -> dict[str, Any]:
     }
 
 
-def _stages(review: Review, data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def _stages(review: Review, data: DealData, lang: str) -> list[dict[str, Any]]:
     t = pack_text(lang)
     deal = review.deal
     out = []
@@ -350,8 +360,8 @@ def _stages(review: Review, data: dict[str, Any], lang: str) -> list[dict[str, A
         items = []
         for item in stage.items:
             state = item_state(review, item)  # on the deal itself; the words shown come from `data`
-            answer = (data["checklist"].get(stage.key) or {}).get(item.key) or {}
-            evidence = answer.get("evidence") or ""
+            answer = (data["checklist"].get(stage.key) or {}).get(item.key)
+            evidence = (answer["evidence"] if answer else None) or ""
             if item.rule is not None:
                 basis = t["from_data"] if state.met else item.rule.explain(data, lang)
                 if evidence:
@@ -411,7 +421,7 @@ def _since(
 
 
 def _lost(
-    deal: Deal, data: dict[str, Any], lang: str, t: dict[str, str], findings: list[Finding]
+    deal: Deal, data: DealData, lang: str, t: dict[str, str], findings: list[Finding]
 ) -> dict[str, Any]:
     """The lost-deal review: outcome, the gaps when the deal was lost and when each opened, lessons."""
     from reviewkit.judge.lostreview import gaps_at_loss, lessons
@@ -456,7 +466,7 @@ def _progress(review: Review, lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def _chain(data: dict[str, Any], lang: str, t: dict[str, str]) -> dict[str, Any]:
+def _chain(data: DealData, lang: str, t: dict[str, str]) -> dict[str, Any]:
     """Who is grouped with whom in the decision-chain diagram."""
     people = _people(data, lang)
     groups: dict[str, list[dict[str, Any]]] = {}

@@ -19,6 +19,7 @@ from typing import Any
 from reviewkit.errors import InvalidFile
 from reviewkit.judge.floor import redacted, withheld
 from reviewkit.model.config import Settings
+from reviewkit.model.dealtypes import Action
 from reviewkit.model.discover import deal_files
 from reviewkit.model.playbook import tr
 from reviewkit.parallel import run_all
@@ -79,7 +80,7 @@ def summarize(
     judged = Review(deal, today, config, view)  # gates are judged on the deal itself...
     deal = withheld(deal, redacted(view))  # ...its words shown without the floor
     review = Review(deal, today, config, view)
-    value = deal.data["deal"]["value"] or {}
+    value = deal.data["deal"]["value"]
     reviewed = last_review(review)
     declared = review.text("trigger-declared")
     triggers = [
@@ -102,8 +103,8 @@ def summarize(
         playbook=tr(deal.playbook.name, view),
         stages=tuple((s.key, tr(s.label, view), s.weight) for s in deal.playbook.stages),
         stage=deal.stage,
-        amount=value.get("amount"),
-        currency=value.get("currency"),
+        amount=value["amount"] if value else None,
+        currency=value["currency"] if value else None,
         expected_close=deal.data["deal"]["expected_close"],
         last_review=reviewed[0] if reviewed else None,
         stale_after=config.thresholds.stale_review_days,
@@ -115,18 +116,17 @@ def summarize(
         )
         if deal.is_open
         else (),
-        overdue=tuple(
-            (
-                a["owner"] or "",
-                " ".join((a["what"] or "").split()),
-                a["due"],
-                (today - a["due"]).days,
-            )
-            for _, a in overdue_actions(review)
-        ),
+        overdue=tuple(_overdue(a, today) for _, a in overdue_actions(review)),
         errors=sum(1 for f in findings if f.severity == "error"),
         warnings=sum(1 for f in findings if f.severity == "warning"),
     )
+
+
+def _overdue(action: Action, today: dt.date) -> tuple[str, str, dt.date, int]:
+    """(owner, what, due, days late) of an overdue action."""
+    due = action["due"]
+    assert due is not None  # an overdue action has a due date
+    return (action["owner"] or "", " ".join(action["what"].split()), due, (today - due).days)
 
 
 def collect(
@@ -182,76 +182,24 @@ def build_pipeline(lines: list[DealLine | InvalidLine], today: dt.date, lang: st
     for d in live:
         by_playbook[d.playbook].append(d)
     for name, group in sorted(by_playbook.items(), key=lambda kv: -len(kv[1])):
-        stages = group[0].stages
-        rows: list[dict[str, Any]] = []
-        for key, stage_label, weight in stages:
-            here = [d for d in group if d.stage == key]
-            value: dict[str, Decimal] = defaultdict(Decimal)
-            weighted: dict[str, Decimal] = defaultdict(Decimal)
-            for d in here:
-                if d.amount is not None and d.currency:
-                    value[d.currency] += d.amount
-                    weighted[d.currency] += d.amount * (
-                        weight if weight is not None else Decimal(0)
-                    )
-            rows.append(
-                {
-                    "key": key,
-                    "label": stage_label,
-                    "weight": f"{weight * 100:.0f} %" if weight is not None else "—",
-                    "count": len(here),
-                    "value": _money(value),
-                    "weighted": _money(weighted),
-                }
-            )
-        total: dict[str, Decimal] = defaultdict(Decimal)
-        total_weighted: dict[str, Decimal] = defaultdict(Decimal)
-        weights = {k: w for k, _, w in stages}
-        for d in group:
-            if d.amount is not None and d.currency:
-                total[d.currency] += d.amount
-                total_weighted[d.currency] += d.amount * (weights.get(d.stage) or Decimal(0))
-        widest = max([int(r["count"]) for r in rows] + [1])
-        for row in rows:
-            row["bar"] = "█" * round(12 * row["count"] / widest) if row["count"] else ""
-            row["share"] = row["count"] / widest
-        view.funnels.append(
-            {
-                "playbook": name,
-                "stages": rows,
-                "count": len(group),
-                "value": _money(total),
-                "weighted": _money(total_weighted),
-            }
-        )
-
-    def ident(d: DealLine) -> dict[str, Any]:
-        return {
-            "name": d.name,
-            "customer": d.customer,
-            "owner": d.owner,
-            "path": d.path,
-            "stage": dict((k, lab) for k, lab, _ in d.stages).get(d.stage, d.stage),
-        }
-
+        view.funnels.append(_funnel(name, group))
     view.review_now = [
         {**ident(d), "triggers": [{"label": t, "why": why} for t, why in d.triggers]}
         for d in sorted(live, key=lambda d: (-len(d.triggers), d.name))
         if d.triggers
     ]
     view.gates = [{**ident(d), "gates": list(d.gates_failed)} for d in live if d.gates_failed]
-    owners: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for d in live:
-        for owner, what, due, days in d.overdue:
-            owners[owner or d.owner or "—"].append(
-                {"deal": d.name, "what": what, "due": due.isoformat(), "days": days}
-            )
+    owners = _overdue_by_owner(live)
     view.overdue = [
         {"owner": owner, "actions": sorted(items, key=lambda a: -a["days"])}
         for owner, items in sorted(owners.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
     view.past_close = [
-        {**ident(d), "close": d.expected_close.isoformat(), "days": (today - d.expected_close).days}
+        {
+            **ident(d),
+            "close": d.expected_close.isoformat(),
+            "days": (today - d.expected_close).days,
+        }
         for d in sorted(live, key=lambda d: d.expected_close or today)
         if d.expected_close and d.expected_close < today
     ]
@@ -265,3 +213,70 @@ def build_pipeline(lines: list[DealLine | InvalidLine], today: dt.date, lang: st
         if d.last_review is None or (today - d.last_review).days > d.stale_after
     ]
     return view
+
+
+def _funnel(name: str, group: list[DealLine]) -> dict[str, Any]:
+    """One playbook's funnel: its stages with count, value and weighted value, and totals."""
+    stages = group[0].stages
+    rows = [_stage_row(key, stage_label, weight, group) for key, stage_label, weight in stages]
+    total: dict[str, Decimal] = defaultdict(Decimal)
+    total_weighted: dict[str, Decimal] = defaultdict(Decimal)
+    weights = {k: w for k, _, w in stages}
+    for d in group:
+        if d.amount is not None and d.currency:
+            total[d.currency] += d.amount
+            total_weighted[d.currency] += d.amount * (weights.get(d.stage) or Decimal(0))
+    widest = max([int(r["count"]) for r in rows] + [1])
+    for row in rows:
+        row["bar"] = "█" * round(12 * row["count"] / widest) if row["count"] else ""
+        row["share"] = row["count"] / widest
+    return {
+        "playbook": name,
+        "stages": rows,
+        "count": len(group),
+        "value": _money(total),
+        "weighted": _money(total_weighted),
+    }
+
+
+def _stage_row(
+    key: str, stage_label: str, weight: Decimal | None, group: list[DealLine]
+) -> dict[str, Any]:
+    """A funnel's row for one stage: the deals in it, their value and weighted value."""
+    here = [d for d in group if d.stage == key]
+    value: dict[str, Decimal] = defaultdict(Decimal)
+    weighted: dict[str, Decimal] = defaultdict(Decimal)
+    for d in here:
+        if d.amount is not None and d.currency:
+            value[d.currency] += d.amount
+            weighted[d.currency] += d.amount * (weight if weight is not None else Decimal(0))
+    return {
+        "key": key,
+        "label": stage_label,
+        "weight": f"{weight * 100:.0f} %" if weight is not None else "—",
+        "count": len(here),
+        "value": _money(value),
+        "weighted": _money(weighted),
+    }
+
+
+def ident(d: DealLine) -> dict[str, Any]:
+    """What names a deal in the view's lists."""
+    return {
+        "name": d.name,
+        "customer": d.customer,
+        "owner": d.owner,
+        "path": d.path,
+        "stage": dict((k, lab) for k, lab, _ in d.stages).get(d.stage, d.stage),
+    }
+
+
+def _overdue_by_owner(live: list[DealLine]) -> dict[str, list[dict[str, Any]]]:
+    """The overdue actions of open deals, by owner (the deal's owner when an action has none)."""
+    owners: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for d in live:
+        for owner, what, due, days in d.overdue:
+            owners[owner or d.owner or "—"].append(
+                {"deal": d.name, "what": what, "due": due.isoformat(), "days": days}
+            )
+    return owners

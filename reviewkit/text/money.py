@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 
-def money(value: dict[str, Any] | None, lang: str) -> str:
+def money(value: Mapping[str, Any] | None, lang: str) -> str:
     """`CNY 12,000,000`, with the 万 reading added in Chinese packs."""
     if not value or value.get("amount") is None:
         return ""

@@ -683,6 +683,15 @@ def test_missing_required_keys_point_at_their_parent(
         pytest.param("reviewkit: 1\ndeal:\n  name: x\n  stage:\n", 4, "stage", id="stage"),
         pytest.param("reviewkit: 1\ndeal:\n  name:\n  stage: relationship\n", 3, "name", id="name"),
         pytest.param(
+            "reviewkit: 1\ndeal:\n  name: ~\n  stage: relationship\n", 3, "name", id="name-null"
+        ),
+        pytest.param(
+            MINIMAL + "checklist:\n  relationship:\n    pr-plan-feasible: {status: null}\n",
+            7,
+            "status",
+            id="answer-status-null",
+        ),
+        pytest.param(
             "reviewkit:\ndeal:\n  name: x\n  stage: relationship\n", 1, "reviewkit", id="reviewkit"
         ),
     ],

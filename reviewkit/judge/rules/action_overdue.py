@@ -42,11 +42,13 @@ SEVERITY = "warning"
 
 def check(review: Review) -> Iterator[Finding]:
     for index, action in overdue_actions(review):
+        due = action["due"]
+        assert due is not None  # an overdue action has a due date
         yield review.finding(
             ("actions", index, "due"),
             "action-overdue",
             what=clip(action["what"], 80),
             owner=action["owner"] or word(review.lang, "no owner"),
-            due=action["due"].isoformat(),
-            days=(review.today - action["due"]).days,
+            due=due.isoformat(),
+            days=(review.today - due).days,
         )
