@@ -1,4 +1,4 @@
-"""The built wheel carries what reviewkit reads at run time: templates and the default playbook."""
+"""The built wheel carries what reviewkit reads at run time: templates, the default playbook, texts."""
 
 from __future__ import annotations
 
@@ -32,4 +32,6 @@ def test_wheel_contains_templates_and_playbook(tmp_path: Path) -> None:
     for template in (ROOT / "templates").iterdir():
         assert f"reviewkit/templates/{template.name}" in names
     assert "reviewkit/playbooks/default.yaml" in names
+    for catalogue in (ROOT / "reviewkit" / "text" / "catalogues").glob("*.json"):
+        assert f"reviewkit/text/catalogues/{catalogue.name}" in names
     assert not any(name.startswith(("samples/", "tests/")) for name in names)

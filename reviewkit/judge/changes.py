@@ -18,11 +18,12 @@ from typing import Any, Literal, TypeVar
 from reviewkit.errors import ReviewkitError
 from reviewkit.judge.facts import gate_holds, item_state
 from reviewkit.judge.findings import Review
-from reviewkit.judge.floor import REDACTED, Redactor, floor_amount
+from reviewkit.judge.floor import Redactor, floor_amount, redacted
 from reviewkit.model.config import Config
 from reviewkit.model.deal import Deal, load_deal, parse_deal
 from reviewkit.model.dealtypes import DealData, Person
 from reviewkit.model.playbook import tr
+from reviewkit.text.catalogue import say
 from reviewkit.text.labels import label
 from reviewkit.text.money import money
 
@@ -50,46 +51,6 @@ KINDS = (
     "gate-lost",
 )
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "stage": ("Stage: {before} → {after}", "阶段：{before} → {after}"),
-    "status": ("Status: {before} → {after}", "状态：{before} → {after}"),
-    "value": ("Value: {before} → {after}", "金额：{before} → {after}"),
-    "close-date": ("Expected close: {before} → {after}", "预计成交：{before} → {after}"),
-    "person-added": (
-        "{subject} joined the decision chain ({after})",
-        "{subject} 进入决策链（{after}）",
-    ),
-    "person-removed": ("{subject} left the decision chain", "{subject} 移出决策链"),
-    "attitude": ("{subject}: {before} → {after}", "{subject}：{before} → {after}"),
-    "influence": (
-        "{subject}: influence {before} → {after}",
-        "{subject}：影响力 {before} → {after}",
-    ),
-    "coach": ("{subject}: {after}", "{subject}：{after}"),
-    "speaks-for-us": ("{subject}: {after}", "{subject}：{after}"),
-    "dynamic-added": ("{before} {subject}: {after}", "{before} {subject}：{after}"),
-    "action-done": ("done: {subject}", "已完成：{subject}"),
-    "action-dropped": ("dropped: {subject}", "已取消：{subject}"),
-    "action-slipped": (
-        "slipped: {subject} (due {before} → {after})",
-        "延期：{subject}（{before} → {after}）",
-    ),
-    "action-added": ("new: {subject} ({after})", "新增：{subject}（{after}）"),
-    "action-removed": ("removed from the plan: {subject}", "从计划中删除：{subject}"),
-    "item-met": ("newly met: {subject}", "新满足：{subject}"),
-    "item-lost": (
-        "no longer met: {subject} ({before} → {after})",
-        "不再满足：{subject}（{before} → {after}）",
-    ),
-    "gate-passed": ("gate passed: {subject}", "关口通过：{subject}"),
-    "gate-lost": ("gate no longer passed: {subject}", "关口不再通过：{subject}"),
-}
-_FLAGS = {
-    ("coach", True): ("now our coach", "成为我方教练"),
-    ("coach", False): ("no longer our coach", "不再是我方教练"),
-    ("speaks-for-us", True): ("now speaks for us", "开始为我方说话"),
-    ("speaks-for-us", False): ("no longer speaks for us", "不再为我方说话"),
-}
 _FLAG_KEYS: tuple[tuple[str, Literal["coach", "speaks_for_us"]], ...] = (
     ("coach", "coach"),
     ("speaks-for-us", "speaks_for_us"),
@@ -123,8 +84,9 @@ class Change:
     reversal: bool = False
 
     def text(self, lang: str) -> str:
-        words = _WORDS[self.kind][1 if lang == "zh" else 0]
-        return words.format(subject=self.subject, before=self.before, after=self.after)
+        return say(
+            lang, f"change.{self.kind}", subject=self.subject, before=self.before, after=self.after
+        )
 
 
 def _by_name(entries: Sequence[E], key: str) -> dict[str, tuple[int, E]]:
@@ -245,7 +207,7 @@ def _person_changes(
         )
     for kind, key in _FLAG_KEYS:
         if bool(previous[key]) != bool(person[key]):
-            words = _FLAGS[(kind, bool(person[key]))][1 if lang == "zh" else 0]
+            words = say(lang, f"change.{kind}.{'on' if person[key] else 'off'}")
             add(kind, name, "", words, *at, key)
 
 
@@ -323,7 +285,7 @@ def changes_between(
     changes = compare(old, new, today, config, lang)
     if reveal_floor:
         return changes
-    words = REDACTED.get(lang or new.language, REDACTED["en"])
+    words = redacted(lang or new.language)
     redactor = Redactor([floor_amount(old.data), floor_amount(new.data)], words)
     return [
         dataclasses.replace(

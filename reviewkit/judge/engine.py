@@ -8,7 +8,7 @@ import datetime as dt
 
 from reviewkit.errors import InvalidFile, ReviewkitError
 from reviewkit.judge.findings import STAGE_POLICY, Finding, Review, Rule
-from reviewkit.judge.floor import REDACTED, Redactor, floor_amount
+from reviewkit.judge.floor import Redactor, floor_amount, redacted
 from reviewkit.judge.rules import (
     action_incomplete,
     action_overdue,
@@ -90,7 +90,7 @@ def check_deal(
     found = _suppress(review, found)
     floor = floor_amount(deal.data)
     if floor is not None:
-        redactor = Redactor([floor], REDACTED.get(review.lang, REDACTED["en"]))
+        redactor = Redactor([floor], redacted(review.lang))
         found = [dataclasses.replace(f, message=redactor.text(f.message)) for f in found]
     return sorted(found, key=Finding.sort_key)
 

@@ -16,6 +16,7 @@ from typing import Any
 from reviewkit.model.conditions import get
 from reviewkit.model.deal import Deal
 from reviewkit.model.dealtypes import DealData
+from reviewkit.text.catalogue import say
 
 FLOOR = ("strategy", "commercial", "floor")
 
@@ -135,5 +136,6 @@ def withheld(deal: Deal, replacement: str, also: Iterable[Decimal | None] = ()) 
     )
 
 
-#: What a redacted figure reads as, per language.
-REDACTED = {"en": "[floor withheld]", "zh": "[底线已隐去]"}
+def redacted(lang: str) -> str:
+    """What a redacted figure reads as in `lang`."""
+    return say(lang, "floor.redacted")

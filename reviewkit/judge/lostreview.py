@@ -19,81 +19,32 @@ from reviewkit.model import git
 from reviewkit.model.config import Config
 from reviewkit.model.deal import Deal, parse_deal
 from reviewkit.model.playbook import tr
+from reviewkit.text.catalogue import say
 
 #: How many past versions of a file are read, newest first.
 MAX_VERSIONS = 200
 
-#: The course's lessons, keyed by the checklist item (or rule) whose gap recalls them.
-LESSONS: dict[str, tuple[str, str]] = {
-    "coach-developed": (
-        "Find the coach first: a fortress falls easiest from inside, and we had nobody inside.",
-        "首先要建立的关系是“教练”：堡垒最容易从内部攻破，而我们在内部没有人。",
-    ),
-    "gate": (
-        "Choosing the right people matters more than saying the right words: no one of influence spoke for us.",
-        "选对人往往比说对话更重要：没有一位有影响力的人为我们说话。",
-    ),
-    "advocate-in-chain": (
-        "Nobody in the decision chain stood up for us when it counted.",
-        "关键时刻决策链中没有人站出来为我们说话。",
-    ),
-    "competitor-relationships-known": (
-        "Know each person's ties to competitors: in the course's case the friendliest voice was the competitor's classmate.",
-        "要摸清每个人与竞争对手的关系：课程案例中，最“友好”的人恰是对手的同学。",
-    ),
-    "competitor-ties": (
-        "A tie to a competitor that is known but not neutralised decides deals: act on it, do not just record it.",
-        "已知但未化解的对手关系会左右结果：要采取行动，而不只是记录。",
-    ),
-    "competitor-intel": (
-        "Ignoring the competitor is a classic loss.",
-        "忽视竞争对手是典型的丢单原因。",
-    ),
-    "competition-analysed": (
-        "Ignoring the competitor is a classic loss: analyse them before the tender is written.",
-        "忽视竞争对手是典型的丢单原因：要在标书成形前完成竞争分析。",
-    ),
-    "pr-strategy-aligned": (
-        "Meet people one by one: entertaining the whole group together wins nobody.",
-        "要一对一地建立关系：请一群人一起吃饭，谁也争取不到。",
-    ),
-    "key-customer-guiding": (
-        "Without a key customer guiding us we were reading the deal from the outside.",
-        "没有关键客户主动指导，我们只能从外部揣测项目。",
-    ),
-    "decision-maker-stance": (
-        "A person who gains whoever wins will not take risks for us: give the decision maker a reason of their own (PIC).",
-        "无论谁中标都有好处的人不会为我们冒险：要找到决策人自己的“燃眉之急”（PIC）。",
-    ),
-    "evaluation-rules-shaped": (
-        "Shape the evaluation rules before they are published; afterwards it is too late.",
-        "评标规则要在发布前施加影响，发布后就晚了。",
-    ),
-    "evaluation-committee-known": (
-        "Know, and win over, the evaluation committee before the bid.",
-        "投标前要了解并掌握评标小组成员。",
-    ),
-    "chain-obstacles-planned": (
-        "Every hard point in the decision chain needs a plan to get around it.",
-        "决策链中的每个困难点都需要绕过它的办法。",
-    ),
-    "integrator-competitor-ties": (
-        "Know the integrator's relationship with our competitors before relying on it.",
-        "依靠集成商之前，要弄清它与竞争对手的关系。",
-    ),
-    "floor-and-target-set": (
-        "Before the bid only one person knows the final price: set floor and target, and keep the floor secret.",
-        "投标前最终价格只应有一个人知道：定好底线和目标点，底线绝不外泄。",
-    ),
-    "needs-confirmed": (
-        "Needs that were never confirmed back to the customer were our assumptions, not theirs.",
-        "没有向客户复述确认的需求，只是我们的假设。",
-    ),
-    "solution-confirmed": (
-        "Accompany the customer through the inspection and sign-off: key problems arise there.",
-        "要陪同客户完成考察和方案确认：关键问题往往出在考察阶段。",
-    ),
-}
+#: The course's lessons (`lesson.<key>` in the catalogues), keyed by the checklist item (or
+#: rule) whose gap recalls them.
+LESSONS = (
+    "coach-developed",
+    "gate",
+    "advocate-in-chain",
+    "competitor-relationships-known",
+    "competitor-ties",
+    "competitor-intel",
+    "competition-analysed",
+    "pr-strategy-aligned",
+    "key-customer-guiding",
+    "decision-maker-stance",
+    "evaluation-rules-shaped",
+    "evaluation-committee-known",
+    "chain-obstacles-planned",
+    "integrator-competitor-ties",
+    "floor-and-target-set",
+    "needs-confirmed",
+    "solution-confirmed",
+)
 
 
 @dataclass(frozen=True)
@@ -200,5 +151,5 @@ def lessons(own: list[str], gaps: list[Gap], rules: set[str], lang: str) -> list
         + sorted(r for r in rules if r in LESSONS)
         + [g.item for g in sorted(gaps, key=lambda g: rank.get(g.state, 3)) if g.item != "gate"]
     )
-    course = [LESSONS[k][1 if lang == "zh" else 0] for k in dict.fromkeys(keys) if k in LESSONS]
+    course = [say(lang, f"lesson.{k}") for k in dict.fromkeys(keys) if k in LESSONS]
     return own + course[:MAX_COURSE_LESSONS]

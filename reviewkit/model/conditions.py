@@ -32,6 +32,7 @@ from reviewkit.model.schema import (
     suggestion,
 )
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
+from reviewkit.text.catalogue import plural, say
 
 OPERATORS = ("exists", "count", "every", "all", "any", "not")
 KeyPath = tuple[str, ...]
@@ -106,9 +107,7 @@ class Rule:
         names = self.missing(data)
         if not names:
             return text
-        return text + (
-            f"（尚缺：{'、'.join(names)}）" if lang == "zh" else f" (not yet: {', '.join(names)})"
-        )
+        return text + say(lang, "condition.not-yet", names=say(lang, "punct.sep").join(names))
 
     def subject(self) -> KeyPath:
         """The deal path this rule is mostly about: where a finding points."""
@@ -118,26 +117,20 @@ class Rule:
 
     def describe(self, lang: str) -> str:
         """What the rule needs, in words, for messages and the pack's appendix."""
-        zh = lang == "zh"
         if self.op == "exists":
             names = ", ".join(".".join(p) for p in self.paths)
-            return f"需要填写：{names}" if zh else f"needs a value in {names}"
+            return say(lang, "condition.exists", names=names)
         if self.op in ("count", "every"):
             where = _describe_where(self.where, lang)
             name = ".".join(self.paths[0])
             if self.op == "every":
-                if zh:
-                    return f"需要 {name} 非空且每一项都满足 {where}"
-                return f"needs every {name} entry to have {where}"
-            if zh:
-                return f"需要 {name} 中至少 {self.min} 项" + (f"满足 {where}" if where else "")
-            noun = "entry" if self.min == 1 else "entries"
-            return f"needs at least {self.min} {name} {noun}" + (f" with {where}" if where else "")
+                return say(lang, "condition.every", name=name, where=where)
+            text = plural(lang, "condition.count", self.min, name=name)
+            return text + (say(lang, "condition.count-where", where=where) if where else "")
         if self.op == "not":
             inner = self.rules[0].describe(lang)
-            return f"不应满足：{inner}" if zh else f"must not hold: {inner}"
-        joiner = {"all": ("；并且", "; and "), "any": ("；或者", "; or ")}[self.op][0 if zh else 1]
-        return joiner.join(r.describe(lang) for r in self.rules)
+            return say(lang, "condition.not", inner=inner)
+        return say(lang, f"condition.{self.op}").join(r.describe(lang) for r in self.rules)
 
 
 def _describe_where(tests: tuple[Test, ...], lang: str) -> str:
@@ -145,15 +138,14 @@ def _describe_where(tests: tuple[Test, ...], lang: str) -> str:
     for test in tests:
         name = ".".join(test.field)
         if test.op == "present":
-            if lang == "zh":
-                parts.append(f"{'已填写' if test.value else '未填写'} {name}")
-            else:
-                parts.append(f"{name} filled in" if test.value else f"no {name}")
+            parts.append(
+                say(lang, "condition.filled" if test.value else "condition.empty", name=name)
+            )
         elif test.op == "in":
             parts.append(f"{name}: " + "/".join(_plain(v) for v in test.value))
         else:
             parts.append(f"{name}: {_plain(test.value)}")
-    return ("、" if lang == "zh" else ", ").join(parts)
+    return say(lang, "punct.sep").join(parts)
 
 
 def _plain(value: Any) -> str:

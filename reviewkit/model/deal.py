@@ -11,16 +11,17 @@ from typing import cast
 
 from reviewkit.errors import InvalidFile, Problem
 from reviewkit.model.dealformat import ANSWER, FORMAT_VERSION, deal_schema
-from reviewkit.model.dealtypes import DealData
+from reviewkit.model.dealtypes import DealData, Language
 from reviewkit.model.files import read_text
 from reviewkit.model.playbook import Playbook, load_playbook
 from reviewkit.model.schema import Context, Enum, Field, Struct, suggestion
 from reviewkit.model.schema import Path as KeyPath
 from reviewkit.model.version import check_version, read_version
 from reviewkit.model.yamlread import Mapping, Node, Scalar, compose, require_mapping
+from reviewkit.text.catalogue import FALLBACK, languages
 
 CLOSED = frozenset({"won", "lost", "dropped"})
-_ZH = re.compile(r"(?:^\s+|[{,]\s*)language:\s*['\"]?zh\b", re.MULTILINE)
+_LANGUAGE = re.compile(r"(?:^\s+|[{,]\s*)language:\s*['\"]?([\w-]+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def _language(root: Node | None) -> str | None:
     if not isinstance(deal, Mapping):
         return None
     value = next((v for k, v in deal.pairs if k.value == "language"), None)
-    return value.value if isinstance(value, Scalar) and value.value in ("en", "zh") else None
+    return value.value if isinstance(value, Scalar) and value.value in languages() else None
 
 
 def _place(problem: Problem) -> tuple[int, int]:
@@ -159,9 +160,10 @@ def parse_deal(
     display = display or str(path)
     playbook = playbook or load_playbook()
     # Messages are in the deal's language; before the file is parsed, a guess from its text.
-    lang = "zh" if _ZH.search(text) else (language or "en")
+    named = [name for name in _LANGUAGE.findall(text) if name in languages()]
+    lang = named[0] if named else (language or FALLBACK)
     parsed, problems = compose(text, display, lang)
-    lang = _language(parsed) or language or "en" if parsed is not None else lang
+    lang = _language(parsed) or language or FALLBACK if parsed is not None else lang
     root = require_mapping(parsed, problems, display, lang)
     assert root is not None
     ctx = Context(display, lang)
@@ -177,7 +179,8 @@ def parse_deal(
     info = data["deal"]
     info["id"] = info["id"] or path.name.removesuffix(".yaml").removesuffix(".yml")
     info["status"] = info["status"] or "open"
-    info["language"] = info["language"] or ("zh" if language == "zh" else "en")
+    # The team's default was checked against the catalogue languages when its config loaded.
+    info["language"] = info["language"] or cast(Language, language or FALLBACK)
     info["confidential"] = bool(info["confidential"])
     for action in data["actions"]:
         action["status"] = action["status"] or "open"

@@ -26,13 +26,15 @@ from reviewkit.model.schema import (
 )
 from reviewkit.model.version import check_version, read_version
 from reviewkit.model.yamlread import read_mapping
+from reviewkit.text.catalogue import FALLBACK, languages, say
 
 #: The playbook format version this reviewkit reads.
 PLAYBOOK_VERSION = 1
 DEFAULT_PLAYBOOK = PACKAGE / "playbooks" / "default.yaml"
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-LOCAL = Struct({"en": Text(), "zh": Text()}, required=("en",))
+#: A text in each language a catalogue exists for; English is required.
+LOCAL = Struct({lang: Text() for lang in languages()}, required=(FALLBACK,))
 ITEM = Struct(
     {"key": Text(), "label": LOCAL, "question": LOCAL, "rule": RuleField()},
     required=("key", "label", "question"),
@@ -65,7 +67,7 @@ def tr(text: Mapping[str, str | None] | None, lang: str) -> str:
     """A playbook text in `lang`, falling back to English."""
     if not text:
         return ""
-    return text.get(lang) or text.get("en") or ""
+    return text.get(lang) or text.get(FALLBACK) or ""
 
 
 @dataclass(frozen=True)
@@ -214,21 +216,16 @@ def _build(display: str, data: dict[str, Any]) -> Playbook:
 def describe(playbook: Playbook, lang: str = "en") -> str:
     """The playbook as text: stages in order, their items (with the rule that answers each,
     or "answered in the deal file") and gates."""
-    zh = lang == "zh"
     lines = [f"{tr(playbook.name, lang)}  ({playbook.path})"]
     if playbook.chain_stage:
-        lines.append(
-            ("决策链规则起始阶段：" if zh else "decision-chain rules from: ") + playbook.chain_stage
-        )
+        lines.append(say(lang, "playbook.chain-stage", stage=playbook.chain_stage))
     for stage in playbook.stages:
         lines.append("")
         extra = []
         if stage.weight is not None:
-            extra.append(f"{'权重' if zh else 'weight'} {stage.weight}")
+            extra.append(say(lang, "playbook.weight", weight=stage.weight))
         if stage.triggers:
-            extra.append(
-                ("召开分析会：" if zh else "meeting trigger: ") + ", ".join(stage.triggers)
-            )
+            extra.append(say(lang, "playbook.triggers", triggers=", ".join(stage.triggers)))
         suffix = f"  ({'; '.join(extra)})" if extra else ""
         lines.append(f"{stage.index + 1}. {stage.key} — {tr(stage.label, lang)}{suffix}")
         if stage.summary:
@@ -236,13 +233,9 @@ def describe(playbook: Playbook, lang: str = "en") -> str:
         for item in stage.items:
             lines.append(f"   {item.key:32} {tr(item.label, lang)}")
             lines.append(f"   {'':32} {tr(item.question, lang)}")
-            how = (
-                item.rule.describe(lang)
-                if item.rule
-                else ("在项目文件中回答" if zh else "answered in the deal file")
-            )
+            how = item.rule.describe(lang) if item.rule else say(lang, "playbook.in-deal-file")
             lines.append(f"   {'':32} → {how}")
         if stage.gate is not None:
-            lines.append(f"   {('关口' if zh else 'gate'):32} {tr(stage.gate.label, lang)}")
+            lines.append(f"   {say(lang, 'playbook.gate'):32} {tr(stage.gate.label, lang)}")
             lines.append(f"   {'':32} → {stage.gate.rule.describe(lang)}")
     return "\n".join(lines) + "\n"

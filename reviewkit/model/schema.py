@@ -16,7 +16,8 @@ from typing import Any
 
 from reviewkit.errors import Problem
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
-from reviewkit.text.labels import ENUMS
+from reviewkit.text.catalogue import say
+from reviewkit.text.labels import ENUMS, readings
 from reviewkit.text.messages import clip, msg, word
 
 Path = tuple[str | int, ...]
@@ -244,19 +245,18 @@ class Date(Field):
 
 def _why_not_a_date(year: int, month: int, lang: str) -> str:
     if year < 1:
-        return "there is no year 0" if lang == "en" else "没有公元 0 年"
+        return say(lang, "date.no-year-zero")
     import calendar  # only for an impossible date
 
     if not 1 <= month <= 12:
-        return f"there is no month {month}" if lang == "en" else f"没有 {month} 月"
+        return say(lang, "date.no-month", month=month)
     days = calendar.monthrange(year, month)[1]
-    if lang == "zh":
-        return f"{year} 年 {month} 月只有 {days} 天"
-    return f"{calendar.month_name[month]} {year} has {days} days"
+    month_name = say(lang, f"month.{month}")
+    return say(lang, "date.month-days", month_name=month_name, year=year, days=days)
 
 
 class Enum(Field):
-    """One of a fixed set of keys; labels per language come from `labels.ENUMS`."""
+    """One of a fixed set of keys; labels per language come from the catalogues."""
 
     def __init__(self, name: str, values: tuple[str, ...] | None = None, kind: str = "bad-enum"):
         self.name = name
@@ -271,10 +271,8 @@ class Enum(Field):
         value = scalar.value.strip()
         if value in self.values:
             return value
-        # A Chinese label written for the key ("高" for high) suggests the key.
-        by_label = {
-            text: key for key, names in ENUMS.get(self.name, {}).items() for text in names.values()
-        }
+        # A label written for the key ("高" for high) suggests the key.
+        by_label = readings(self.name)
         ctx.report(
             scalar,
             self.kind,

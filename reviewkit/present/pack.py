@@ -14,7 +14,7 @@ from typing import Any
 from reviewkit.judge.engine import check_deal
 from reviewkit.judge.facts import gate_holds, item_state, meeting_triggers, overdue_actions
 from reviewkit.judge.findings import Finding, Review
-from reviewkit.judge.floor import REDACTED, withheld
+from reviewkit.judge.floor import redacted, withheld
 from reviewkit.model.deal import Deal
 from reviewkit.model.dealtypes import Assessment, DealData
 from reviewkit.model.playbook import tr
@@ -89,7 +89,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
     review = Review(deal, options.today, language=lang)
     if findings is None:
         findings = check_deal(deal, options.today, language=lang)
-    shown = deal if options.reveal_floor else withheld(deal, REDACTED[lang])
+    shown = deal if options.reveal_floor else withheld(deal, redacted(lang))
     data = shown.data
     info = data["deal"]
     stage = deal.playbook.stage(deal.stage)

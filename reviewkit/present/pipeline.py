@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewkit.errors import InvalidFile
-from reviewkit.judge.floor import REDACTED, withheld
+from reviewkit.judge.floor import redacted, withheld
 from reviewkit.model.config import Settings
 from reviewkit.model.dealtypes import Action
 from reviewkit.model.discover import deal_files
@@ -78,9 +78,7 @@ def summarize(
     view = lang or config.language or "en"
     findings = check_deal(deal, today, config)
     judged = Review(deal, today, config, view)  # gates are judged on the deal itself...
-    deal = withheld(
-        deal, REDACTED.get(view, REDACTED["en"])
-    )  # ...its words shown without the floor
+    deal = withheld(deal, redacted(view))  # ...its words shown without the floor
     review = Review(deal, today, config, view)
     value = deal.data["deal"]["value"]
     reviewed = last_review(review)

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from reviewkit.assets import templates_dir
 from reviewkit.present.pack import Pack
 from reviewkit.present.textflow import paragraphs
+from reviewkit.text.catalogue import say
 
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]|~#])")
 _MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+=>])")
@@ -140,7 +141,7 @@ def render_html(pack: Pack) -> str:
             h=h,
             css=Markup(css),
             page_label=Markup(pack.t["page_label"]),
-            html_lang="zh-Hans" if pack.lang == "zh" else "en",
+            html_lang=say(pack.lang, "html.lang"),
             keywords=keywords,
             stage_bar=pack.progress,
             chain_map=chain_map(pack) if pack.people else Markup(""),
@@ -170,7 +171,7 @@ def render_pipeline(view: Any, format: str) -> str:
             t=t,
             css=Markup(css),
             page_label=Markup(t["page_label"]),
-            html_lang="zh-Hans" if view.lang == "zh" else "en",
+            html_lang=say(view.lang, "html.lang"),
             funnel_svgs=[funnel(f["stages"]) for f in view.funnels],
         )
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit.judge.findings import Finding
+from reviewkit.text.catalogue import FALLBACK, plural, say
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _DIM = "\033[0m", "\033[2m"
@@ -28,14 +29,17 @@ class Summary:
         }
         return cls(files, invalid, count["error"], count["warning"], count["info"])
 
-    def line(self) -> str:
-        def n(count: int, word: str) -> str:
-            return f"{count} {word}{'' if count == 1 else 's'}"
-
-        parts = [n(self.errors, "error"), n(self.warnings, "warning"), n(self.infos, "info")]
+    def line(self, lang: str = FALLBACK) -> str:
+        """`3 files checked: 1 invalid, 2 errors, 0 warnings, 1 info`, in `lang`."""
+        parts = [
+            plural(lang, "summary.errors", self.errors),
+            plural(lang, "summary.warnings", self.warnings),
+            plural(lang, "summary.infos", self.infos),
+        ]
         if self.invalid:
-            parts.insert(0, f"{self.invalid} invalid")
-        return f"{n(self.files, 'file')} checked: " + ", ".join(parts)
+            parts.insert(0, say(lang, "summary.invalid", count=self.invalid))
+        files = plural(lang, "summary.files", self.files)
+        return say(lang, "summary.line", files=files, counts=say(lang, "punct.sep").join(parts))
 
 
 def text(findings: Sequence[Finding], summary: Summary, colour: bool = False) -> str:

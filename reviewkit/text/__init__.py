@@ -1,1 +1,1 @@
-"""Every word a person reads: messages, labels of fields and values, the pack's own words."""
+"""Every word a person reads: one catalogue per language (catalogues/*.json), one lookup."""

@@ -13,6 +13,7 @@ from typer.testing import CliRunner, Result
 from reviewkit.cli import app
 from reviewkit.judge.lostreview import LESSONS, MAX_COURSE_LESSONS, MAX_VERSIONS, Gap, lessons
 from reviewkit.model.git import versions
+from reviewkit.text.catalogue import say
 from tests.conftest import COMPLETE_DISCOVERY, SAMPLES, git, load_sample
 
 DAY = "2026-12-01"
@@ -138,7 +139,7 @@ def test_lost_sample_lessons_rep_first_then_course(lost_sample: Path) -> None:
     assert len(course) == MAX_COURSE_LESSONS
     # Gates first, then rules that fired, then items not met, then partly met ones.
     assert course == [
-        LESSONS[key][0]
+        say("en", f"lesson.{key}")
         for key in (
             "gate",
             "competitor-ties",
@@ -155,7 +156,7 @@ def test_lost_sample_lessons_in_chinese_on_request(lost_sample: Path) -> None:
     assert pack.startswith("# 丢单分析：Greywater Bay terminal automation network\n")
     assert "## 丢单分析" in pack
     found = lesson_lines(pack[pack.index("## 丢单分析") :])
-    assert found[6] == LESSONS["gate"][1]
+    assert found[6] == say("zh", "lesson.gate")
     assert len(found) == 6 + MAX_COURSE_LESSONS
 
 
@@ -180,19 +181,18 @@ def test_lessons_order_and_cap(lost_sample: Path) -> None:
     found = lessons(own, gaps, {"competitor-ties", "checklist", "gate"}, "en")
     assert found[: len(own)] == own
     assert found[len(own) :] == [
-        LESSONS["gate"][0],
-        LESSONS["competitor-ties"][0],
-        LESSONS["needs-confirmed"][0],
-        LESSONS["evaluation-rules-shaped"][0],
-        LESSONS["decision-maker-stance"][0],
-        LESSONS["coach-developed"][0],
+        say("en", "lesson.gate"),
+        say("en", "lesson.competitor-ties"),
+        say("en", "lesson.needs-confirmed"),
+        say("en", "lesson.evaluation-rules-shaped"),
+        say("en", "lesson.decision-maker-stance"),
+        say("en", "lesson.coach-developed"),
     ]
     many = [gap(key, "unmet") for key in LESSONS if key not in ("gate", "competitor-ties")]
     assert len(lessons(own, many, set(), "en")) == len(own) + MAX_COURSE_LESSONS
     assert lessons(own, [], set(), "zh") == own
-    assert (
-        lessons(own, [gap("coach-developed", "unmet")], set(), "zh")[-1]
-        == (LESSONS["coach-developed"][1])
+    assert lessons(own, [gap("coach-developed", "unmet")], set(), "zh")[-1] == (
+        say("zh", "lesson.coach-developed")
     )
 
 
@@ -242,10 +242,10 @@ def test_chinese_lost_deal_gets_chinese_review_and_lessons(tmp_path: Path) -> No
     found = lesson_lines(section)
     assert found[0] == "先找教练，再谈方案"
     course = found[1:]
-    assert course[0] == LESSONS["gate"][1]
-    assert LESSONS["coach-developed"][1] in course
+    assert course[0] == say("zh", "lesson.gate")
+    assert say("zh", "lesson.coach-developed") in course
     assert 1 <= len(course) <= MAX_COURSE_LESSONS
-    assert set(course) <= {zh for _, zh in LESSONS.values()}
+    assert set(course) <= {say("zh", f"lesson.{key}") for key in LESSONS}
     assert "Lost-deal review" not in pack and "Find the coach" not in pack
 
 

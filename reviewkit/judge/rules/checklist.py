@@ -58,6 +58,7 @@ from collections.abc import Iterator
 from reviewkit.judge.facts import ItemState, item_state, stages_reached
 from reviewkit.judge.findings import STAGE_POLICY, Finding, Review, clip
 from reviewkit.model.playbook import Stage, tr
+from reviewkit.text.catalogue import say
 
 SLUG = "checklist"
 SEVERITY = STAGE_POLICY
@@ -102,7 +103,7 @@ def _finding(review: Review, stage: Stage, state: ItemState) -> Finding:
             **common,
         )
     evidence = clip(state.answer["evidence"]) if state.answer["evidence"] else ""
-    quoted = (f"：“{evidence}”" if lang == "zh" else f": “{evidence}”") if evidence else ""
+    quoted = say(lang, "checklist.evidence", evidence=evidence) if evidence else ""
     kind = {"unmet": "checklist-no", "partial": "checklist-partial"}.get(
         state.state, "checklist-unknown"
     )

@@ -39,6 +39,7 @@ from collections.abc import Iterator
 
 from reviewkit.judge.facts import meeting_triggers
 from reviewkit.judge.findings import Finding, Review
+from reviewkit.text.catalogue import say
 from reviewkit.text.labels import label
 
 SLUG = "meeting-trigger"
@@ -46,7 +47,7 @@ SEVERITY = "info"
 
 
 def check(review: Review) -> Iterator[Finding]:
-    separator = "；" if review.lang == "zh" else "; "
+    separator = say(review.lang, "punct.semi")
     for trigger in meeting_triggers(review):
         yield review.finding(
             trigger.at,
