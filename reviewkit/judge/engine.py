@@ -5,58 +5,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib
 
 from reviewkit.errors import InvalidFile, ReviewkitError
 from reviewkit.judge.findings import STAGE_POLICY, Finding, Review, Rule
 from reviewkit.judge.floor import Redactor, floor_amount, redacted
-from reviewkit.judge.rules import (
-    action_incomplete,
-    action_overdue,
-    attitude_unknown,
-    checklist,
-    close_date_passed,
-    competitor_ties,
-    floor_in_text,
-    floor_not_confidential,
-    gate,
-    invalid,
-    meeting_trigger,
-    no_decision_maker,
-    outcome_missing,
-    review_stale,
-    single_threaded,
-    unused_suppression,
-)
 from reviewkit.model.config import DEFAULT, Config
 from reviewkit.model.deal import Deal
 from reviewkit.model.dealtypes import Suppression
+from reviewkit.model.rulenames import RULE_SLUGS
 from reviewkit.model.schema import suggestion
 
-#: Every rule, one module each, in the public order of their slugs: the command-line
-#: contract's table, then reviewkit's own (model/rulenames.py's RULE_SLUGS repeats it).
+#: Every rule, one module each (`judge/rules/<slug>.py`), in the order of their slugs.
 RULES: tuple[Rule, ...] = tuple(
-    Rule.of(module)
-    for module in (
-        invalid,
-        checklist,
-        gate,
-        action_overdue,
-        action_incomplete,
-        close_date_passed,
-        no_decision_maker,
-        single_threaded,
-        competitor_ties,
-        attitude_unknown,
-        floor_not_confidential,
-        meeting_trigger,
-        floor_in_text,
-        outcome_missing,
-        review_stale,
-        unused_suppression,
-    )
+    Rule.of(importlib.import_module(f"reviewkit.judge.rules.{slug.replace('-', '_')}"))
+    for slug in RULE_SLUGS
 )
 
 BY_SLUG: dict[str, Rule] = {rule.slug: rule for rule in RULES}
+#: The two rules the engine reports itself.
+INVALID, UNUSED = BY_SLUG["invalid"], BY_SLUG["unused-suppression"]
 
 
 def find_rule(name: str) -> Rule:
@@ -140,12 +108,10 @@ def _suppress(review: Review, found: list[Finding]) -> list[Finding]:
     kept = found
     for index, entry in enumerate(review.deal.data["suppress"]):
         remaining = [f for f in kept if not suppresses(entry, f.rule, f.stage, f.item)]
-        if len(remaining) == len(kept) and review.config.applies(unused_suppression.SLUG):
+        if len(remaining) == len(kept) and review.config.applies(UNUSED.slug):
             unused = review.finding(("suppress", index), "unused-suppression", slug=entry["rule"])
             remaining.append(
-                dataclasses.replace(
-                    unused, rule=unused_suppression.SLUG, severity=unused_suppression.SEVERITY
-                )
+                dataclasses.replace(unused, rule=UNUSED.slug, severity=UNUSED.severity)
             )
         kept = remaining
     return kept
@@ -158,8 +124,8 @@ def invalid_findings(error: InvalidFile) -> list[Finding]:
             p.path,
             p.line,
             p.column,
-            invalid.SEVERITY,
-            invalid.SLUG,
+            INVALID.severity,
+            INVALID.slug,
             f"{p.message} — {p.hint}" if p.hint else p.message,
         )
         for p in error.problems

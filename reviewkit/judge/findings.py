@@ -11,6 +11,7 @@ from types import ModuleType
 from reviewkit.model.config import DEFAULT, Config
 from reviewkit.model.deal import Deal
 from reviewkit.model.rulenames import SEVERITIES
+from reviewkit.text.catalogue import FALLBACK, say
 from reviewkit.text.messages import clip, msg
 
 __all__ = ["SEVERITIES", "STAGE_POLICY", "Finding", "Review", "Rule", "clip"]
@@ -87,9 +88,12 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """One line on what the rule reports: the documentation's first line, as a phrase."""
-        first = self.doc.splitlines()[0].rstrip(".")
-        return first[:1].lower() + first[1:]
+        """One line on what the rule reports, in English."""
+        return self.summary_in(FALLBACK)
+
+    def summary_in(self, lang: str) -> str:
+        """One line on what the rule reports, in `lang`: its words in the text catalogue."""
+        return say(lang, f"rule.{self.slug}")
 
     def examples(self) -> list[tuple[str, str]]:
         """The documentation's examples as (PASS or FAIL, deal file text), in order.

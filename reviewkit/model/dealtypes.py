@@ -42,21 +42,21 @@ ActionStatus = Literal["open", "done", "dropped"]
 Answer = Literal["yes", "partial", "no", "unknown"]
 
 Rule = Literal[
-    "invalid",
-    "checklist",
-    "gate",
-    "action-overdue",
     "action-incomplete",
-    "close-date-passed",
-    "no-decision-maker",
-    "single-threaded",
-    "competitor-ties",
+    "action-overdue",
     "attitude-unknown",
-    "floor-not-confidential",
-    "meeting-trigger",
+    "checklist",
+    "close-date-passed",
+    "competitor-ties",
     "floor-in-text",
+    "floor-not-confidential",
+    "gate",
+    "invalid",
+    "meeting-trigger",
+    "no-decision-maker",
     "outcome-missing",
     "review-stale",
+    "single-threaded",
     "unused-suppression",
 ]
 

@@ -1,31 +1,17 @@
 """The slugs of every rule `check` reports: a public list that configs and deal files name.
 
-The rule registry (judge/engine.py) is their source; the model layer validates configs and
-`suppress:` entries without importing the rules, so it reads this copy, which a test keeps
-equal to the registry's slugs, in order.
+A rule is its module, `judge/rules/<slug>.py`, and its words in the text catalogues
+(`rule.<slug>`: one line on what it reports). The catalogue is where the model layer, which
+validates configs and `suppress:` entries without importing the rules, reads the slugs from;
+the registry (judge/engine.py) loads one module per slug, and a test keeps both in step.
 """
 
 from __future__ import annotations
 
+from reviewkit.text.catalogue import FALLBACK, texts
+
 #: The severities of a finding, most serious first.
 SEVERITIES = ("error", "warning", "info")
 
-#: In the order of the command-line contract's table, then reviewkit's own.
-RULE_SLUGS = (
-    "invalid",
-    "checklist",
-    "gate",
-    "action-overdue",
-    "action-incomplete",
-    "close-date-passed",
-    "no-decision-maker",
-    "single-threaded",
-    "competitor-ties",
-    "attitude-unknown",
-    "floor-not-confidential",
-    "meeting-trigger",
-    "floor-in-text",
-    "outcome-missing",
-    "review-stale",
-    "unused-suppression",
-)
+#: Every rule's slug, in alphabetical order: the rules that have words in the catalogue.
+RULE_SLUGS = tuple(sorted(slug for slug in texts(FALLBACK, "rule.") if "." not in slug))

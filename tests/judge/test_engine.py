@@ -65,10 +65,17 @@ def test_every_rule_of_the_contract_is_registered() -> None:
     assert contract | slugs | {"invalid", "unused-suppression"} == set(RULE_SLUGS)
 
 
-def test_the_model_layer_lists_the_registry_slugs_in_order() -> None:
-    # model/rulenames.py repeats the registry's slugs for configs and `suppress:` entries,
-    # which the model layer validates without importing the rules.
-    assert tuple(r.slug for r in RULES) == RULE_SLUGS
+def test_the_registry_holds_one_rule_per_slug_of_the_catalogue_in_order() -> None:
+    # The model layer reads the slugs from the catalogue (a rule's words), the registry loads
+    # one module per slug: adding a rule is its module and its text, nothing else.
+    assert tuple(r.slug for r in RULES) == RULE_SLUGS == tuple(sorted(RULE_SLUGS))
+
+
+def test_each_rules_summary_is_the_first_line_of_its_documentation() -> None:
+    for each in RULES:
+        first = each.doc.splitlines()[0].rstrip(".")
+        assert each.summary == first[:1].lower() + first[1:], each.slug
+        assert each.summary_in("zh") != each.summary, each.slug
 
 
 def test_each_rule_is_one_module_named_for_its_slug() -> None:
@@ -118,7 +125,9 @@ def test_find_rule() -> None:
     assert (
         raised.value.message == "'singel-threaded' is not a rule; did you mean 'single-threaded'?"
     )
-    assert raised.value.hint.startswith("the rules are: invalid, checklist, gate, ")
+    assert raised.value.hint.startswith(
+        "the rules are: action-incomplete, action-overdue, attitude-unknown, "
+    )
     for part, slug in [("overdue", "action-overdue"), ("Stale", "review-stale")]:
         with pytest.raises(ReviewkitError, match=f"did you mean '{slug}'"):
             find_rule(part)
