@@ -70,6 +70,26 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
             "请拆分文件，或把冗长的备注移出项目文件",
         ),
     },
+    "not-a-file": {
+        "en": (
+            "not a regular file (a pipe, device or socket); reviewkit reads only files",
+            "give the path of a deal file saved on disk",
+        ),
+        "zh": (
+            "不是普通文件（而是管道、设备或套接字）；reviewkit 只读取文件",
+            "请给出保存在磁盘上的项目文件路径",
+        ),
+    },
+    "too-many": {
+        "en": (
+            "{where} has {count:,} entries; reviewkit accepts up to {limit:,}",
+            "a real deal stays far below this; move old entries to another file",
+        ),
+        "zh": (
+            "{where} 有 {count:,} 项；reviewkit 最多接受 {limit:,} 项",
+            "真实项目远达不到这个数量；请把旧条目移到其他文件",
+        ),
+    },
     "yaml-tab": {
         "en": (
             "a tab character; YAML indents with spaces only",
