@@ -90,6 +90,16 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
             "真实项目远达不到这个数量；请把旧条目移到其他文件",
         ),
     },
+    "too-long": {
+        "en": (
+            "{where} is {count:,} characters long; reviewkit accepts up to {limit:,}",
+            "a note this long belongs in a document of its own; link to it instead",
+        ),
+        "zh": (
+            "{where} 长 {count:,} 个字符；reviewkit 最多接受 {limit:,} 个",
+            "这么长的内容应单独成文；请改为给出链接",
+        ),
+    },
     "yaml-tab": {
         "en": (
             "a tab character; YAML indents with spaces only",
