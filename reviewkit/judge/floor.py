@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from reviewkit.model.amounts import SMALLEST, patterns
+from reviewkit.model.amounts import SMALLEST, found, patterns, replaced
 from reviewkit.model.conditions import get
 from reviewkit.model.deal import Deal
 from reviewkit.model.withhold import REDACTED
@@ -46,9 +46,7 @@ def mentions(data: dict[str, Any]) -> list[tuple[str | int, ...]]:
     if amount is None:
         return []
     regexes = patterns(amount)
-    return list(
-        dict.fromkeys(path for path, text in _texts(data) if any(r.search(text) for r in regexes))
-    )
+    return list(dict.fromkeys(path for path, text in _texts(data) if found(regexes, text)))
 
 
 class Redactor:
@@ -59,9 +57,7 @@ class Redactor:
         self.replacement = replacement
 
     def text(self, value: str) -> str:
-        for regex in self.regexes:
-            value = regex.sub(self.replacement, value)
-        return value
+        return replaced(self.regexes, value, self.replacement)
 
     def data(self, value: Any) -> Any:
         """A copy of loaded deal data with the figures redacted from every text and name."""

@@ -18,24 +18,17 @@ from decimal import Decimal, InvalidOperation
 SMALLEST = Decimal(1000)
 
 #: Characters that show nothing and may sit inside a number (zero-width spaces and joiners,
-#: word joiner, byte order mark, soft hyphen).
+#: word joiner, byte order mark, soft hyphen). They are left out before a text is searched.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_GAP = f"[{INVISIBLE}]*"
+#: Full-width digits, comma and full stop, searched as their ASCII forms.
+_WIDE = {chr(0xFF10 + d): str(d) for d in range(10)} | {"\uff0c": ",", "\uff0e": "."}
+_FOLDABLE = re.compile(f"[{INVISIBLE}{''.join(_WIDE)}]")
 #: What people put between groups of digits: comma, dot, apostrophes, underscore, spaces
-#: (also no-break, thin and narrow no-break), and the full-width comma.
-_SEPARATOR = f"{_GAP}[,._'\u2019 \u2009\u00a0\u202f\uff0c]?{_GAP}"
-_DECIMAL = f"{_GAP}[.,\uff0e]{_GAP}"
-_NOT_BEFORE = r"(?<![\d.,\uff0e\uff0c])"
+#: (also no-break, thin and narrow no-break).
+_SEPARATOR = "[,._'\u2019 \u2009\u00a0\u202f]?"
+_DECIMAL = "[.,]"
+_NOT_BEFORE = r"(?<![\d.,])"
 _NOT_AFTER = r"(?![\d])"
-
-
-def _digit(char: str) -> str:
-    """A digit, ASCII or full-width."""
-    return f"[{char}{chr(ord(char) - ord('0') + 0xFF10)}]"
-
-
-def _digits(text: str) -> str:
-    return _GAP.join(_digit(c) for c in text)
 
 
 def _plain(number: Decimal) -> str:
@@ -55,17 +48,15 @@ def _groups(digits: str) -> list[list[str]]:
 
 
 def _whole(digits: str) -> str:
-    """A whole number, grouped in any of the usual ways, in ASCII or full-width digits."""
-    return (
-        "(?:" + "|".join(_SEPARATOR.join(_digits(g) for g in way) for way in _groups(digits)) + ")"
-    )
+    """A whole number, grouped in any of the usual ways."""
+    return "(?:" + "|".join(_SEPARATOR.join(way) for way in _groups(digits)) + ")"
 
 
 def _number(value: Decimal) -> str:
     """`value` in figures, with trailing zeros of a fraction allowed."""
     whole, _, fraction = _plain(value).partition(".")
     if fraction:
-        return f"{_whole(whole)}{_DECIMAL}{_digits(fraction)}{_GAP}0*"
+        return f"{_whole(whole)}{_DECIMAL}{fraction}0*"
     return f"{_whole(whole)}(?:{_DECIMAL}0+)?"
 
 
@@ -119,13 +110,66 @@ def chinese_words(number: int) -> str | None:
     return "".join(parts)
 
 
+#: A text can hold a written amount only if it has a digit or a Chinese numeral: most texts
+#: have neither, and this one scan is far cheaper than the patterns.
+MAY_HOLD = re.compile("[0-9\uff10-\uff19零〇一壹弌二两兩贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾]")
+
+
+def _fold(text: str) -> tuple[str, list[int] | None]:
+    """`text` with invisible characters left out and full-width digits made ASCII, and where
+    each character of the result was in `text` (None when nothing changed)."""
+    if not _FOLDABLE.search(text):
+        return text, None
+    chars: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        if char not in INVISIBLE:
+            chars.append(_WIDE.get(char, char))
+            where.append(index)
+    where.append(len(text))
+    return "".join(chars), where
+
+
+def found(regexes: list[re.Pattern[str]], text: str) -> bool:
+    """Whether `text` writes the amount of `regexes` (from `patterns`) in any form."""
+    if not regexes or not MAY_HOLD.search(text):
+        return False
+    folded, _ = _fold(text)
+    return any(r.search(folded) for r in regexes)
+
+
+def replaced(regexes: list[re.Pattern[str]], text: str, marker: str) -> str:
+    """`text` with every written form of the amounts of `regexes` replaced by `marker`."""
+    if not regexes or not MAY_HOLD.search(text):
+        return text
+    folded, where = _fold(text)
+    if where is None:
+        for regex in regexes:
+            text = regex.sub(lambda _: marker, text)
+        return text
+    spans = sorted((where[m.start()], where[m.end()]) for r in regexes for m in r.finditer(folded))
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
+        text = text[:start] + marker + text[end:]
+    return text
+
+
 @functools.lru_cache(maxsize=64)
 def patterns(amount: Decimal) -> list[re.Pattern[str]]:
-    """Regular expressions for the ways people write `amount`, in English and Chinese."""
-    found: list[re.Pattern[str]] = []
+    """Regular expressions for the ways people write `amount`, in English and Chinese, to be
+    used through `found` and `replaced` (which leave out invisible characters and read
+    full-width digits first).
+
+    One expression (every form is an alternative, so a text is scanned once), or none for
+    a figure under SMALLEST.
+    """
     if amount < SMALLEST:
-        return found
-    found.append(re.compile(f"{_NOT_BEFORE}{_number(amount)}{_NOT_AFTER}"))
+        return []
     units = (
         (Decimal(1_000), r"\s*(?:k|K|thousand)(?![A-Za-z])"),
         (Decimal(1_000_000), r"\s*(?:m|M|mm|MM|mn|Mn|mio|Mio|MIO|million|Million)(?![A-Za-z])"),
@@ -135,15 +179,18 @@ def patterns(amount: Decimal) -> list[re.Pattern[str]]:
         (Decimal(10_000_000), rf"\s*{_CN_UNITS[1000]}{_WAN}"),
         (Decimal(100_000_000), rf"\s*{_YI}"),
     )
+    figures = []  # with a unit first: "7730千" is not "7730" followed by something else
     for scale, unit in units:
         value = amount / scale
         if value == round(value, 4) and value >= Decimal("0.01"):
-            found.append(re.compile(f"{_NOT_BEFORE}{_number(value)}{unit}"))
+            figures.append(f"{_number(value)}{unit}")
+    figures.append(f"{_number(amount)}{_NOT_AFTER}")
+    forms = [f"{_NOT_BEFORE}(?:{'|'.join(figures)})"]
     if amount == amount.to_integral_value():
         words = chinese_words(int(amount))
         if words:
-            found.append(re.compile(words))
-    return found
+            forms.append(words)
+    return [re.compile("|".join(forms))]
 
 
 _SCALES = {

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reviewkit.errors import Problem
-from reviewkit.model.amounts import patterns, read_amount
+from reviewkit.model.amounts import patterns, read_amount, replaced
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
 from reviewkit.text.messages import clip
 
@@ -95,9 +95,7 @@ def withhold_problems(
                 if value and (here or len(value) >= 4):
                     for form in _variants(value):
                         text = text.replace(form, marker)
-            for regex in regexes:
-                text = regex.sub(marker, text)
-            return text
+            return replaced(regexes, text, marker)
 
         message, hint = hide(problem.message), hide(problem.hint)
         if (message, hint) == (problem.message, problem.hint):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewkit.model.amounts import chinese_words, patterns, read_amount
+from reviewkit.model.amounts import chinese_words, found, patterns, read_amount, replaced
 
 FLOOR = Decimal(7_730_000)
 
@@ -59,12 +60,13 @@ OTHERS = ("17730000", "7730001", "77300000", "7.74M", "7.731M", "773.5万", "1,7
 @pytest.mark.parametrize("around", ["{}", "we hold at {} no lower", "底价{}元", "({})"])
 def test_every_written_form_is_found(form: str, around: str) -> None:
     text = around.format(form)
-    assert any(r.search(text) for r in patterns(FLOOR)), text
+    assert found(patterns(FLOOR), text), text
+    assert replaced(patterns(FLOOR), text, "[x]") == around.format("[x]"), text
 
 
 @pytest.mark.parametrize("other", OTHERS)
 def test_other_figures_are_not(other: str) -> None:
-    assert not any(r.search(f"about {other} in total") for r in patterns(FLOOR)), other
+    assert not found(patterns(FLOOR), f"about {other} in total"), other
 
 
 @pytest.mark.parametrize(
@@ -79,8 +81,8 @@ def test_other_figures_are_not(other: str) -> None:
 )
 def test_chinese_words(number: int, words: str) -> None:
     pattern = chinese_words(number)
-    assert pattern is not None
-    assert any(r.fullmatch(words) for r in patterns(Decimal(number)) if r.pattern == pattern)
+    assert pattern is not None and re.fullmatch(pattern, words)
+    assert any(r.fullmatch(words) for r in patterns(Decimal(number)))
 
 
 @pytest.mark.parametrize(
@@ -115,10 +117,11 @@ def test_any_grouped_figure_is_found(number: int, separator: str, wide: bool) ->
     text = f"{number:,}".replace(",", separator)
     if wide:
         text = "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in text)
-    assert any(r.search(f"x {text} y") for r in patterns(Decimal(number))), text
+    assert found(patterns(Decimal(number)), f"x {text} y"), text
+    assert replaced(patterns(Decimal(number)), f"x {text} y", "[x]") == "x [x] y", text
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.integers(min_value=1, max_value=99_999_999), st.integers(min_value=1, max_value=99))
 def test_other_figures_never_match(number: int, delta: int) -> None:
-    assert not any(r.search(f"x {number + delta:,} y") for r in patterns(Decimal(number)))
+    assert not found(patterns(Decimal(number)), f"x {number + delta:,} y")
