@@ -34,7 +34,7 @@ LIMITS = {
     "actions": 100,
     "history": 50,
     "suppress": 50,
-    "list": 30,
+    "list": 100,
     "text": MAX_TEXT,
 }
 
