@@ -162,6 +162,10 @@ def run_one(text: str, folder: Path, tally: Tally, command_index: int) -> None:
         ["pipeline", str(folder), "-o", "-"],
         ["render", str(base), "--since", str(deal), "-o", "-"],
     ]
+    moved = folder / "moved.yaml"  # advance edits its file: a copy of the input
+    moved.write_text(text, encoding="utf-8")
+    target = ("partner", "bidding", "implementation")[command_index % 3]
+    commands.append(["advance", str(moved), "--to", target, "--force", "--reason", "fuzz"])
     keep = floor_kept(text)
     tally.inputs += 1
     runner = CliRunner()
@@ -181,11 +185,19 @@ def run_one(text: str, folder: Path, tally: Tally, command_index: int) -> None:
         if code == 2 and args[0] == "check" and args[-1] == "text":
             problems = [line for line in output.splitlines()[:-1] if line.strip()]
             if not problems or not all(LOCATION.match(line) for line in problems):
-                tally.failures.append(f"{where}: exit 2 without a location: {output[:300]}")
+                tally.failures.append(f"{where}: exit 2 without a location: {output[:800]!r}")
         if code == 2 and args[0] != "check":
             stderr = [line for line in output.splitlines() if line.strip()]
             if not any(LOCATION.match(line) or "deal(s) failed" in line for line in stderr):
-                tally.failures.append(f"{where}: exit 2 without a location: {output[:300]}")
+                tally.failures.append(f"{where}: exit 2 without a location: {output[:800]!r}")
+        if args[0] == "advance" and code == 0:
+            from reviewkit.errors import InvalidFile
+            from reviewkit.model.deal import load_deal
+
+            try:
+                load_deal(moved)
+            except InvalidFile as exc:
+                tally.failures.append(f"{where}: the advanced file is invalid: {exc.lines()[:2]}")
         if keep:
             leaked = [form for form in FORMS if form in output]
             if leaked:

@@ -84,7 +84,8 @@ def advance(
         )
     if playbook.index[target] <= deal.stage_index:
         raise ReviewkitError(
-            f"{deal.display}: the deal is at '{deal.stage}'; advance moves only to a later stage",
+            f"{deal.display}:{':'.join(map(str, deal.where('deal', 'stage')))}: the deal is at "
+            f"'{deal.stage}'; advance moves only to a later stage",
             hint="to move a deal back, edit deal.stage by hand",
         )
     if force and not (reason and reason.strip()):
