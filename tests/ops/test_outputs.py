@@ -148,3 +148,17 @@ def test_ctrl_c_in_a_parallel_run_prints_one_line(tmp_path: Path) -> None:
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert "ForkPoolWorker" not in err and "Traceback" not in err, err
+
+
+def test_ctrl_c_in_a_command_is_one_line_and_exit_130(capsys: pytest.CaptureFixture[str]) -> None:
+    import typer
+
+    from reviewkit import cli
+
+    def body() -> int:
+        raise KeyboardInterrupt
+
+    with pytest.raises(typer.Exit) as stopped:
+        cli._guard(body)
+    assert stopped.value.exit_code == 130
+    assert capsys.readouterr().err == "reviewkit: interrupted\n"
