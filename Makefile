@@ -11,7 +11,7 @@ DEMO_TODAY := 2026-12-01
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk \
 	fonts-dejavu-core poppler-utils
 
-.PHONY: setup system demo test lint pytest golden readme bench pictures clean
+.PHONY: setup system demo test lint pytest golden readme bench fuzz pictures clean
 
 setup: system $(STAMP)
 
@@ -71,6 +71,13 @@ bench: setup
 	$(BIN)/python bench/pdf_vs_weasyprint.py
 	$(BIN)/python bench/team_scale.py
 	$(BIN)/python bench/batch_and_pipeline.py
+	$(BIN)/python bench/limits.py
+
+# The long fuzz: FUZZ_INPUTS mutated deal files (default 2000) through every command;
+# prints inputs, runs, exits by code and time. `make test` runs 60 of them.
+fuzz: setup
+	FUZZ_INPUTS=$${FUZZ_INPUTS:-2000} FUZZ_SEED=$${FUZZ_SEED:-1} \
+		$(BIN)/python -m pytest tests/test_fuzz.py -q -s -p no:cacheprovider
 
 pictures: setup
 	$(BIN)/python docs/make_pictures.py

@@ -99,7 +99,10 @@ def _guard(body: Callable[[], int]) -> None:
             if not hasattr(exc, "problems")
             else exc.lines()
         )
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:  # Ctrl-C: one line, exit 130 (outputs are whole or untouched)
+        typer.echo("reviewkit: interrupted", err=True)
+        raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
         raise
     except Exception as exc:  # an internal error: say so in one line
         _fail(

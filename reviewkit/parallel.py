@@ -21,6 +21,14 @@ def _indexed(pair: tuple[int, Any]) -> tuple[int, Any]:
     return pair[0], function(pair[1], *args)
 
 
+def _quiet_worker() -> None:
+    """In a worker, Ctrl-C is the parent's to handle: it stops the pool, and the worker
+    prints no traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _can_fork() -> bool:
     import multiprocessing  # only when there is work to share: it costs ~5 ms to import
 
@@ -51,7 +59,7 @@ def run_all(
         _TASK = (function, args)
         results: dict[int, Result] = {}
         chunk = max(1, len(items) // (jobs * 8))
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, _quiet_worker) as pool:
             for index, result in pool.imap_unordered(_indexed, enumerate(items), chunk):
                 results[index] = result
                 if done is not None:

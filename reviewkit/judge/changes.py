@@ -287,12 +287,13 @@ def changes_between(
         return changes
     words = redacted(lang or new.language)
     redactor = Redactor([floor_amount(old.data), floor_amount(new.data)], words)
+    # A money field is shown as itself: the marker never stands in for another field's value.
     return [
         dataclasses.replace(
             c,
             subject=redactor.text(c.subject),
-            before=redactor.text(c.before),
-            after=redactor.text(c.after),
+            before=c.before if c.kind == "value" else redactor.text(c.before),
+            after=c.after if c.kind == "value" else redactor.text(c.after),
         )
         for c in changes
     ]

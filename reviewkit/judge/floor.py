@@ -2,17 +2,17 @@
 
 "Before the bid only one person knows the final price." A pack leaves the floor out unless
 asked; this module also finds the figure where someone typed it into a note, in the forms
-people write it (10900000, 10,900,000, 1090万, 10.9M), so packs can redact it there too.
+people write it (10900000, 10,900,000, 1090万, 10.9M, 一千零九十万; see `model.amounts`), so
+packs can redact it there too.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from reviewkit.model.amounts import SMALLEST, found, patterns, replaced
 from reviewkit.model.conditions import get
 from reviewkit.model.deal import Deal
 from reviewkit.model.dealtypes import DealData
@@ -24,45 +24,6 @@ FLOOR = ("strategy", "commercial", "floor")
 def floor_amount(data: DealData) -> Decimal | None:
     floor = data["strategy"]["commercial"]["floor"]
     return None if floor is None else floor["amount"]
-
-
-def _plain(number: Decimal) -> str:
-    text = format(number.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _grouped(digits: str) -> str:
-    """Digits with optional thousands separators between the groups of three."""
-    head = len(digits) % 3 or 3
-    groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
-    return r"[,_ \u2009\u00a0]?".join(groups)
-
-
-#: Below this, a figure is too common to find reliably in text ("0", "25"), so it is not searched.
-SMALLEST = Decimal(1000)
-
-
-@functools.lru_cache(maxsize=64)
-def patterns(amount: Decimal) -> list[re.Pattern[str]]:
-    """Regular expressions for the ways people write `amount`."""
-    found: list[re.Pattern[str]] = []
-    if amount < SMALLEST:
-        return found
-    whole, _, fraction = _plain(amount).partition(".")
-    tail = rf"\.{fraction}0*" if fraction else r"(?:\.0+)?"
-    found.append(re.compile(rf"(?<![\d.,]){_grouped(whole)}{tail}(?![\d])"))
-    for unit, scale in (("万", Decimal(10_000)), ("亿", Decimal(100_000_000))):
-        value = amount / scale
-        if value >= 1 and value == round(value, 2):
-            w, _, f = _plain(value).partition(".")
-            number = _grouped(w) + (rf"\.{f}" if f else "")
-            found.append(re.compile(rf"(?<![\d.,]){number}\s*{unit}"))
-    value = amount / Decimal(1_000_000)
-    if value >= 1 and value == round(value, 3):
-        found.append(
-            re.compile(rf"(?<![\d.,]){re.escape(_plain(value))}\s*(?:m|mn|mio|million)\b", re.I)
-        )
-    return found
 
 
 def _texts(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
@@ -86,9 +47,7 @@ def mentions(data: DealData) -> list[tuple[str | int, ...]]:
     if amount is None:
         return []
     regexes = patterns(amount)
-    return list(
-        dict.fromkeys(path for path, text in _texts(data) if any(r.search(text) for r in regexes))
-    )
+    return list(dict.fromkeys(path for path, text in _texts(data) if found(regexes, text)))
 
 
 class Redactor:
@@ -99,9 +58,7 @@ class Redactor:
         self.replacement = replacement
 
     def text(self, value: str) -> str:
-        for regex in self.regexes:
-            value = regex.sub(self.replacement, value)
-        return value
+        return replaced(self.regexes, value, self.replacement)
 
     def data(self, value: Any) -> Any:
         """A copy of loaded deal data with the figures redacted from every text and name."""
@@ -139,3 +96,6 @@ def withheld(deal: Deal, replacement: str, also: Iterable[Decimal | None] = ()) 
 def redacted(lang: str) -> str:
     """What a redacted figure reads as in `lang`."""
     return say(lang, "floor.redacted")
+
+
+__all__ = ["FLOOR", "SMALLEST", "Redactor", "floor_amount", "mentions", "patterns", "redacted"]

@@ -17,6 +17,7 @@ from reviewkit.model.playbook import Playbook, load_playbook
 from reviewkit.model.schema import Context, Enum, Field, Struct, suggestion
 from reviewkit.model.schema import Path as KeyPath
 from reviewkit.model.version import check_version, read_version
+from reviewkit.model.withhold import withhold_problems
 from reviewkit.model.yamlread import Mapping, Node, Scalar, compose, require_mapping
 from reviewkit.text.catalogue import FALLBACK, languages
 
@@ -156,7 +157,25 @@ def parse_deal(
     display: str | None = None,
     language: str | None = None,
 ) -> Deal:
-    """Validate a deal file's text (read from `path`, or from a git revision of it)."""
+    """Validate a deal file's text (read from `path`, or from a git revision of it).
+
+    The problems of an invalid file never quote its floor price (see `model.withhold`).
+    """
+    try:
+        return _parse_deal(text, path, playbook, display, language)
+    except InvalidFile as exc:
+        root, _ = compose(text, exc.path)  # again, only for a broken file
+        problems = withhold_problems(exc.problems, root, text, exc.language)
+        raise InvalidFile(exc.path, problems, exc.language) from None
+
+
+def _parse_deal(
+    text: str,
+    path: Path,
+    playbook: Playbook | None,
+    display: str | None,
+    language: str | None,
+) -> Deal:
     display = display or str(path)
     playbook = playbook or load_playbook()
     # Messages are in the deal's language; before the file is parsed, a guess from its text.

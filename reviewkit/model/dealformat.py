@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reviewkit.model.rulenames import RULE_SLUGS
 from reviewkit.model.schema import (
+    MAX_TEXT,
     Bool,
     Date,
     Enum,
@@ -19,7 +20,25 @@ from reviewkit.model.schema import (
 #: The deal format version this reviewkit reads and writes.
 FORMAT_VERSION = 1
 
-TEXTS = ListOf(Text())
+#: The most entries each list of a deal file may have: limits no real deal reaches (a deal
+#: has 5-40 people and a few dozen actions), so that every output's time and memory stay
+#: bounded (a pack at every limit renders as a PDF in seconds; see bench/limits.py). A file
+#: over a limit is invalid (exit 2) with a message naming the list, its size and the limit.
+#: "list" is any list of short texts (needs, strengths, lessons, ...); "text" (characters
+#: in one field) is schema.MAX_TEXT.
+LIMITS = {
+    "decision_chain": 60,
+    "partners": 20,
+    "competitors": 20,
+    "dynamics": 100,
+    "actions": 100,
+    "history": 50,
+    "suppress": 50,
+    "list": 100,
+    "text": MAX_TEXT,
+}
+
+TEXTS = ListOf(Text(), LIMITS["list"])
 LEVEL = Enum("level")
 
 ANSWER = Struct(
@@ -33,7 +52,7 @@ PERSON = Struct(
     {
         "name": Text(),
         "title": Text(),
-        "roles": ListOf(Enum("role")),
+        "roles": ListOf(Enum("role"), LIMITS["list"]),
         "influence": LEVEL,
         "attitude": Enum("attitude"),
         "mindshare": Enum("share"),
@@ -195,10 +214,10 @@ def deal_schema(
                     "notes": Text(),
                 }
             ),
-            "decision_chain": ListOf(PERSON),
-            "partners": ListOf(PARTNER),
-            "competitors": ListOf(COMPETITOR),
-            "dynamics": ListOf(DYNAMIC),
+            "decision_chain": ListOf(PERSON, LIMITS["decision_chain"]),
+            "partners": ListOf(PARTNER, LIMITS["partners"]),
+            "competitors": ListOf(COMPETITOR, LIMITS["competitors"]),
+            "dynamics": ListOf(DYNAMIC, LIMITS["dynamics"]),
             "assessment": Struct(
                 {
                     "strengths": TEXTS,
@@ -222,13 +241,13 @@ def deal_schema(
                     ),
                 }
             ),
-            "actions": ListOf(ACTION),
+            "actions": ListOf(ACTION, LIMITS["actions"]),
             "checklist": checklist or MapOf(MapOf(ANSWER)),
             "outcome": Struct(
                 {"date": Date(), "winner": Text(), "reasons": TEXTS, "lessons": TEXTS}
             ),
-            "suppress": ListOf(suppression(stage or Text(), item or Text())),
-            "history": ListOf(HISTORY),
+            "suppress": ListOf(suppression(stage or Text(), item or Text()), LIMITS["suppress"]),
+            "history": ListOf(HISTORY, LIMITS["history"]),
         },
         required=("reviewkit", "deal"),
         name="DealData",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 from pathlib import Path
 
 from reviewkit.errors import Problem, ReviewkitError
@@ -14,13 +16,30 @@ MAX_FILE_BYTES = 1_000_000
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
-    """Read a UTF-8 text file; return its text, or the problems that stop it being read."""
+    """Read a UTF-8 text file; return its text, or the problems that stop it being read.
+
+    Only a regular file is read (a pipe would block, /dev/zero never ends), and never more
+    than MAX_FILE_BYTES of it, whatever its size claims to be.
+    """
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            message, hint = msg("en", "not-a-file")
+            return None, [Problem(display, 1, 1, "not-a-file", message, hint)]
+        size = info.st_size
         if size > MAX_FILE_BYTES:
-            message, hint = msg("en", "too-large", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")
-            return None, [Problem(display, 1, 1, "too-large", message, hint)]
-        data = path.read_bytes()
+            return None, [_too_large(display, f"{size:,}")]
+        # Opened without blocking, in case it was swapped for a pipe since the look above.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                message, hint = msg("en", "not-a-file")
+                return None, [Problem(display, 1, 1, "not-a-file", message, hint)]
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            return None, [_too_large(display, f"more than {MAX_FILE_BYTES:,}")]
     except IsADirectoryError:
         raise ReviewkitError(f"{display}: is a folder, not a file") from None
     except FileNotFoundError:
@@ -45,12 +64,21 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
+def _too_large(display: str, size: str) -> Problem:
+    message, hint = msg("en", "too-large", size=size, limit=f"{MAX_FILE_BYTES:,}")
+    return Problem(display, 1, 1, "too-large", message, hint)
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write `data` to `path` through a temporary file renamed into place.
 
     Readers see the old file or the new one, never a half-written one; on failure the
     old file is left as it was. A device or pipe is written to, never replaced, and a
     symbolic link keeps pointing where it did.
+
+    The temporary file is `.NAME.PID-RANDOM.tmp` beside the output: hidden, never read as a
+    deal, and removed by a later write of the same output once process PID is gone (it is
+    what a `kill -9` mid-write leaves behind).
     """
     import tempfile  # only when writing: `check` never needs it
 
@@ -62,7 +90,9 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     if path.is_symlink():  # replace the file the link points at, and keep the link
         path = path.resolve()
     directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    remove_stale_temporaries(path)
+    prefix = f".{path.name}.{os.getpid()}-"
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -84,3 +114,33 @@ def write_file(path: Path, data: str | bytes, shown: str | None = None) -> None:
         write_atomic(path, data)
     except OSError as exc:
         raise ReviewkitError(f"{shown or path}: cannot write: {exc.strerror}") from None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, but is another user's
+        return True
+    return True
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files an interrupted write of `path` left (their writer is gone)."""
+    directory = path.parent if str(path.parent) else Path(".")
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(\d+)-\w+\.tmp")
+    removed: list[Path] = []
+    try:
+        names = [p for p in directory.iterdir() if p.name.startswith(f".{path.name}.")]
+    except OSError:
+        return removed
+    for leftover in names:
+        match = pattern.fullmatch(leftover.name)
+        if match and int(match.group(1)) != os.getpid() and not _alive(int(match.group(1))):
+            try:
+                leftover.unlink()
+                removed.append(leftover)
+            except OSError:
+                pass
+    return removed

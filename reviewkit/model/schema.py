@@ -159,11 +159,20 @@ class Field:
         return node
 
 
+#: The longest text one field may hold (characters): far more than any note a person writes.
+MAX_TEXT = 10_000
+
+
 class Text(Field):
     """Free text in any language; several lines allowed."""
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> str | None:
         scalar = self.scalar(node, ctx, path)
+        if scalar is not None and len(scalar.value) > MAX_TEXT:
+            ctx.report(
+                scalar, "too-long", where=show(path), count=len(scalar.value), limit=MAX_TEXT
+            )
+            return None
         return None if scalar is None else scalar.value.rstrip("\n")
 
 
@@ -327,8 +336,9 @@ class ListOf(Field):
     expected = "a list"
     example = "[...]"
 
-    def __init__(self, item: Field) -> None:
+    def __init__(self, item: Field, limit: int | None = None) -> None:
         self.item = item
+        self.limit = limit
 
     def empty(self) -> list[Any]:
         return []
@@ -338,6 +348,9 @@ class ListOf(Field):
             return []
         if not isinstance(node, Sequence):
             self.wrong(node, ctx, path)
+            return []
+        if self.limit is not None and len(node.items) > self.limit:
+            ctx.report(node, "too-many", where=show(path), count=len(node.items), limit=self.limit)
             return []
         out = []
         for index, item in enumerate(node.items):

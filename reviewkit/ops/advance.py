@@ -1,16 +1,18 @@
 """`reviewkit advance`: move a deal to a later stage once the work before it is done.
 
-The file is rewritten with ruamel.yaml's round trip, with the indentation detected from
-the file itself, so comments, quoting, key order and layout survive: the only lines that
-change are the stage, the new stage's checklist questions and the history entry.
+The file is edited in place: the stage value is replaced where it stands and the new stage's
+checklist questions and the history entry are inserted, in the file's own indentation and
+line endings; every other byte stays as written (comments, quoting, escapes, layout).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reviewkit import exitcodes
 from reviewkit.errors import ReviewkitError
@@ -21,7 +23,7 @@ from reviewkit.model.config import Config, Settings
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.model.files import read_text, write_file
 from reviewkit.model.playbook import tr
-from reviewkit.model.yamlread import Mapping, Node, Sequence, compose
+from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence, compose
 from reviewkit.ops.outcome import Outcome
 
 
@@ -74,7 +76,8 @@ def advance(
     playbook.require_stage(target)
     if playbook.index[target] <= deal.stage_index:
         raise ReviewkitError(
-            f"{deal.display}: the deal is at '{deal.stage}'; advance moves only to a later stage",
+            f"{deal.display}:{':'.join(map(str, deal.where('deal', 'stage')))}: the deal is at "
+            f"'{deal.stage}'; advance moves only to a later stage",
             hint="to move a deal back, edit deal.stage by hand",
         )
     if force and not (reason and reason.strip()):
@@ -87,6 +90,9 @@ def advance(
     text, problems = read_text(path, deal.display)
     assert text is not None and not problems
     updated = rewrite(text, deal, target, today, gaps, reason if force else None)
+    with open(path, "rb") as stream:  # a byte order mark stays where it was
+        if stream.read(3) == b"\xef\xbb\xbf":
+            updated = "\ufeff" + updated
     write_file(path, updated, deal.display)
     return deal, gaps, True
 
@@ -94,10 +100,193 @@ def advance(
 def rewrite(
     text: str, deal: Deal, target: str, today: dt.date, gaps: list[Gap], reason: str | None
 ) -> str:
-    """The deal file's text with the stage moved, the new questions and the history entry."""
+    """The deal file's text with the stage moved, the new questions and the history entry.
+
+    Only those bytes change: the stage value is replaced where it stands, and the new lines
+    are inserted at the end of `checklist:` and `history:` (or at the end of the file), in
+    the file's own indentation and line endings. A file whose shape does not allow that (a
+    flow-style or empty `history:`, say) is rewritten with ruamel.yaml's round trip instead.
+    """
+    spliced = _splice(text, deal, target, today, gaps, reason)
+    return spliced if spliced is not None else _round_trip(text, deal, target, today, gaps, reason)
+
+
+def _entry(deal: Deal, target: str, today: dt.date, gaps: list[Gap], reason: str | None) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    entry = CommentedMap(
+        [("date", today), ("from", deal.stage), ("to", target), ("forced", reason is not None)]
+    )
+    if reason is not None:
+        entry["reason"] = reason
+        entry["open"] = [f"{g.stage}/{g.item}" for g in gaps]
+    return entry
+
+
+def _stubs(deal: Deal, target: str) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    stubs = CommentedMap()
+    for item in deal.playbook.stage(target).items:
+        if item.rule is None:
+            answer = CommentedMap(
+                [("status", "unknown"), ("evidence", DoubleQuotedScalarString(""))]
+            )
+            answer.fa.set_flow_style()
+            stubs[item.key] = answer
+    return stubs
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_DOCUMENT_END = re.compile(r"^\.\.\.(?:[ \t]+#.*|[ \t]*)$")
+
+
+def _content(line: str) -> bool:
+    """Whether a line holds YAML content (not blank, not only a comment, not `...`)."""
+    bare = line.strip()
+    return bool(bare) and not bare.startswith("#") and not _DOCUMENT_END.match(line.rstrip("\r\n"))
+
+
+def _splice(
+    text: str, deal: Deal, target: str, today: dt.date, gaps: list[Gap], reason: str | None
+) -> str | None:
+    """`rewrite` by editing the text in place, or None where the file's shape does not allow it."""
+    if any(c in text for c in "\x85\u2028\u2029"):  # line breaks to YAML, not to us
+        return None
+    root, _ = compose(text, deal.display)
+    if not isinstance(root, Mapping):
+        return None
+    splice = _Splice(text, deal, root)
+    if not splice.move_stage(target):
+        return None
+    checklist = splice.checklist_inserts(target)
+    history = splice.history_inserts(_entry(deal, target, today, gaps, reason))
+    if checklist is None or history is None:
+        return None
+    return splice.joined(checklist + history)
+
+
+class _Splice:
+    """A deal file's lines, edited in place: the stage value, and blocks added at the end of
+    `checklist:` and `history:` (or of the file) in the file's own layout."""
+
+    def __init__(self, text: str, deal: Deal, root: Mapping) -> None:
+        from ruamel.yaml import YAML
+
+        self.deal = deal
+        self.root = root
+        self.top = {key.value: (key, value) for key, value in root.pairs}
+        lines = [m.group(0) for m in _LINE.finditer(text)][:-1] or [text]
+        if lines and lines[-1] == "":
+            lines.pop()
+        self.lines = lines
+        self.newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
+        mapping, sequence, offset = indentation(text, deal.display)
+        self.yaml = YAML()
+        self.yaml.width = 1_000_000
+        self.yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+
+    def move_stage(self, target: str) -> bool:
+        """Replace the stage value where it stands (quoted as it was); False if it cannot be."""
+        info = self.top.get("deal", (None, None))[1]
+        stage = (
+            next((v for k, v in info.pairs if k.value == "stage"), None)
+            if isinstance(info, Mapping)
+            else None
+        )
+        if not isinstance(stage, Scalar) or stage.value != self.deal.stage:
+            return False
+        if stage.line > len(self.lines):
+            return False
+        line = self.lines[stage.line - 1]
+        at = stage.column - 1
+        quote = line[at : at + 1] if line[at : at + 1] in ("'", '"') else ""
+        written = f"{quote}{self.deal.stage}{quote}"
+        if quote:
+            safe = quote not in target and "\\" not in target
+        else:
+            safe = re.fullmatch(r"[\w][\w.-]*", target) is not None
+        if line[at : at + len(written)] != written or not safe:
+            return False
+        self.lines[stage.line - 1] = (
+            line[:at] + f"{quote}{target}{quote}" + line[at + len(written) :]
+        )
+        return True
+
+    def dumped(self, document: dict[str, Any]) -> list[str]:
+        out = io.StringIO()
+        self.yaml.dump(document, out)
+        return [line + self.newline for line in out.getvalue().split("\n")[:-1]]
+
+    def block_end(self, key: str) -> int | None:
+        """Index of the line after the last content line of top-level `key`'s block."""
+        name, value = self.top[key]
+        if not isinstance(value, Mapping | Sequence) or value.line <= name.line:
+            return None  # flow style, empty, or a scalar: not a block to add to
+        if (isinstance(value, Mapping) and not value.pairs) or (
+            isinstance(value, Sequence) and not value.items
+        ):
+            return None
+        later = [k.line for k, _ in self.root.pairs if k.line > name.line]
+        stop = (min(later) - 1) if later else len(self.lines)
+        last = max((i for i in range(name.line, stop) if _content(self.lines[i])), default=None)
+        return None if last is None else last + 1
+
+    def file_end(self) -> int:
+        end = len(self.lines)
+        while end and not _content(self.lines[end - 1]):
+            if _DOCUMENT_END.match(self.lines[end - 1].rstrip("\r\n")):
+                return end - 1  # before a trailing `...`
+            end -= 1
+        return len(self.lines)
+
+    def checklist_inserts(self, target: str) -> list[tuple[int, list[str]]] | None:
+        """Where and what to add for the target stage's new questions (nothing, when it has
+        none or is there already); None when the file's shape does not allow it."""
+        stubs = _stubs(self.deal, target)
+        checklist = self.top.get("checklist")
+        if not stubs or (
+            checklist is not None
+            and isinstance(checklist[1], Mapping)
+            and any(k.value == target for k, _ in checklist[1].pairs)
+        ):
+            return []
+        block = self.dumped({"checklist": {target: stubs}})
+        if checklist is None:
+            return [(self.file_end(), block)]
+        end = self.block_end("checklist")
+        return None if end is None else [(end, block[1:])]
+
+    def history_inserts(self, entry: Any) -> list[tuple[int, list[str]]] | None:
+        """Where and what to add for the history entry; None when the shape does not allow it."""
+        block = self.dumped({"history": [entry]})
+        if "history" not in self.top:
+            return [(self.file_end(), block)]
+        end = self.block_end("history")
+        if end is None or not isinstance(self.top["history"][1], Sequence):
+            return None
+        return [(end, block[1:])]
+
+    def joined(self, inserts: list[tuple[int, list[str]]]) -> str:
+        """The text with `inserts` made: from the end, so earlier indexes stay right; at one
+        index, the later insert goes first."""
+        lines = self.lines
+        for _, (index, new) in sorted(
+            enumerate(inserts), key=lambda p: (p[1][0], p[0]), reverse=True
+        ):
+            if index > 0 and not lines[index - 1].endswith(("\n", "\r")):
+                lines[index - 1] += self.newline  # the last line had no line break
+            lines[index:index] = new
+        return "".join(lines)
+
+
+def _round_trip(
+    text: str, deal: Deal, target: str, today: dt.date, gaps: list[Gap], reason: str | None
+) -> str:
+    """`rewrite` through ruamel.yaml's round trip, for files `_splice` cannot edit in place."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     yaml = YAML()
     yaml.preserve_quotes = True
@@ -109,30 +298,16 @@ def rewrite(
     data = yaml.load(text)
     old = data["deal"]["stage"]
     data["deal"]["stage"] = type(old)(target) if isinstance(old, str) else target
-    stage = deal.playbook.stage(target)
-    stubs = CommentedMap()
-    for item in stage.items:
-        if item.rule is None:
-            answer = CommentedMap(
-                [("status", "unknown"), ("evidence", DoubleQuotedScalarString(""))]
-            )
-            answer.fa.set_flow_style()
-            stubs[item.key] = answer
+    stubs = _stubs(deal, target)
     checklist = data.get("checklist")
     if not isinstance(checklist, dict):
         checklist = data["checklist"] = CommentedMap()
     if stubs and target not in checklist:
         checklist[target] = stubs
-    entry = CommentedMap(
-        [("date", today), ("from", deal.stage), ("to", target), ("forced", reason is not None)]
-    )
-    if reason is not None:
-        entry["reason"] = reason
-        entry["open"] = [f"{g.stage}/{g.item}" for g in gaps]
     history = data.get("history")
     if not isinstance(history, list):
         history = data["history"] = CommentedSeq()
-    history.append(entry)
+    history.append(_entry(deal, target, today, gaps, reason))
     out = io.StringIO()
     yaml.dump(data, out)
     written = out.getvalue()

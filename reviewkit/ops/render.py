@@ -7,10 +7,12 @@ import html as html_lib
 import re
 import sys
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from reviewkit.errors import ReviewkitError
 from reviewkit.judge.engine import check_deal
+from reviewkit.judge.floor import Redactor, floor_amount
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.model.files import write_file
@@ -19,9 +21,11 @@ from reviewkit.present.pack import PackOptions, build_pack
 SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
 
 
-def pack_path(folder: Path, deal_id: str, format: str) -> Path:
+def pack_path(folder: Path, deal_id: str, format: str, floor: Decimal | None = None) -> Path:
     """Where a pack goes in `folder` (by default the deal file's): named after the deal id,
-    made a plain file name so that no id can place a pack in another folder."""
+    made a plain file name so that no id can place a pack in another folder, and without
+    the floor figure (a file name travels further than the pack)."""
+    deal_id = Redactor([floor], "floor-withheld").text(deal_id)
     name = re.sub(r"[^\w.-]+", "-", deal_id).strip(".-") or "deal"
     return folder / f"{name}{SUFFIX[format]}"
 
@@ -63,9 +67,9 @@ def make_pack(
     target = None
     if output != "-":
         if output is None:
-            target = pack_path(Path(path).parent, deal.id, request.format)
+            target = pack_path(Path(path).parent, deal.id, request.format, floor_amount(deal.data))
         elif Path(output).is_dir():
-            target = pack_path(Path(output), deal.id, request.format)
+            target = pack_path(Path(output), deal.id, request.format, floor_amount(deal.data))
         else:
             target = Path(output)
         _refuse_clobbering(target, Path(path))  # early: before the work of rendering
@@ -149,11 +153,20 @@ def _visible_text(html: str) -> str:
 
 
 def _refuse_clobbering(target: Path, source: Path | None = None) -> None:
-    """An output never replaces the deal file or any YAML file a user wrote."""
-    same = source is not None and target.exists() and target.samefile(source)
-    if target.suffix.lower() in (".yaml", ".yml") or same:
+    """An output never replaces the deal file, an input, or any YAML file a user wrote: also
+    not through a symbolic link (the file it resolves to is what would be replaced)."""
+    resolved = target
+    if not str(target).startswith(("/dev/", "/proc/")):  # /dev/stdout: written to, not replaced
+        try:
+            resolved = target.resolve()
+        except (OSError, RuntimeError):  # a loop of links: writing would fail anyway
+            resolved = target
+    same = source is not None and resolved.exists() and resolved.samefile(source)
+    if {target.suffix.lower(), resolved.suffix.lower()} & {".yaml", ".yml"} or same:
+        linked = resolved != target.absolute() and target.is_symlink()
         raise ReviewkitError(
-            f"{target}: refusing to write over a YAML file",
+            f"{target}: refusing to write over a YAML file"
+            + (f" (it links to {resolved})" if linked else ""),
             hint="choose an output name ending in the output's format, e.g. -o pack.md",
         )
     if target.is_dir():

@@ -14,7 +14,7 @@ from typing import Any
 from reviewkit.judge.engine import check_deal
 from reviewkit.judge.facts import gate_holds, item_state, meeting_triggers, overdue_actions
 from reviewkit.judge.findings import Finding, Review
-from reviewkit.judge.floor import redacted, withheld
+from reviewkit.judge.floor import Redactor, floor_amount, redacted, withheld
 from reviewkit.model.deal import Deal
 from reviewkit.model.dealtypes import Assessment, DealData
 from reviewkit.model.playbook import tr
@@ -149,7 +149,9 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         ],
         chain=_chain(data, lang, t),
         since=_since(options.since, lang, t),
-        lost=_lost(deal, data, lang, t, findings) if deal.status == "lost" else None,
+        lost=_lost(deal, data, lang, t, findings, options.reveal_floor)
+        if deal.status == "lost"
+        else None,
     )
 
 
@@ -421,12 +423,19 @@ def _since(
 
 
 def _lost(
-    deal: Deal, data: DealData, lang: str, t: dict[str, str], findings: list[Finding]
+    deal: Deal,
+    data: DealData,
+    lang: str,
+    t: dict[str, str],
+    findings: list[Finding],
+    reveal_floor: bool,
 ) -> dict[str, Any]:
     """The lost-deal review: outcome, the gaps when the deal was lost and when each opened, lessons."""
     from reviewkit.judge.lostreview import gaps_at_loss, lessons
     from reviewkit.model.config import DEFAULT
 
+    # Judged on the deal itself; where a gap opened is quoted from its history, redacted.
+    hide = Redactor([] if reveal_floor else [floor_amount(deal.data)], redacted(lang)).text
     gaps = gaps_at_loss(deal, DEFAULT, lang)
     outcome = data["outcome"]
     return {
@@ -439,7 +448,7 @@ def _lost(
                 "label": g.label,
                 "gate": g.item == "gate",
                 "state": t[f"st_{g.state}"],
-                "opened": g.opened + (f" ({g.since})" if g.since else ""),
+                "opened": hide(g.opened) + (f" ({g.since})" if g.since else ""),
             }
             for g in gaps
         ],

@@ -26,6 +26,14 @@ from reviewkit.text.catalogue import say
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]|~#])")
 _MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+=>])")
 _MERMAID_SPECIAL = re.compile(r"[&\"<>`|\[\]{}();#:]")
+#: Control characters (tab, line feed and carriage return excepted): a deal's text may carry
+#: them as YAML escapes ("\e[2J"), and printed to a terminal they would drive it.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def inert(text: str) -> str:
+    """An output with every control character shown as \ufffd, as `check` shows them."""
+    return _CONTROL.sub("\ufffd", text)
 
 
 def md_escape(value: Any) -> str:
@@ -95,7 +103,7 @@ def render_markdown(pack: Pack) -> str:
     template = markdown_environment().get_template("pack.md.j2")
     words = {key: Markup(value) for key, value in pack.t.items()}  # the pack's own words
     text = template.render(pack=pack, t=words, h=pack.header)
-    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+    return inert(re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n")
 
 
 def html_text(value: Any) -> Markup:
@@ -132,7 +140,7 @@ def render_html(pack: Pack) -> str:
     keywords = [pack.t["title"], h["stage"], h["status"]]
     if h["customer"]:
         keywords.insert(1, h["customer"])
-    return (
+    return inert(
         html_environment()
         .get_template("pack.html.j2")
         .render(
@@ -161,9 +169,9 @@ def render_pipeline(view: Any, format: str) -> str:
     if format == "md":
         words = {key: Markup(value) for key, value in t.items()}
         text = markdown_environment().get_template("pipeline.md.j2").render(view=view, t=words)
-        return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+        return inert(re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n")
     css = (templates_dir() / "pack.css").read_text(encoding="utf-8")
-    return (
+    return inert(
         html_environment()
         .get_template("pipeline.html.j2")
         .render(

@@ -152,3 +152,89 @@ def test_the_samples_floors_stay_out_of_their_packs(tmp_path: Path) -> None:
         assert "10,900,000" not in text
     huadong = (tmp_path / "huadong-grid-dispatch.review.html").read_text(encoding="utf-8")
     assert "已隐去" in huadong
+
+
+#: A deal that does not load: the floor is quoted (not a number) and written into a bad value.
+BROKEN = MINIMAL.replace("  stage: relationship", "  stage: relationship\n  confidential: true") + (
+    """\
+decision_chain:
+  - name: Li Na
+    attitude: supporter, knows our 7.73M floor
+strategy:
+  commercial:
+    floor: {amount: "7730000", currency: CNY}
+"""
+)
+BROKEN_FORMS = ("7730000", "7.73M", "7,730,000", "773万")
+
+
+def unseen(text: str) -> list[str]:
+    return [form for form in BROKEN_FORMS if form in text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BROKEN,
+        BROKEN.replace("    attitude: supporter, knows our 7.73M floor\n", "")
+        + "  bad: [unclosed 7,730,000\n",  # not even YAML: the raw text is searched
+        BROKEN.replace('{amount: "7730000", currency: CNY}', "773万 CNY"),
+    ],
+    ids=["invalid", "not-yaml", "floor-as-text"],
+)
+def test_invalid_files_do_not_echo_the_floor(tmp_path: Path, text: str) -> None:
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(text, encoding="utf-8")
+    for fmt in ("text", "json", "github", "sarif"):
+        result = run("check", deal, "--format", fmt, "--today", "2026-12-01")
+        assert result.exit_code == 2 and unseen(result.output) == [], (fmt, result.output)
+    if text == BROKEN:
+        assert "floor withheld" in run("check", deal).output
+    good = tmp_path / "good.yaml"
+    good.write_text(MINIMAL, encoding="utf-8")
+    for args in (
+        ("render", deal, "-o", "-"),
+        ("diff", good, deal),
+        ("diff", deal, good),
+        ("render", good, "--since", deal, "-o", "-"),
+        ("pipeline", tmp_path, "-o", "-"),
+        ("pipeline", tmp_path, "-f", "html", "-o", "-"),
+    ):
+        result = run(*args, "--today", "2026-12-01")
+        assert unseen(result.output) == [], (args, result.output)
+
+
+def test_the_lost_review_does_not_carry_the_floor_in_history(deal: Path) -> None:
+    text = deal.read_text(encoding="utf-8") + (
+        "history:\n"
+        "  - {date: 2026-10-01, from: 'qualification (floor 10,900,000 agreed)', to: bidding,"
+        " forced: true, reason: go, open: [qualification/opportunity-rated]}\n"
+    )
+    deal.write_text(text, encoding="utf-8")
+    for fmt in ("md", "html"):
+        out = run("render", deal, "-f", fmt, "-o", "-", "--today", "2026-12-01").stdout
+        assert "qualification (floor" in out and leaked(out) == [], fmt
+
+
+def test_a_value_equal_to_the_floor_is_shown_as_itself_everywhere(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    deal = repo / "deal.yaml"
+    text = MINIMAL.replace("  stage: relationship", "  stage: relationship\n  confidential: true")
+    base = text + "strategy:\n  commercial:\n    floor: {amount: 7730000, currency: CNY}\n"
+    deal.write_text(
+        base.replace("  confidential", "  value: {amount: 9000000, currency: CNY}\n  confidential"),
+        encoding="utf-8",
+    )
+    for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "v1"]):
+        git(repo, *command)
+    deal.write_text(
+        base.replace("  confidential", "  value: {amount: 7730000, currency: CNY}\n  confidential"),
+        encoding="utf-8",
+    )
+    pack = run("render", deal, "--since", "HEAD", "-o", "-", "--today", "2026-12-01").stdout
+    diff = run("diff", "HEAD", deal, "--today", "2026-12-01").stdout
+    view = run("pipeline", repo, "-o", "-", "--today", "2026-12-01").stdout
+    assert "CNY 9,000,000 → CNY 7,730,000" in pack and "CNY 9,000,000 → CNY 7,730,000" in diff
+    assert "7,730,000" in view or "7.73" in view
+    assert "withheld" not in diff
