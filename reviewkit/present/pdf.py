@@ -12,10 +12,12 @@ import logging
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import weasyprint
-from weasyprint.urls import URLFetcher, URLFetcherResponse
-
 from reviewkit.assets import templates_dir
+from reviewkit.present.libraries import quick_lookup
+
+with quick_lookup():  # Pango, HarfBuzz and fontconfig found without helper processes
+    import weasyprint
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 LOGGER = logging.getLogger("weasyprint")
 
