@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import socket
@@ -15,6 +16,7 @@ import pytest
 from reviewkit.errors import ReviewkitError
 from reviewkit.model.deal import load_deal
 from reviewkit.ops.render import render_pack
+from reviewkit.present import pdf as pdf_module
 from reviewkit.present.pdf import AssetsOnlyFetcher, html_to_pdf
 from tests.conftest import MINIMAL, SAMPLES, TODAY
 
@@ -380,3 +382,44 @@ def test_failed_render_leaves_the_earlier_pack_byte_identical(
         render_pack(SAMPLES / "metro-transit-wifi.yaml", format="pdf", output=str(out), today=TODAY)
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.pdf"]
+
+
+# -- the garbage collector ----------------------------------------------------------------
+
+
+def pack_html(tmp_path: Path, sample: str) -> str:
+    out = render_pack(SAMPLES / sample, format="html", output=str(tmp_path / "p.html"), today=TODAY)
+    assert out is not None
+    return out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("sample", ["northfield-core-network.yaml", "huadong-grid-dispatch.yaml"])
+def test_keeping_the_collector_out_changes_no_byte_of_the_pdf(tmp_path: Path, sample: str) -> None:
+    html = pack_html(tmp_path, sample)
+    quiet, _ = html_to_pdf(html)
+    plain, _ = html_to_pdf(html, quiet_collector=False)
+    assert quiet == plain
+
+
+def test_no_collection_runs_during_a_render_and_its_leftovers_wait(tmp_path: Path) -> None:
+    html = pack_html(tmp_path, "metro-transit-wifi.yaml")
+    collections: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(record)
+    try:
+        html_to_pdf(html, quiet_collector=False)
+        assert collections  # WeasyPrint alone sets the collector off many times
+        collections.clear()
+        parked = pdf_module._parked  # an earlier render's leftovers, collected first
+        html_to_pdf(html)
+        html_to_pdf(html)
+    finally:
+        gc.callbacks.remove(record)
+    # Each render collected the previous one's leftovers before it began; nothing else ran.
+    assert collections == [2] * (1 + parked)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0  # the last render's leftovers, out of every collection's way
