@@ -44,7 +44,10 @@ SLOT = 46  # height of one person in a cell
 TOP = 30  # room for the attitude labels
 NAME_SIZE = 11
 TITLE_SIZE = 8.5
-FONT = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
+FONTS = {
+    "en": "Noto Sans, DejaVu Sans, Noto Sans CJK SC, sans-serif",
+    "zh": "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif",
+}
 
 
 def _width_em(text: str) -> float:
@@ -112,6 +115,12 @@ def _star(x: float, y: float, r: float) -> str:
     )
 
 
+def font_family(lang: str) -> str:
+    """The SVG font list for a pack's language: as the stylesheet's, a Latin face first for
+    English (small subsets), Noto CJK first for Chinese."""
+    return FONTS["zh"] if lang == "zh" else FONTS["en"]
+
+
 def chain_map(pack: Pack) -> Markup:
     """The decision-chain map as an inline SVG element."""
     lang = pack.lang
@@ -133,8 +142,8 @@ def chain_map(pack: Pack) -> Markup:
     height = legend_top + 44
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chain-map" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" font-family="{FONT}" font-size="10" role="img" '
-        f'aria-label="{escape(t["chain_map"])}">'
+        f'width="{width}" height="{height}" font-family="{font_family(lang)}" font-size="10" '
+        f'role="img" aria-label="{escape(t["chain_map"])}">'
     ]
     # Columns: attitude, tinted from hostile to friendly; 'unknown' stands apart.
     for index, col in enumerate(COLUMN_KEYS):
@@ -241,7 +250,7 @@ def _legend(pack: Pack, y: float, width: float) -> list[str]:
     return parts
 
 
-def funnel(stages: list[dict[str, Any]]) -> Markup:
+def funnel(stages: list[dict[str, Any]], lang: str = "en") -> Markup:
     """Deals by stage as a funnel: one centred bar per stage, as wide as its deal count."""
     width, label_width, row = 720, 200, 30
     room = width - label_width - 20
@@ -249,7 +258,7 @@ def funnel(stages: list[dict[str, Any]]) -> Markup:
     height = row * len(stages) + 8
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="funnel" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" font-family="{FONT}" font-size="11" role="img">'
+        f'width="{width}" height="{height}" font-family="{font_family(lang)}" font-size="11" role="img">'
     ]
     centre = label_width + 10 + room / 2
     for index, stage in enumerate(stages):

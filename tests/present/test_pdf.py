@@ -108,13 +108,32 @@ def test_pdf_metadata_bookmarks_and_language(sample_pdfs, name, headings, lang) 
         assert heading in titles
 
 
-def test_chinese_pack_embeds_a_cjk_font(sample_pdfs) -> None:
-    reader = sample_pdfs["huadong-grid-dispatch"]
+def fonts_of(reader: pypdf.PdfReader) -> set[str]:
+    """The embedded fonts' names, without the subset tag (ABCDEF+Noto-Sans -> Noto-Sans)."""
     fonts = set()
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
-            fonts.add(str(font.get_object()["/BaseFont"]))
-    assert any("CJK" in f for f in fonts), fonts
+            fonts.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
+    return fonts
+
+
+def test_chinese_pack_embeds_a_cjk_font(sample_pdfs) -> None:
+    fonts = fonts_of(sample_pdfs["huadong-grid-dispatch"])
+    assert "Noto-Sans-CJK-SC" in fonts and "Noto-Sans-CJK-SC-Bold" in fonts, fonts
+
+
+def test_english_pack_is_drawn_in_a_latin_face_with_real_italics(sample_pdfs) -> None:
+    """No 19 MB CJK font for Latin text: small subsets, a small PDF."""
+    fonts = fonts_of(sample_pdfs["northfield-core-network"])
+    assert {"Noto-Sans", "Noto-Sans-Bold", "Noto-Sans-Italic"} <= fonts, fonts
+    assert not [f for f in fonts if "CJK" in f], fonts
+
+
+@pytest.mark.parametrize("name", ["northfield-core-network", "huadong-grid-dispatch"])
+def test_no_synthesised_oblique_face(sample_pdfs, name: str) -> None:
+    """CJK fonts have no italic: emphasis in Chinese stays upright instead of a slanted copy."""
+    fonts = fonts_of(sample_pdfs[name])
+    assert not [f for f in fonts if "Oblique" in f or ("CJK" in f and "Italic" in f)], fonts
 
 
 def test_running_header_and_footer(sample_pdfs) -> None:
