@@ -16,8 +16,11 @@ from urllib.parse import unquote, urlsplit
 
 from reviewkit.assets import templates_dir
 from reviewkit.present.libraries import quick_lookup
+from reviewkit.present.ondemand import fonttools_on_demand
 
-with quick_lookup():  # Pango, HarfBuzz and fontconfig found without helper processes
+# Pango, HarfBuzz and fontconfig found without helper processes; fontTools' subsetter and
+# instancer, which packs' fonts never need, loaded only if they are used.
+with quick_lookup(), fonttools_on_demand():
     import weasyprint
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
