@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import BIN, ROOT, compare, compile_package, verdict
+from timing import BIN, ROOT, Runs, compare, compile_package, verdict
 
 BARE = "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
 SAMPLES = {  # name: (deal, language)
@@ -67,6 +67,15 @@ def pages(pdf: Path) -> int:
     return len(PdfReader(pdf).pages)
 
 
+def show(runs: Runs, name: str, pages: int) -> None:
+    times = runs.times[name]
+    print(
+        f"  {name:18} median {runs.median(name):6.2f} s   min {min(times):6.2f}   "
+        f"max {max(times):6.2f}   CPU {runs.median_cpu(name):6.2f} s   "
+        f"peak {runs.memory[name]:4d} MB   {pages} pages"
+    )
+
+
 def render_command(deal: Path, pdf: Path) -> list[str]:
     return [str(BIN / "reviewkit"), "render", str(deal), "--format", "pdf", "-o", str(pdf), *TODAY]
 
@@ -107,17 +116,14 @@ def main() -> int:
             str(outputs[f"weasyprint {name}"]),
         ]
     runs = compare(commands, args.runs)
-    print(f"{args.runs} runs each, interleaved; fresh process per run")
-    for name, times in runs.times.items():
-        print(
-            f"  {name:18} median {runs.median(name):6.2f} s   min {min(times):6.2f}   "
-            f"max {max(times):6.2f}   peak {runs.memory[name]:4d} MB   "
-            f"{pages(outputs[name])} pages"
-        )
+    print(f"{args.runs} runs each, interleaved; fresh process per run; wall and CPU time")
+    for name in runs.times:
+        show(runs, name, pages(outputs[name]))
     for name in SAMPLES:
         ratio = runs.median(f"reviewkit {name}") / runs.median(f"weasyprint {name}")
+        cpu = runs.median_cpu(f"reviewkit {name}") / runs.median_cpu(f"weasyprint {name}")
         print(
-            f"  reviewkit / bare WeasyPrint ({name}) = {ratio:.2f}  "
+            f"  reviewkit / bare WeasyPrint ({name}) = {ratio:.2f} wall, {cpu:.2f} CPU  "
             f"{verdict(ratio, 0.75, 'at most 0.75')}"
         )
     per_page = {
@@ -147,12 +153,8 @@ def main() -> int:
         large[f"{count} people"] = render_command(deal, outputs[f"{count} people"])
     runs = compare(large, args.large_runs, warm_up=False)
     print(f"Large decision chains: {args.large_runs} runs each, interleaved")
-    for name, times in runs.times.items():
-        print(
-            f"  {name:18} median {runs.median(name):6.2f} s   min {min(times):6.2f}   "
-            f"max {max(times):6.2f}   peak {runs.memory[name]:4d} MB   "
-            f"{pages(outputs[name])} pages"
-        )
+    for name in runs.times:
+        show(runs, name, pages(outputs[name]))
     slowest = runs.median("200 people")
     print(f"  200 people {slowest:.2f} s  {verdict(slowest, 8.0, 'under 8 s')}")
     return 0
