@@ -3,8 +3,9 @@
 WeasyPrint opens each library by trying several names in turn (`libpango-1.0-0`,
 `pango-1.0`, ..., `libpango-1.0.so.0`) through cffi, which hands every name it cannot open
 directly to `ctypes.util.find_library`. On Linux that runs `ldconfig -p`, then `gcc` and `ld`
-for each name that misses: about 86 helper processes and a quarter of a second on every cold
-start, a tenth of it for `libharfbuzz-vector`, which Debian's HarfBuzz does not ship.
+for each name that misses: dozens of helper processes (86 with the linkers gcc runs) and a
+quarter of a second on every cold start, a tenth of it for `libharfbuzz-vector`, which
+Debian's HarfBuzz does not ship.
 
 `find_library` below answers the same question without those processes, and only while
 WeasyPrint is imported (`quick_lookup`):
