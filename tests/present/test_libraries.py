@@ -135,9 +135,10 @@ def spy(self, args, *rest, **kwargs):
     return original(self, args, *rest, **kwargs)
 subprocess.Popen.__init__ = spy
 import reviewkit.present.pdf
-import ctypes.util
+import ctypes.util, gc
 from weasyprint.text import ffi
 print(json.dumps({
+    "collector": gc.isenabled(),
     "spawned": spawned,
     "restored": ctypes.util.find_library.__module__,
     "vector": ffi.harfbuzz_vector is not None,
@@ -157,6 +158,7 @@ def test_importing_weasyprint_runs_at_most_one_helper_process() -> None:
     # Debian) is not installed under its usual soname.
     assert helpers in ([], ["/sbin/ldconfig"], ["/usr/sbin/ldconfig"], ["ldconfig"]), helpers
     assert probe["restored"] == "ctypes.util"  # the stdlib's function is back after import
+    assert probe["collector"]  # off during the import, on again after
 
 
 def test_unknown_names_get_the_standard_answer(monkeypatch: pytest.MonkeyPatch) -> None:
