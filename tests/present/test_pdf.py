@@ -128,6 +128,8 @@ def test_chinese_pack_embeds_a_cjk_font(sample_pdfs) -> None:
 
 def test_english_pack_is_drawn_in_a_latin_face_with_real_italics(sample_pdfs) -> None:
     """No 19 MB CJK font for Latin text: small subsets, a small PDF."""
+    if not Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf").exists():
+        pytest.fail("Noto Sans is missing: run `make setup` (it installs fonts-noto-core)")
     fonts = fonts_of(sample_pdfs["northfield-core-network"])
     assert {"Noto-Sans", "Noto-Sans-Bold", "Noto-Sans-Italic"} <= fonts, fonts
     assert not [f for f in fonts if "CJK" in f], fonts
