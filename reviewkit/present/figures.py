@@ -289,8 +289,9 @@ def _legend(pack: Pack, y: float, width: float) -> list[str]:
     return parts
 
 
-def funnel(stages: list[dict[str, Any]], lang: str = "en") -> Markup:
+def funnel(stages: list[dict[str, Any]]) -> Markup:
     """Deals by stage as a funnel: one centred bar per stage, as wide as its deal count."""
+    lang = "zh" if any(is_wide(c) for stage in stages for c in stage["label"]) else "en"
     width, label_width, row = 720, 200, 30
     room = width - label_width - 20
     widest = max([s["count"] for s in stages] + [1])

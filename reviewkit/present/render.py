@@ -171,7 +171,7 @@ def render_pipeline(view: Any, format: str) -> str:
             css=Markup(css),
             page_label=Markup(t["page_label"]),
             html_lang="zh-Hans" if view.lang == "zh" else "en",
-            funnel_svgs=[funnel(f["stages"], view.lang) for f in view.funnels],
+            funnel_svgs=[funnel(f["stages"]) for f in view.funnels],
         )
     )
 
