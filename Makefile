@@ -7,8 +7,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_TODAY := 2026-12-01
 
-# What WeasyPrint and Chinese packs need on Debian, and pdftoppm for looking at pages.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk \
+# What WeasyPrint needs on Debian, the fonts of Chinese (Noto CJK) and English packs (Noto Sans),
+# and pdftoppm for looking at pages.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-noto-core \
 	fonts-dejavu-core poppler-utils
 
 .PHONY: setup system demo test lint pytest golden readme bench fuzz pictures clean

@@ -1,12 +1,14 @@
 """Cold `reviewkit render --format pdf` against a bare WeasyPrint render of the same HTML.
 
-    .venv/bin/python bench/pdf_vs_weasyprint.py [--runs N]
+    .venv/bin/python bench/pdf_vs_weasyprint.py [--runs N] [--large-runs N]
 
 Each run is a fresh process, as a rep pays it. The bare render is WeasyPrint alone on the
 HTML that `reviewkit render --format html` writes for the same deal, so the difference is
-what reviewkit adds: reading and checking the deal, building the pack, the font check.
-Also compares a Chinese pack with an English pack of about the same length, and reports
-peak memory (maximum resident set size) of every process.
+what reviewkit adds (reading and checking the deal, building the pack, the font check) and
+what it saves (finding WeasyPrint's libraries without helper processes, keeping the garbage
+collector out of the render and the exit). English and Chinese samples run interleaved in
+one loop; peak memory (maximum resident set size) is reported for every command. Then deals
+with 60 and 200 people on the decision chain, whose map spans several pages.
 """
 
 from __future__ import annotations
@@ -17,14 +19,46 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import BIN, ROOT, compare, compile_package, verdict
+from timing import BIN, ROOT, Runs, compare, compile_package, verdict
 
 BARE = "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
-SAMPLES = {
-    "en": ROOT / "samples/northfield-core-network.yaml",
-    "zh": ROOT / "samples/huadong-grid-dispatch.yaml",
+SAMPLES = {  # name: (deal, language)
+    "en-11p": (ROOT / "samples/northfield-core-network.yaml", "en"),
+    "en-9p": (ROOT / "samples/metro-transit-wifi.yaml", "en"),
+    "zh-10p": (ROOT / "samples/huadong-grid-dispatch.yaml", "zh"),
 }
 TODAY = ["--today", "2026-12-01"]
+ATTITUDES = ("supporter", "ally", "acknowledger", "opposer", "non-supporter", "sympathizer")
+
+
+def chain_deal(count: int) -> str:
+    """A deal whose decision chain has `count` people, each with a full card."""
+    people = []
+    for i in range(count):
+        people.append(
+            f"""\
+  - name: Person {i:03d}
+    title: {("Head of", "Director,", "Engineer,")[i % 3]} {("Network", "Operations", "IT", "Finance")[i % 4]} {i}
+    roles: [{("technical", "user", "advisor", "decision-maker", "procurement")[i % 5]}]
+    influence: {("high", "medium", "low")[i % 3]}
+    attitude: {ATTITUDES[0] if i % 3 else ATTITUDES[i // 3 % 6]}
+    mindshare: {("high", "low")[i % 2]}
+    heartshare: {("low", "high")[i % 3 % 2]}
+    coach: {"true" if i % 25 == 0 else "false"}
+    speaks_for_us: {"true" if i % 10 == 0 else "false"}
+    profile: |
+      Analytical and careful; reads every document before a meeting and asks for
+      references from comparable projects.
+    needs:
+      personal: Wants the migration done without an outage in the busy season
+      immediate: Needs a costed plan for the second phase by the end of the quarter
+    notes: Met at the planning workshop; asked for the reference site visit in March.
+"""
+        )
+    return (
+        "reviewkit: 1\ndeal:\n  name: Regional network renewal\n  customer: Large Utility\n"
+        "  stage: relationship\n  language: en\ndecision_chain:\n" + "".join(people)
+    )
 
 
 def pages(pdf: Path) -> int:
@@ -33,63 +67,96 @@ def pages(pdf: Path) -> int:
     return len(PdfReader(pdf).pages)
 
 
+def show(runs: Runs, name: str, pages: int) -> None:
+    times = runs.times[name]
+    print(
+        f"  {name:18} median {runs.median(name):6.2f} s   min {min(times):6.2f}   "
+        f"max {max(times):6.2f}   CPU {runs.median_cpu(name):6.2f} s   "
+        f"peak {runs.memory[name]:4d} MB   {pages} pages"
+    )
+
+
+def render_command(deal: Path, pdf: Path) -> list[str]:
+    return [str(BIN / "reviewkit"), "render", str(deal), "--format", "pdf", "-o", str(pdf), *TODAY]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--large-runs", type=int, default=3)
     args = parser.parse_args()
     compile_package()
     work = Path(tempfile.mkdtemp(prefix="rk-bench-"))
-    reviewkit = str(BIN / "reviewkit")
     commands: dict[str, list[str]] = {}
-    for lang, deal in SAMPLES.items():
-        html = work / f"{lang}.html"
+    outputs: dict[str, Path] = {}
+    for name, (deal, _) in SAMPLES.items():
+        html = work / f"{name}.html"
         subprocess.run(
-            [reviewkit, "render", str(deal), "--format", "html", "-o", str(html), *TODAY],
+            [
+                str(BIN / "reviewkit"),
+                "render",
+                str(deal),
+                "--format",
+                "html",
+                "-o",
+                str(html),
+                *TODAY,
+            ],
             check=True,
             capture_output=True,
         )
-        pdf = str(work / f"{lang}.pdf")
-        commands[f"reviewkit {lang}"] = [
-            reviewkit,
-            "render",
-            str(deal),
-            "--format",
-            "pdf",
-            "-o",
-            pdf,
-            *TODAY,
-        ]
-        commands[f"weasyprint {lang}"] = [
+        outputs[f"reviewkit {name}"] = work / f"{name}.pdf"
+        outputs[f"weasyprint {name}"] = work / f"{name}-bare.pdf"
+        commands[f"reviewkit {name}"] = render_command(deal, outputs[f"reviewkit {name}"])
+        commands[f"weasyprint {name}"] = [
             sys.executable,
             "-c",
             BARE,
             str(html),
-            str(work / f"{lang}-bare.pdf"),
+            str(outputs[f"weasyprint {name}"]),
         ]
     runs = compare(commands, args.runs)
-    print(f"{args.runs} runs each, interleaved; fresh process per run")
-    for name, times in runs.times.items():
-        lang = name.split()[-1]
-        pdf_file = work / (f"{lang}.pdf" if name.startswith("reviewkit") else f"{lang}-bare.pdf")
+    print(f"{args.runs} runs each, interleaved; fresh process per run; wall and CPU time")
+    for name in runs.times:
+        show(runs, name, pages(outputs[name]))
+    for name in SAMPLES:
+        ratio = runs.median(f"reviewkit {name}") / runs.median(f"weasyprint {name}")
+        cpu = runs.median_cpu(f"reviewkit {name}") / runs.median_cpu(f"weasyprint {name}")
         print(
-            f"  {name:15} median {runs.median(name):6.2f} s   min {min(times):6.2f}   "
-            f"max {max(times):6.2f}   peak {runs.memory[name]:4d} MB   {pages(pdf_file)} pages"
-        )
-    for lang in SAMPLES:
-        ratio = runs.median(f"reviewkit {lang}") / runs.median(f"weasyprint {lang}")
-        print(
-            f"  reviewkit / bare WeasyPrint ({lang}) = {ratio:.2f}  {verdict(ratio, 1.15, 'at most 1.15')}"
+            f"  reviewkit / bare WeasyPrint ({name}) = {ratio:.2f} wall, {cpu:.2f} CPU  "
+            f"{verdict(ratio, 0.75, 'at most 0.75')}"
         )
     per_page = {
-        lang: runs.median(f"reviewkit {lang}") / pages(work / f"{lang}.pdf") for lang in SAMPLES
+        n: runs.median(f"reviewkit {n}") / pages(outputs[f"reviewkit {n}"]) for n in SAMPLES
     }
-    ratio = runs.median("reviewkit zh") / runs.median("reviewkit en")
+    ratio = runs.median("reviewkit zh-10p") / runs.median("reviewkit en-11p")
     print(
-        f"  Chinese / English pack = {ratio:.2f} whole, {per_page['zh'] / per_page['en']:.2f} per page"
-        f"  {verdict(ratio, 1.5, 'at most 1.5')}"
+        f"  Chinese / English pack = {ratio:.2f} whole, "
+        f"{per_page['zh-10p'] / per_page['en-11p']:.2f} per page  {verdict(ratio, 1.5, 'at most 1.5')}"
     )
-    peak = max(runs.memory[f"reviewkit {lang}"] for lang in SAMPLES)
-    print(f"  reviewkit peak memory {peak} MB  {verdict(peak, 299, 'under 300 MB')}")
+    typical = [n for n in SAMPLES if 5 <= pages(outputs[f"reviewkit {n}"]) <= 10]
+    slowest = max(runs.median(f"reviewkit {n}") for n in typical)
+    print(
+        f"  slowest 5-10 page pack ({', '.join(typical)}) {slowest:.2f} s  "
+        f"{verdict(slowest, 1.3, 'at most 1.3 s')}"
+    )
+    peak = max(runs.memory[f"reviewkit {n}"] for n, (_, lang) in SAMPLES.items() if lang == "en")
+    print(f"  reviewkit peak memory, English {peak} MB  {verdict(peak, 100, 'at most 100 MB')}")
+    peak = max(runs.memory[f"reviewkit {n}"] for n, (_, lang) in SAMPLES.items() if lang == "zh")
+    print(f"  reviewkit peak memory, Chinese {peak} MB")
+
+    large: dict[str, list[str]] = {}
+    for count in (60, 200):
+        deal = work / f"chain-{count}.yaml"
+        deal.write_text(chain_deal(count), encoding="utf-8")
+        outputs[f"{count} people"] = work / f"chain-{count}.pdf"
+        large[f"{count} people"] = render_command(deal, outputs[f"{count} people"])
+    runs = compare(large, args.large_runs, warm_up=False)
+    print(f"Large decision chains: {args.large_runs} runs each, interleaved")
+    for name in runs.times:
+        show(runs, name, pages(outputs[name]))
+    slowest = runs.median("200 people")
+    print(f"  200 people {slowest:.2f} s  {verdict(slowest, 8.0, 'under 8 s')}")
     return 0
 
 

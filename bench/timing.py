@@ -38,21 +38,34 @@ def generate_deals(folder: Path, count: int) -> Path:
 
 def measure(command: Sequence[str]) -> tuple[float, int]:
     """Wall time in seconds and peak memory in MB of one fresh process (and what it waited for)."""
+    seconds, _, mb = measure_usage(command)
+    return seconds, mb
+
+
+def measure_usage(command: Sequence[str]) -> tuple[float, float, int]:
+    """Wall time and CPU time (user + system, with the helper processes it waited for) in
+    seconds, and peak memory in MB, of one fresh process. CPU time is the steadier figure
+    on a machine that others share."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss // 1024
+    wall = time.perf_counter() - start
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
 
 
 @dataclass
 class Runs:
-    """Every run's wall time, and the largest peak memory, of each command."""
+    """Every run's wall time and CPU time, and the largest peak memory, of each command."""
 
     times: dict[str, list[float]] = field(default_factory=dict)
     memory: dict[str, int] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
 
     def median(self, name: str) -> float:
         return statistics.median(self.times[name])
+
+    def median_cpu(self, name: str) -> float:
+        return statistics.median(self.cpu[name])
 
 
 def compare(commands: dict[str, Sequence[str]], runs: int, warm_up: bool = True) -> Runs:
@@ -61,11 +74,14 @@ def compare(commands: dict[str, Sequence[str]], runs: int, warm_up: bool = True)
     if warm_up:
         for command in commands.values():
             measure(command)
-    result = Runs({name: [] for name in commands}, dict.fromkeys(commands, 0))
+    result = Runs(
+        {name: [] for name in commands}, dict.fromkeys(commands, 0), {name: [] for name in commands}
+    )
     for _ in range(runs):
         for name, command in commands.items():
-            seconds, mb = measure(command)
+            seconds, cpu, mb = measure_usage(command)
             result.times[name].append(seconds)
+            result.cpu[name].append(cpu)
             result.memory[name] = max(result.memory[name], mb)
     return result
 

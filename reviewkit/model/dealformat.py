@@ -27,7 +27,7 @@ FORMAT_VERSION = 1
 #: "list" is any list of short texts (needs, strengths, lessons, ...); "text" (characters
 #: in one field) is schema.MAX_TEXT.
 LIMITS = {
-    "decision_chain": 60,
+    "decision_chain": 200,
     "partners": 20,
     "competitors": 20,
     "dynamics": 100,

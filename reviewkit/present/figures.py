@@ -44,7 +44,13 @@ SLOT = 46  # height of one person in a cell
 TOP = 30  # room for the attitude labels
 NAME_SIZE = 11
 TITLE_SIZE = 8.5
-FONT = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
+FONTS = {
+    "en": "Noto Sans, DejaVu Sans, Noto Sans CJK SC, sans-serif",
+    "zh": "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif",
+}
+#: The most grid height (px) one SVG of the map may have: with its column labels and the
+#: legend it stays shorter than an A4 page's content (750 px wide = 180 mm; 1,000 px = 240 mm).
+PART_GRID = 880
 
 
 def _width_em(text: str) -> float:
@@ -112,10 +118,40 @@ def _star(x: float, y: float, r: float) -> str:
     )
 
 
+def font_family(lang: str) -> str:
+    """The SVG font list for a pack's language: as the stylesheet's, a Latin face first for
+    English (small subsets), Noto CJK first for Chinese."""
+    return FONTS["zh"] if lang == "zh" else FONTS["en"]
+
+
+Segment = tuple[str, int, int]  # an influence row's people slots [first, end) in one part
+
+
+def _parts(slots: dict[str, int]) -> list[list[Segment]]:
+    """The map's rows cut into parts no taller than PART_GRID: a row that does not fit in
+    what is left of a part goes on in the next one, so that each part fits on a page."""
+    parts: list[list[Segment]] = [[]]
+    used = 0
+    for row, count in slots.items():
+        need = max(count, 1)  # an empty row keeps the height of one person
+        first = 0
+        while first < need:
+            room = (PART_GRID - used - 12) // SLOT
+            if room < 1:
+                parts.append([])
+                used = 0
+                continue
+            end = min(need, first + room)
+            parts[-1].append((row, first, end))
+            used += (end - first) * SLOT + 12
+            first = end
+    return parts
+
+
 def chain_map(pack: Pack) -> Markup:
-    """The decision-chain map as an inline SVG element."""
-    lang = pack.lang
-    t = pack.t
+    """The decision-chain map as inline SVG: one element when it fits a page, else one per
+    page-sized part (every person shown; each part repeats the attitude columns, the last
+    carries the legend). Drawing costs time in proportion to the people shown."""
     rows = list(ROW_KEYS)
     if any(p["influence_key"] not in ROW_KEYS for p in pack.people):
         rows.append("?")
@@ -123,18 +159,29 @@ def chain_map(pack: Pack) -> Markup:
     for person in pack.people:
         row = person["influence_key"] if person["influence_key"] in ROW_KEYS else "?"
         cells.setdefault((row, person["attitude_key"]), []).append(person)
-    heights = {
-        row: max([len(cells.get((row, col), [])) for col in COLUMN_KEYS] + [1]) * SLOT + 12
-        for row in rows
-    }
+    slots = {row: max(len(cells.get((row, col), [])) for col in COLUMN_KEYS) for row in rows}
+    parts = _parts(slots)
+    return Markup("").join(
+        _map_part(pack, cells, part, last=index == len(parts) - 1)
+        for index, part in enumerate(parts)
+    )
+
+
+def _map_part(
+    pack: Pack, cells: dict[tuple[str, str], list[dict[str, Any]]], part: list[Segment], last: bool
+) -> Markup:
+    """One SVG element of the map: the attitude columns over the given rows' slots."""
+    lang = pack.lang
+    t = pack.t
+    heights = [(end - first) * SLOT + 12 for _, first, end in part]
     width = LEFT + COLUMN * len(COLUMN_KEYS) + 4
-    grid_height = sum(heights.values())
+    grid_height = sum(heights)
     legend_top = TOP + grid_height + 14
-    height = legend_top + 44
+    height = legend_top + 44 if last else TOP + grid_height + 4
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chain-map" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" font-family="{FONT}" font-size="10" role="img" '
-        f'aria-label="{escape(t["chain_map"])}">'
+        f'width="{width}" height="{height}" font-family="{font_family(lang)}" font-size="10" '
+        f'role="img" aria-label="{escape(t["chain_map"])}">'
     ]
     # Columns: attitude, tinted from hostile to friendly; 'unknown' stands apart.
     for index, col in enumerate(COLUMN_KEYS):
@@ -154,30 +201,31 @@ def chain_map(pack: Pack) -> Markup:
     )
     # Rows: influence, high at the top.
     y = TOP
-    for row in rows:
+    for (row, first, end), row_height in zip(part, heights, strict=True):
         out.append(
             f'<line x1="{LEFT}" y1="{y}" x2="{width - 4}" y2="{y}" stroke="#ffffff" stroke-width="2"/>'
         )
         words = label("level", row, lang) if row in ROW_KEYS else "?"
         out.append(
-            f'<text x="{LEFT - 6}" y="{y + heights[row] / 2 + 3}" text-anchor="end" '
+            f'<text x="{LEFT - 6}" y="{y + row_height / 2 + 3}" text-anchor="end" '
             f'font-weight="bold" fill="#333">{escape(words)}</text>'
         )
         for c_index, col in enumerate(COLUMN_KEYS):
-            for slot, person in enumerate(cells.get((row, col), [])):
+            for slot, person in enumerate(cells.get((row, col), [])[first:end]):
                 px = LEFT + c_index * COLUMN + 12
                 py = y + 8 + slot * SLOT + 10
                 out.extend(_person(person, px, py))
-        y += heights[row]
+        y += row_height
     out.append(
         f'<text x="12" y="{TOP + grid_height / 2}" text-anchor="middle" fill="#555" '
         f'transform="rotate(-90 12 {TOP + grid_height / 2})">{escape(t["influence"])}</text>'
     )
-    out.append(
-        f'<text x="{LEFT + COLUMN * 4}" y="{legend_top - 2}" text-anchor="middle" fill="#555">'
-        f"{escape(t['attitude'])} →</text>"
-    )
-    out.extend(_legend(pack, legend_top + 10, width))
+    if last:
+        out.append(
+            f'<text x="{LEFT + COLUMN * 4}" y="{legend_top - 2}" text-anchor="middle" fill="#555">'
+            f"{escape(t['attitude'])} →</text>"
+        )
+        out.extend(_legend(pack, legend_top + 10, width))
     out.append("</svg>")
     return Markup("".join(out))
 
@@ -243,13 +291,14 @@ def _legend(pack: Pack, y: float, width: float) -> list[str]:
 
 def funnel(stages: list[dict[str, Any]]) -> Markup:
     """Deals by stage as a funnel: one centred bar per stage, as wide as its deal count."""
+    lang = "zh" if any(is_wide(c) for stage in stages for c in stage["label"]) else "en"
     width, label_width, row = 720, 200, 30
     room = width - label_width - 20
     widest = max([s["count"] for s in stages] + [1])
     height = row * len(stages) + 8
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="funnel" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" font-family="{FONT}" font-size="11" role="img">'
+        f'width="{width}" height="{height}" font-family="{font_family(lang)}" font-size="11" role="img">'
     ]
     centre = label_width + 10 + room / 2
     for index, stage in enumerate(stages):

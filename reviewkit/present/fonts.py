@@ -8,11 +8,11 @@ package to install when something is missing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import unicodedata
 
 from reviewkit.errors import ReviewkitError
+from reviewkit.present.libraries import find_library
 from reviewkit.present.textflow import is_wide
 
 FAMILY = b"sans-serif"
@@ -21,7 +21,7 @@ _FC_MATCH_PATTERN = 0
 
 @functools.cache
 def _fontconfig() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("fontconfig") or "libfontconfig.so.1"
+    name = find_library("fontconfig") or "libfontconfig.so.1"
     try:
         lib = ctypes.CDLL(name)
     except OSError:

@@ -7,15 +7,36 @@ deal file names.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import weasyprint
-from weasyprint.urls import URLFetcher, URLFetcherResponse
-
 from reviewkit.assets import templates_dir
+from reviewkit.present.libraries import quick_lookup
+from reviewkit.present.ondemand import fonttools_on_demand
+
+
+@contextlib.contextmanager
+def collector_off() -> Iterator[None]:
+    """No garbage collection within the block (the collector's state is restored after)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# Pango, HarfBuzz and fontconfig found without helper processes; fontTools' subsetter and
+# instancer, which packs' fonts never need, loaded only if they are used; no collections
+# (a tenth of the import's time) over the modules and tables it creates, which all stay.
+with quick_lookup(), fonttools_on_demand(), collector_off():
+    import weasyprint
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 LOGGER = logging.getLogger("weasyprint")
 
@@ -38,19 +59,51 @@ class AssetsOnlyFetcher(URLFetcher):
         raise ValueError(f"reviewkit does not fetch {url!r}: packs use only their own assets")
 
 
-def html_to_pdf(html: str) -> tuple[bytes, list[str]]:
-    """The PDF for a pack's HTML, and the URLs that were refused on the way."""
+def html_to_pdf(html: str, *, quiet_collector: bool = True) -> tuple[bytes, list[str]]:
+    """The PDF for a pack's HTML, and the URLs that were refused on the way.
+
+    `quiet_collector` (see `_collector_quiet`) changes how long a render takes, never a byte
+    of the PDF.
+    """
     fetcher = AssetsOnlyFetcher()
-    document = weasyprint.HTML(string=html, base_url=str(fetcher.root) + "/", url_fetcher=fetcher)
     previous = LOGGER.level
     LOGGER.setLevel(logging.ERROR)  # refusals are returned to the caller, not logged
-    # Layout allocates heavily; keep the garbage collector from rescanning every object
-    # that was alive before (the CLI, Jinja, the deal): 10-15 % of a render's time.
-    gc.freeze()
     try:
-        data = document.write_pdf(attachments=[], uncompressed_pdf=False)
+        with _collector_quiet() if quiet_collector else contextlib.nullcontext():
+            document = weasyprint.HTML(
+                string=html, base_url=str(fetcher.root) + "/", url_fetcher=fetcher
+            )
+            data = document.write_pdf(attachments=[], uncompressed_pdf=False)
+            del document
     finally:
-        gc.unfreeze()
         LOGGER.setLevel(previous)
     assert data is not None
     return data, fetcher.refused
+
+
+_parked = False
+
+
+@contextlib.contextmanager
+def _collector_quiet() -> Iterator[None]:
+    """Python's cyclic garbage collector kept out of a render, and out of the exit after it.
+
+    Layout allocates hundreds of thousands of objects, most of them alive until the end; the
+    collector's passes over that growing heap are the only cost of a render that grows faster
+    than its page count. So the collector is off while WeasyPrint works. What the render leaves
+    behind (its box tree, tens of thousands of objects in reference cycles) is then frozen
+    (`gc.freeze`): no collection looks at it, not even the last one at interpreter exit, so a
+    one-shot `reviewkit render` never pays a pass over it. A process that renders again
+    collects it first, so that a batch holds at most one render's leftovers at a time.
+    """
+    global _parked
+    if _parked:
+        gc.unfreeze()
+        gc.collect()
+        _parked = False
+    with collector_off():
+        try:
+            yield
+        finally:
+            gc.freeze()
+            _parked = True

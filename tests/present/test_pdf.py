@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+import html as html_lib
 import io
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pypdf
@@ -15,6 +20,7 @@ import pytest
 from reviewkit.errors import ReviewkitError
 from reviewkit.model.deal import load_deal
 from reviewkit.ops.render import render_pack
+from reviewkit.present import pdf as pdf_module
 from reviewkit.present.pdf import AssetsOnlyFetcher, html_to_pdf
 from tests.conftest import MINIMAL, SAMPLES, TODAY
 
@@ -106,13 +112,34 @@ def test_pdf_metadata_bookmarks_and_language(sample_pdfs, name, headings, lang) 
         assert heading in titles
 
 
-def test_chinese_pack_embeds_a_cjk_font(sample_pdfs) -> None:
-    reader = sample_pdfs["huadong-grid-dispatch"]
+def fonts_of(reader: pypdf.PdfReader) -> set[str]:
+    """The embedded fonts' names, without the subset tag (ABCDEF+Noto-Sans -> Noto-Sans)."""
     fonts = set()
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
-            fonts.add(str(font.get_object()["/BaseFont"]))
-    assert any("CJK" in f for f in fonts), fonts
+            fonts.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
+    return fonts
+
+
+def test_chinese_pack_embeds_a_cjk_font(sample_pdfs) -> None:
+    fonts = fonts_of(sample_pdfs["huadong-grid-dispatch"])
+    assert "Noto-Sans-CJK-SC" in fonts and "Noto-Sans-CJK-SC-Bold" in fonts, fonts
+
+
+def test_english_pack_is_drawn_in_a_latin_face_with_real_italics(sample_pdfs) -> None:
+    """No 19 MB CJK font for Latin text: small subsets, a small PDF."""
+    if not Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf").exists():
+        pytest.fail("Noto Sans is missing: run `make setup` (it installs fonts-noto-core)")
+    fonts = fonts_of(sample_pdfs["northfield-core-network"])
+    assert {"Noto-Sans", "Noto-Sans-Bold", "Noto-Sans-Italic"} <= fonts, fonts
+    assert not [f for f in fonts if "CJK" in f], fonts
+
+
+@pytest.mark.parametrize("name", ["northfield-core-network", "huadong-grid-dispatch"])
+def test_no_synthesised_oblique_face(sample_pdfs, name: str) -> None:
+    """CJK fonts have no italic: emphasis in Chinese stays upright instead of a slanted copy."""
+    fonts = fonts_of(sample_pdfs[name])
+    assert not [f for f in fonts if "Oblique" in f or ("CJK" in f and "Italic" in f)], fonts
 
 
 def test_running_header_and_footer(sample_pdfs) -> None:
@@ -380,3 +407,133 @@ def test_failed_render_leaves_the_earlier_pack_byte_identical(
         render_pack(SAMPLES / "metro-transit-wifi.yaml", format="pdf", output=str(out), today=TODAY)
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.pdf"]
+
+
+# -- the garbage collector ----------------------------------------------------------------
+
+
+def pack_html(tmp_path: Path, sample: str) -> str:
+    out = render_pack(SAMPLES / sample, format="html", output=str(tmp_path / "p.html"), today=TODAY)
+    assert out is not None
+    return out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("sample", ["northfield-core-network.yaml", "huadong-grid-dispatch.yaml"])
+def test_keeping_the_collector_out_changes_no_byte_of_the_pdf(tmp_path: Path, sample: str) -> None:
+    html = pack_html(tmp_path, sample)
+    quiet, _ = html_to_pdf(html)
+    plain, _ = html_to_pdf(html, quiet_collector=False)
+    assert quiet == plain
+
+
+def test_no_collection_runs_during_a_render_and_its_leftovers_wait(tmp_path: Path) -> None:
+    html = pack_html(tmp_path, "metro-transit-wifi.yaml")
+    collections: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(record)
+    try:
+        html_to_pdf(html, quiet_collector=False)
+        assert collections  # WeasyPrint alone sets the collector off many times
+        collections.clear()
+        parked = pdf_module._parked  # an earlier render's leftovers, collected first
+        html_to_pdf(html)
+        html_to_pdf(html)
+    finally:
+        gc.callbacks.remove(record)
+    # Each render collected the previous one's leftovers before it began; nothing else ran.
+    assert collections == [2] * (1 + parked)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0  # the last render's leftovers, out of every collection's way
+
+
+# -- a long decision chain ------------------------------------------------------------------
+
+A4_HEIGHT = 841.89  # pt
+TOP_MARGIN, BOTTOM_MARGIN = 56.69, 51.02  # 20 mm and 18 mm (pack.css @page)
+ATTITUDES = ("supporter", "ally", "opposer", "acknowledger", "non-supporter", "sympathizer")
+
+
+def chain_deal(count: int) -> str:
+    """A deal with `count` people, most of them high-influence supporters: one tall column."""
+    people = "".join(
+        f"  - name: Lin Q{i:03d}\n"
+        f"    title: Engineer, site {i}\n"
+        f"    roles: [{('technical', 'user', 'advisor')[i % 3]}]\n"
+        f"    influence: {('high', 'high', 'medium', 'low')[i % 4]}\n"
+        f"    attitude: {ATTITUDES[0] if i % 4 else ATTITUDES[i // 4 % 6]}\n"
+        f"    notes: Met at the network planning workshop.\n"
+        for i in range(count)
+    )
+    return MINIMAL + "decision_chain:\n" + people
+
+
+def pdf_words(pdf: Path) -> list[tuple[int, float, float, float, float, str]]:
+    """Every word poppler reads on the page: (page, x0, y0, x1, y1 in pt from the top, text)."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = []
+    for number, page in enumerate(out.split("<page ")[1:], start=1):
+        for match in re.finditer(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+            page,
+        ):
+            x0, y0, x1, y1 = (float(v) for v in match.groups()[:4])
+            words.append((number, x0, y0, x1, y1, html_lib.unescape(match.group(5))))
+    return words
+
+
+def ink_below(pdf: Path, page: int, top: float, dpi: int = 36) -> list[tuple[float, float]]:
+    """Points (x, y in pt) of anything drawn on `page` lower than `top` pt from the top."""
+    with tempfile.TemporaryDirectory() as folder:
+        prefix = Path(folder) / "p"
+        pages = ["-f", str(page), "-l", str(page)]
+        subprocess.run(
+            ["pdftoppm", "-gray", "-r", str(dpi), *pages, str(pdf), str(prefix)], check=True
+        )
+        data = next(Path(folder).glob("p*.pgm")).read_bytes()
+    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
+    assert header is not None
+    width, height = int(header.group(1)), int(header.group(2))
+    pixels = data[header.end() :]
+    scale = 72 / dpi
+    first = int(top / scale) + 1
+    return [
+        (x * scale, y * scale)
+        for y in range(first, height)
+        for x in range(width)
+        if pixels[y * width + x] < 250  # the map's palest tint is 245
+    ]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make setup)")
+def test_a_sixty_person_map_shows_everyone_and_stays_off_the_footer(write, tmp_path: Path) -> None:
+    count = 60
+    out = tmp_path / "chain.pdf"
+    render_pdf(write(chain_deal(count)), out)
+    words = pdf_words(out)
+    content_bottom = A4_HEIGHT - BOTTOM_MARGIN
+    # Every person appears three times, each inside a page's content area: on the map, in
+    # the people table and on their card. A map that ran off its page would lose some.
+    for i in range(count):
+        seen = [w for w in words if w[5] == f"Q{i:03d}"]
+        assert len(seen) == 3, (i, seen)
+        assert all(w[2] >= TOP_MARGIN and w[4] <= content_bottom for w in seen), seen
+    # Only the running footer is written in the bottom margin, and nothing else is drawn there.
+    footer = [w for w in words if w[2] >= content_bottom]
+    assert {w[5] for w in footer} <= {"Review", "date:", "2026-12-01", "Page", "of"} | {
+        str(n) for n in range(1, 100)
+    }, footer
+    pages = max(w[0] for w in words)
+    for page in range(1, pages + 1):
+        boxes = [w for w in footer if w[0] == page]
+        stray = [
+            (x, y)
+            for x, y in ink_below(out, page, content_bottom + 2)
+            if not any(b[1] - 3 <= x <= b[3] + 3 and b[2] - 3 <= y <= b[4] + 3 for b in boxes)
+        ]
+        assert not stray, (page, stray[:5])
