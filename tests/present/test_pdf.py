@@ -537,3 +537,27 @@ def test_a_sixty_person_map_shows_everyone_and_stays_off_the_footer(write, tmp_p
             if not any(b[1] - 3 <= x <= b[3] + 3 and b[2] - 3 <= y <= b[4] + 3 for b in boxes)
         ]
         assert not stray, (page, stray[:5])
+
+
+def test_the_command_leaves_at_once_after_a_pdf_with_everything_written(tmp_path: Path) -> None:
+    # `reviewkit` skips the interpreter's teardown after a PDF: the pack, the message and the
+    # exit code must all be there all the same, for one pack and for a batch.
+    reviewkit = Path(sys.executable).parent / "reviewkit"
+    one = subprocess.run(
+        [reviewkit, "render", SAMPLES / "northfield-core-network.yaml", "--format", "pdf",
+         "-o", tmp_path / "one.pdf", "--today", TODAY.isoformat()],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert (one.returncode, one.stderr) == (0, f"Wrote {tmp_path / 'one.pdf'}\n")
+    assert len(pypdf.PdfReader(tmp_path / "one.pdf").pages) > 3
+    (tmp_path / "packs").mkdir()
+    many = subprocess.run(
+        [reviewkit, "render", SAMPLES, "--format", "pdf", "-o", tmp_path / "packs",
+         "--today", TODAY.isoformat(), "--jobs", "2"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert many.returncode == 0, many.stderr
+    assert many.stderr.startswith("Wrote ")
+    for pack in (tmp_path / "packs").glob("*.pdf"):
+        assert pypdf.PdfReader(pack).pages
+    assert not list((tmp_path / "packs").glob(".*.tmp"))
