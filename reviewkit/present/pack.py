@@ -8,6 +8,7 @@ here, once, for every output format.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,7 @@ class Pack:
     since: dict[str, Any] | None = None
     lost: dict[str, Any] | None = None
     chain: dict[str, Any] = field(default_factory=dict)
+    open_items: list[str] = field(default_factory=list)
 
 
 def overdue_days(review: Review) -> list[tuple[int, int]]:
@@ -156,11 +158,24 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
             for entry in data["suppress"]
         ],
         chain=_chain(data, lang, t),
+        open_items=_open_items(deal, findings, lang, t),
         since=_since(options.since, lang, t),
         lost=_lost(deal, data, lang, t, findings, options.reveal_floor)
         if deal.status == "lost"
         else None,
     )
+
+
+def _open_items(deal: Deal, findings: list[Finding], lang: str, t: dict[str, str]) -> list[str]:
+    """How many checklist items each stage reached still lacks, as `check` counts them."""
+    counts = Counter(f.stage for f in findings if f.rule == "checklist")
+    return [
+        t["open_items"].format(
+            stage=tr(stage.label, lang), count=counts[stage.key], total=len(stage.items)
+        )
+        for stage in deal.playbook.stages
+        if counts[stage.key]
+    ]
 
 
 def _background(data: DealData, lang: str) -> dict[str, Any]:
