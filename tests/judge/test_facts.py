@@ -4,10 +4,13 @@ meeting triggers and competitor ties."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from reviewkit.judge.facts import (
+    NO_TIES,
+    UNKNOWN_TIES,
     chain_stage_reached,
     gate_holds,
     has_ties,
@@ -25,7 +28,7 @@ from reviewkit.judge.facts import (
 from reviewkit.judge.findings import Review
 from reviewkit.model.deal import load_deal
 from reviewkit.model.playbook import Playbook
-from tests.conftest import COMPLETE_DISCOVERY, TODAY
+from tests.conftest import COMPLETE_DISCOVERY, ROOT, TODAY
 from tests.judge.rules.conftest import PERSON_OK, Write, action, deal
 
 
@@ -184,3 +187,26 @@ def test_coach_advocate_and_decision_maker(write: Write, playbook: Playbook) -> 
     boss, coach = review_of(write, playbook, text).deal.data["decision_chain"]
     assert (is_coach(boss), speaks_for_us(boss), is_decision_maker(boss)) == (False, True, True)
     assert (is_coach(coach), speaks_for_us(coach), is_decision_maker(coach)) == (True, False, False)
+
+
+def _yaml_blocks(text: str) -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)
+
+
+def test_deal_format_doc_lists_every_word_and_loads(write: Write, playbook: Playbook) -> None:
+    text = (ROOT / "docs" / "deal-format.md").read_text(encoding="utf-8")
+    table = text[text.index("### Competitor ties") : text.index("### Coach")]
+    listed = set(re.findall(r"`([^`]+)`", table))
+    assert listed >= NO_TIES | UNKNOWN_TIES
+    people_example, whole = _yaml_blocks(text)
+    ties = {
+        p["name"]: tie_state(p["competitor_ties"])
+        for p in review_of(write, playbook, deal(people_example)).deal.data["decision_chain"]
+    }
+    assert ties == {
+        "Liu Jianguo": "tie",
+        "Zhou Lin": "none",
+        "Fang Hui": "unknown",
+        "王海涛": "none",
+    }
+    assert load_deal(write(whole), playbook).name == "Provincial core network upgrade"
