@@ -7,6 +7,7 @@ from pathlib import Path
 from reviewkit.model.config import Settings
 from reviewkit.ops.outcome import Outcome
 from reviewkit.present.scaffold import scaffold, slug, write_new_deal
+from reviewkit.text.catalogue import FALLBACK, say
 
 
 def new_command(
@@ -34,4 +35,4 @@ def new_command(
         file_name=str(path),
     )
     write_new_deal(path, text, force=force)
-    return Outcome(f"Wrote {path}. Next: fill it in, then run `reviewkit check {path}`.\n")
+    return Outcome(say(FALLBACK, "cli.new-deal", path=path) + "\n")
