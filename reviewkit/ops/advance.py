@@ -24,7 +24,7 @@ from reviewkit.model.files import read_text, write_file
 from reviewkit.model.playbook import tr
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence, compose
 from reviewkit.ops.outcome import Outcome
-from reviewkit.text.catalogue import FALLBACK, say
+from reviewkit.text.catalogue import say
 from reviewkit.text.errors import error
 
 
@@ -77,9 +77,9 @@ def advance(
     playbook.require_stage(target)
     if playbook.index[target] <= deal.stage_index:
         where = ":".join(map(str, (deal.display, *deal.where("deal", "stage"))))
-        raise error("move-back", where=where, stage=deal.stage)
+        raise error("move-back", deal.language, where=where, stage=deal.stage)
     if force and not (reason and reason.strip()):
-        raise error("force-needs-reason")
+        raise error("force-needs-reason", deal.language)
     gaps = gaps_before(deal, target, today, config)
     if gaps and not force:
         return deal, gaps, False
@@ -355,7 +355,7 @@ def advance_command(
     ]
     if not moved:
         stays = say(
-            FALLBACK,
+            deal.language,
             "cli.stays",
             deal=deal.display,
             stage=deal.stage,
@@ -364,8 +364,15 @@ def advance_command(
         )
         lines.append(f"reviewkit: {stays}")
         return Outcome(err=tuple(lines), code=exitcodes.FINDINGS)
-    note = say(FALLBACK, "cli.moved-forced", count=len(gaps)) if gaps else ""
+    note = say(deal.language, "cli.moved-forced", count=len(gaps)) if gaps else ""
     lines.append(
-        say(FALLBACK, "cli.moved", deal=deal.display, before=deal.stage, after=target, note=note)
+        say(
+            deal.language,
+            "cli.moved",
+            deal=deal.display,
+            before=deal.stage,
+            after=target,
+            note=note,
+        )
     )
     return Outcome("".join(f"{line}\n" for line in lines))

@@ -112,6 +112,7 @@ def render_command(
     paths: list[Path], request: PackRequest, output: str | None, jobs: int | None
 ) -> Outcome:
     """`reviewkit render`: one deal file's pack, or the packs of every deal named or found."""
+    lang = request.lang or FALLBACK
     if len(paths) == 1 and not paths[0].is_dir():
         written = render_pack(
             paths[0],
@@ -124,12 +125,12 @@ def render_command(
             config=request.config,
             since=request.since,
         )
-        wrote = say(FALLBACK, "cli.wrote", path=written)
+        wrote = say(lang, "cli.wrote", path=written)
         return Outcome(err=(wrote,) if written is not None else ())
     result = render_many(paths, request, output, jobs)
-    lines = [say(FALLBACK, "cli.batch-wrote", count=len(result.written))]
+    lines = [say(lang, "cli.batch-wrote", count=len(result.written))]
     if not result.failures:
         return Outcome(err=tuple(lines))
-    lines.append(say(FALLBACK, "cli.batch-failed", count=len(result.failures)))
+    lines.append(say(lang, "cli.batch-failed", count=len(result.failures)))
     lines.extend(f"  {line}" for _, problems in result.failures for line in problems)
     return Outcome(err=tuple(lines), code=exitcodes.FAILURE)
