@@ -53,16 +53,8 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        return None, [
-            Problem(
-                display,
-                line,
-                column,
-                "not-utf8",
-                f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
-                "save the file as UTF-8 (in most editors: 'Save with encoding')",
-            )
-        ]
+        message, hint = msg("en", "not-utf8", byte=f"0x{data[exc.start]:02x}")
+        return None, [Problem(display, line, column, "not-utf8", message, hint)]
 
 
 def _too_large(display: str, size: str) -> Problem:
