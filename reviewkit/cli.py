@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from reviewkit import __version__, exitcodes
-from reviewkit.errors import ReviewkitError, internal_error
+from reviewkit.errors import ReviewkitError
 
 if TYPE_CHECKING:
     from reviewkit.ops.outcome import Outcome
@@ -101,17 +101,17 @@ def _guard(body: Callable[[], int]) -> None:
             else exc.lines()
         )
     except KeyboardInterrupt:  # Ctrl-C: one line, exit 130 (outputs are whole or untouched)
-        typer.echo("reviewkit: interrupted", err=True)
+        from reviewkit.text.catalogue import FALLBACK, say
+
+        typer.echo(f"reviewkit: {say(FALLBACK, 'cli.interrupted')}", err=True)
         raise typer.Exit(130) from None
     except (typer.Exit, typer.Abort):
         raise
     except Exception as exc:  # an internal error: say so in one line
-        _fail(
-            [
-                f"reviewkit: {internal_error(exc)}. This is a bug in "
-                "reviewkit; please report it with the command you ran."
-            ]
-        )
+        from reviewkit.text.catalogue import FALLBACK, say
+        from reviewkit.text.errors import internal_error
+
+        _fail([f"reviewkit: {say(FALLBACK, 'cli.bug', error=internal_error(exc))}"])
     raise typer.Exit(code)
 
 
