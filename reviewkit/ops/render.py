@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from reviewkit.errors import ReviewkitError
 from reviewkit.judge.engine import check_deal
 from reviewkit.judge.floor import Redactor, floor_amount
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.model.files import write_file
 from reviewkit.present.pack import PackOptions, build_pack
+from reviewkit.text.catalogue import FALLBACK, say
 from reviewkit.text.errors import error
 
 SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
@@ -135,15 +135,11 @@ def _pdf(html: str) -> bytes:
     try:
         from reviewkit.present.pdf import html_to_pdf
     except OSError as exc:  # WeasyPrint could not load Pango
-        raise ReviewkitError(
-            f"PDF output needs Pango, which could not be loaded ({exc})",
-            hint="Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
-            "libharfbuzz-subset0; macOS: brew install pango; see the README for Windows",
-        ) from None
+        raise error("no-pango", detail=exc) from None
     require_fonts(_visible_text(html))
     data, refused = html_to_pdf(html)
     if refused:  # a pack's own HTML names no outside resource; say so if one ever does
-        sys.stderr.write(f"reviewkit: {len(refused)} outside resource(s) were not fetched\n")
+        sys.stderr.write(say(FALLBACK, "cli.not-fetched", count=len(refused)) + "\n")
     return data
 
 
