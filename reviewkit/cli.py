@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from reviewkit import __version__, exitcodes
-from reviewkit.errors import ReviewkitError, internal_error
+from reviewkit.errors import ReviewkitError
 
 if TYPE_CHECKING:
     from reviewkit.ops.outcome import Outcome
@@ -34,9 +34,16 @@ app = typer.Typer(
 )
 
 
-class Lang(enum.StrEnum):
-    en = "en"
-    zh = "zh"
+def _language(value: str | None) -> str | None:
+    """`--lang`: a language a text catalogue exists for (`fr` works once `fr.json` is there)."""
+    if value is None:
+        return None
+    from reviewkit.text.catalogue import FALLBACK, languages, say
+
+    if value not in languages():
+        known = ", ".join(languages())
+        raise typer.BadParameter(say(FALLBACK, "error.unknown-language", value=value, known=known))
+    return value
 
 
 class CheckFormat(enum.StrEnum):
@@ -80,7 +87,13 @@ JobsOption = Annotated[
     int | None, typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores).")
 ]
 LangOption = Annotated[
-    Lang | None, typer.Option(help="Language (default: the deal's or the config's, else en).")
+    str | None,
+    typer.Option(
+        metavar="LANG",
+        callback=_language,
+        help="Language: en, zh, or one a text catalogue adds "
+        "(default: the deal's or the config's, else en).",
+    ),
 ]
 
 
@@ -101,17 +114,17 @@ def _guard(body: Callable[[], int]) -> None:
             else exc.lines()
         )
     except KeyboardInterrupt:  # Ctrl-C: one line, exit 130 (outputs are whole or untouched)
-        typer.echo("reviewkit: interrupted", err=True)
+        from reviewkit.text.catalogue import FALLBACK, say
+
+        typer.echo(f"reviewkit: {say(FALLBACK, 'cli.interrupted')}", err=True)
         raise typer.Exit(130) from None
     except (typer.Exit, typer.Abort):
         raise
     except Exception as exc:  # an internal error: say so in one line
-        _fail(
-            [
-                f"reviewkit: {internal_error(exc)}. This is a bug in "
-                "reviewkit; please report it with the command you ran."
-            ]
-        )
+        from reviewkit.text.catalogue import FALLBACK, say
+        from reviewkit.text.errors import internal_error
+
+        _fail([f"reviewkit: {say(FALLBACK, 'cli.bug', error=internal_error(exc))}"])
     raise typer.Exit(code)
 
 
@@ -154,9 +167,11 @@ def new(
         str | None, typer.Option(help="Stage key to start at (default: the first).")
     ] = None,
     lang: Annotated[
-        Lang | None,
+        str | None,
         typer.Option(
-            help="Language of the file's comments and of the pack (default: the config's, else en)."
+            metavar="LANG",
+            callback=_language,
+            help="Language of the file's comments and of the pack (default: the config's, else en).",
         ),
     ] = None,
     customer: Annotated[str, typer.Option(help="The customer organisation.")] = "",
@@ -180,7 +195,7 @@ def new(
         return new_command(
             name,
             stage=stage,
-            lang=lang.value if lang else None,
+            lang=lang,
             customer=customer,
             owner=owner,
             output=output,
@@ -278,7 +293,7 @@ def render(
         from reviewkit.ops.batch import render_command
         from reviewkit.ops.render import PackRequest
 
-        pack_lang = lang.value if lang else None
+        pack_lang = lang
         request = PackRequest(
             format.value, pack_lang, reveal_floor, _today(today), playbook, config, since
         )
@@ -320,7 +335,7 @@ def pipeline(
             paths,
             format=format.value,
             output=output,
-            lang=lang.value if lang else None,
+            lang=lang,
             today=_today(today),
             playbook=playbook,
             config=config,
@@ -453,7 +468,7 @@ def playbook_show(
     def op() -> "Outcome":
         from reviewkit.ops.playbook import playbook_show_command
 
-        return playbook_show_command(playbook, config, lang.value if lang else None)
+        return playbook_show_command(playbook, config, lang)
 
     _run(op)
 

@@ -47,10 +47,5 @@ class InvalidFile(ReviewkitError):
         return [str(p) for p in self.problems]
 
 
-def internal_error(exc: BaseException) -> str:
-    """How an unexpected exception, a bug in reviewkit, is named to the user: in one line."""
-    return f"internal error ({type(exc).__name__}: {exc})"
-
-
 class RefusedOverwrite(ReviewkitError):
     """An output file exists and --force was not given."""

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from reviewkit.errors import ReviewkitError
 from reviewkit.judge.facts import gate_holds, is_coach, item_state, speaks_for_us, tie_state
 from reviewkit.judge.findings import Review
 from reviewkit.judge.floor import Redactor, floor_amount, redacted
@@ -24,6 +23,7 @@ from reviewkit.model.deal import Deal, load_deal, parse_deal
 from reviewkit.model.dealtypes import DealData, Person
 from reviewkit.model.playbook import tr
 from reviewkit.text.catalogue import say
+from reviewkit.text.errors import error
 from reviewkit.text.labels import label
 from reviewkit.text.money import money
 
@@ -345,7 +345,7 @@ def load_version(path: Path, ref: str, config: Config) -> Deal:
     if candidate.is_file():
         return load_deal(candidate, config.playbook, language=config.language)
     if candidate.suffix in (".yaml", ".yml") or ("/" in ref and not ref.startswith(("HEAD", "@"))):
-        raise ReviewkitError(f"{ref}: no such file", hint="check the path, or give a git revision")
+        raise error("no-such-version", ref=ref)
     text = git.show(path, ref)
     return parse_deal(text, path, config.playbook, f"{path}@{ref}", config.language)
 

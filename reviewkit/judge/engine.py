@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import importlib
 
-from reviewkit.errors import InvalidFile, ReviewkitError
+from reviewkit.errors import InvalidFile
 from reviewkit.judge.findings import STAGE_POLICY, Finding, Review, Rule
 from reviewkit.judge.floor import Redactor, floor_amount, redacted
 from reviewkit.model.config import DEFAULT, Config
@@ -15,6 +15,7 @@ from reviewkit.model.deal import Deal
 from reviewkit.model.dealtypes import Suppression
 from reviewkit.model.rulenames import RULE_SLUGS
 from reviewkit.model.schema import suggestion
+from reviewkit.text.errors import error
 
 #: Every rule, one module each (`judge/rules/<slug>.py`), in the order of their slugs.
 RULES: tuple[Rule, ...] = tuple(
@@ -33,9 +34,11 @@ def find_rule(name: str) -> Rule:
         return BY_SLUG[name]
     containing = [slug for slug in BY_SLUG if name and name.lower() in slug]
     aliases = {name: containing[0]} if len(containing) == 1 else None  # "overdue", "stale"
-    raise ReviewkitError(
-        f"'{name}' is not a rule{suggestion('en', name, list(BY_SLUG), aliases)}",
-        hint="the rules are: " + ", ".join(BY_SLUG),
+    raise error(
+        "not-a-rule",
+        name=name,
+        suggestion=suggestion("en", name, list(BY_SLUG), aliases),
+        rules=", ".join(BY_SLUG),
     )
 
 

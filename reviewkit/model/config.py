@@ -24,6 +24,7 @@ from reviewkit.model.rulenames import RULE_SLUGS, SEVERITIES
 from reviewkit.model.schema import Context, Enum, Integer, ListOf, Struct, Text
 from reviewkit.model.version import check_version
 from reviewkit.model.yamlread import read_mapping
+from reviewkit.text.errors import error
 
 CONFIG_NAME = "reviewkit.yaml"
 CONFIG_VERSION = 1
@@ -150,7 +151,9 @@ def load_config(path: Path) -> Config:
     except InvalidFile:
         raise
     except ReviewkitError as exc:
-        raise ReviewkitError(f"{display}: playbook: {exc.message}", hint=exc.hint) from None
+        raise error(
+            "config-playbook", display=display, message=exc.message, hint=exc.hint
+        ) from None
     return config
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reviewkit.errors import ReviewkitError
+from reviewkit.text.errors import error
 
 if TYPE_CHECKING:
     from reviewkit.model.config import Settings
@@ -39,14 +39,11 @@ def deal_files(paths: Iterable[Path], settings: Settings | None = None) -> list[
             )
             inside = [p for p in candidates if wanted(p)]
             if not inside:
-                raise ReviewkitError(
-                    f"{path}: no deal files (*.yaml, *.yml) in this folder",
-                    hint="check the path, or create one with `reviewkit new NAME`",
-                )
+                raise error("no-deal-files", path=path)
             found.extend(inside)
         elif path.exists():
             if wanted(path):
                 found.append(path)
         else:
-            raise ReviewkitError(f"{path}: no such file or folder", hint="check the path")
+            raise error("no-such-path", path=path)
     return list(dict.fromkeys(found))

@@ -7,7 +7,8 @@ import re
 import stat
 from pathlib import Path
 
-from reviewkit.errors import Problem, ReviewkitError
+from reviewkit.errors import Problem
+from reviewkit.text.errors import error
 from reviewkit.text.messages import msg
 
 #: Largest deal or playbook file reviewkit reads. A real deal file is 5-40 KB; a file
@@ -41,27 +42,19 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
         if len(data) > MAX_FILE_BYTES:
             return None, [_too_large(display, f"more than {MAX_FILE_BYTES:,}")]
     except IsADirectoryError:
-        raise ReviewkitError(f"{display}: is a folder, not a file") from None
+        raise error("read-folder", path=display) from None
     except FileNotFoundError:
-        raise ReviewkitError(f"{display}: no such file", hint="check the path") from None
+        raise error("no-such-file", path=display) from None
     except OSError as exc:
-        raise ReviewkitError(f"{display}: cannot read: {exc.strerror}") from None
+        raise error("read-failed", path=display, reason=exc.strerror) from None
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        return None, [
-            Problem(
-                display,
-                line,
-                column,
-                "not-utf8",
-                f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
-                "save the file as UTF-8 (in most editors: 'Save with encoding')",
-            )
-        ]
+        message, hint = msg("en", "not-utf8", byte=f"0x{data[exc.start]:02x}")
+        return None, [Problem(display, line, column, "not-utf8", message, hint)]
 
 
 def _too_large(display: str, size: str) -> Problem:
@@ -113,7 +106,7 @@ def write_file(path: Path, data: str | bytes, shown: str | None = None) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise ReviewkitError(f"{shown or path}: cannot write: {exc.strerror}") from None
+        raise error("write-failed", path=shown or path, reason=exc.strerror) from None
 
 
 def _alive(pid: int) -> bool:

@@ -7,6 +7,8 @@ import subprocess
 from pathlib import Path
 
 from reviewkit.errors import ReviewkitError
+from reviewkit.text.catalogue import FALLBACK, say
+from reviewkit.text.errors import error
 
 TIMEOUT = 30
 #: git must not fetch missing objects (a partial clone would) nor ask for credentials.
@@ -26,24 +28,20 @@ def _git(
             env=ENV,
         )
     except FileNotFoundError:
-        raise ReviewkitError(
-            "git is not installed", hint="install git, or give the older version as a file"
-        ) from None
+        raise error("git-missing") from None
     except subprocess.TimeoutExpired:
-        raise ReviewkitError(f"git took longer than {TIMEOUT} s in {folder}") from None
+        raise error("git-timeout", seconds=TIMEOUT, folder=folder) from None
 
 
 def show(path: Path, ref: str) -> str:
     """The text of `path` at revision `ref` of its repository."""
     if ref.startswith("-"):
-        raise ReviewkitError(f"'{ref}' is not a revision", hint="e.g. HEAD~1, a tag or a commit")
+        raise error("not-a-revision", ref=ref)
     result = _git(path.absolute().parent, "show", f"{ref}:./{path.name}")
     if result.returncode != 0:
         reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ReviewkitError(
-            f"{path}: cannot read it at '{ref}': {reason[-1] if reason else 'git failed'}",
-            hint="give a file, or a git revision in which this file exists (e.g. HEAD~1)",
-        )
+        last = reason[-1] if reason else say(FALLBACK, "error.git-failed")
+        raise error("git-show", path=path, ref=ref, reason=last)
     return result.stdout.decode("utf-8-sig", "replace")
 
 

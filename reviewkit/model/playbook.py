@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewkit.assets import PACKAGE
-from reviewkit.errors import InvalidFile, ReviewkitError
+from reviewkit.errors import InvalidFile
 from reviewkit.model.conditions import Rule, RuleField
 from reviewkit.model.schema import (
     Context,
@@ -27,6 +27,7 @@ from reviewkit.model.schema import (
 from reviewkit.model.version import check_version, read_version
 from reviewkit.model.yamlread import read_mapping
 from reviewkit.text.catalogue import FALLBACK, languages, say
+from reviewkit.text.errors import error
 
 #: The playbook format version this reviewkit reads.
 PLAYBOOK_VERSION = 1
@@ -117,10 +118,7 @@ class Playbook:
     def require_stage(self, key: str) -> None:
         """Refuse a stage key that is not one of this playbook's, naming the ones that are."""
         if key not in self.index:
-            raise ReviewkitError(
-                f"'{key}' is not a stage of the playbook",
-                hint="the stages are: " + ", ".join(s.key for s in self.stages),
-            )
+            raise error("not-a-stage", key=key, stages=", ".join(s.key for s in self.stages))
 
     @functools.cached_property
     def item_stage(self) -> dict[str, str]:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from reviewkit import exitcodes
-from reviewkit.errors import ReviewkitError
 from reviewkit.judge.engine import suppressed
 from reviewkit.judge.facts import open_work
 from reviewkit.judge.findings import Review
@@ -25,6 +24,8 @@ from reviewkit.model.files import read_text, write_file
 from reviewkit.model.playbook import tr
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence, compose
 from reviewkit.ops.outcome import Outcome
+from reviewkit.text.catalogue import say
+from reviewkit.text.errors import error
 
 
 @dataclass(frozen=True)
@@ -75,15 +76,10 @@ def advance(
     playbook = deal.playbook
     playbook.require_stage(target)
     if playbook.index[target] <= deal.stage_index:
-        raise ReviewkitError(
-            f"{deal.display}:{':'.join(map(str, deal.where('deal', 'stage')))}: the deal is at "
-            f"'{deal.stage}'; advance moves only to a later stage",
-            hint="to move a deal back, edit deal.stage by hand",
-        )
+        where = ":".join(map(str, (deal.display, *deal.where("deal", "stage"))))
+        raise error("move-back", deal.language, where=where, stage=deal.stage)
     if force and not (reason and reason.strip()):
-        raise ReviewkitError(
-            "--force needs --reason TEXT", hint="say why the deal moves on regardless"
-        )
+        raise error("force-needs-reason", deal.language)
     gaps = gaps_before(deal, target, today, config)
     if gaps and not force:
         return deal, gaps, False
@@ -358,11 +354,25 @@ def advance_command(
         for gap in gaps
     ]
     if not moved:
-        lines.append(
-            f"reviewkit: {deal.display} stays at '{deal.stage}': {len(gaps)} item(s) or gate(s) "
-            f"before '{target}' do not hold — complete them, or pass --force --reason TEXT"
+        stays = say(
+            deal.language,
+            "cli.stays",
+            deal=deal.display,
+            stage=deal.stage,
+            count=len(gaps),
+            target=target,
         )
+        lines.append(f"reviewkit: {stays}")
         return Outcome(err=tuple(lines), code=exitcodes.FINDINGS)
-    note = f" (forced past {len(gaps)} open item(s); recorded in history)" if gaps else ""
-    lines.append(f"Moved {deal.display} from '{deal.stage}' to '{target}'{note}.")
+    note = say(deal.language, "cli.moved-forced", count=len(gaps)) if gaps else ""
+    lines.append(
+        say(
+            deal.language,
+            "cli.moved",
+            deal=deal.display,
+            before=deal.stage,
+            after=target,
+            note=note,
+        )
+    )
     return Outcome("".join(f"{line}\n" for line in lines))

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewkit import exitcodes
-from reviewkit.errors import ReviewkitError, internal_error
+from reviewkit.errors import ReviewkitError
 from reviewkit.model.config import Settings
 from reviewkit.model.discover import deal_files
 from reviewkit.ops.outcome import Outcome
 from reviewkit.ops.render import PackRequest, make_pack, render_pack, write_pack
 from reviewkit.parallel import run_all
+from reviewkit.text.catalogue import FALLBACK, say
+from reviewkit.text.errors import error, internal_error
 
 
 @dataclass
@@ -38,7 +40,7 @@ def _make(
     except ReviewkitError as exc:
         return path, None, None, exc.lines()
     except Exception as exc:  # an internal error in one deal must not stop the others
-        return path, None, None, [f"{internal_error(exc)}; please report it"]
+        return path, None, None, [say(FALLBACK, "cli.bug-in-deal", error=internal_error(exc))]
 
 
 class Progress:
@@ -52,7 +54,10 @@ class Progress:
     def step(self, path: Path) -> None:
         self.done += 1
         if self.live:
-            sys.stderr.write(f"\rrendering {self.done}/{self.total}  {path.name[:50]:50}")
+            line = say(
+                FALLBACK, "cli.rendering", done=self.done, total=self.total, name=path.name[:50]
+            )
+            sys.stderr.write(f"\r{line}")
             sys.stderr.flush()
 
     def close(self) -> None:
@@ -66,11 +71,9 @@ def render_many(
 ) -> BatchResult:
     """Render the pack of every deal named or found under the folders named."""
     if output == "-":
-        raise ReviewkitError("several packs cannot go to stdout", hint="give a folder with -o")
+        raise error("several-to-stdout")
     if output is not None and not Path(output).is_dir():
-        raise ReviewkitError(
-            f"{output}: -o must be an existing folder when rendering several deals"
-        )
+        raise error("output-not-folder", output=output)
     files = deal_files(paths, Settings(request.config, request.playbook))
     if request.format == "pdf" and len(files) > 1:
         import reviewkit.present.pdf  # noqa: F401 - imported once here, shared by every worker
@@ -91,7 +94,7 @@ def render_many(
             result.failures.append(
                 (
                     path,
-                    [f"{path}: its pack {target} would replace the pack of {other} (same deal id)"],
+                    [say(FALLBACK, "cli.same-pack", path=path, target=target, other=other)],
                 )
             )
             continue
@@ -109,6 +112,7 @@ def render_command(
     paths: list[Path], request: PackRequest, output: str | None, jobs: int | None
 ) -> Outcome:
     """`reviewkit render`: one deal file's pack, or the packs of every deal named or found."""
+    lang = request.lang or FALLBACK
     if len(paths) == 1 and not paths[0].is_dir():
         written = render_pack(
             paths[0],
@@ -121,11 +125,12 @@ def render_command(
             config=request.config,
             since=request.since,
         )
-        return Outcome(err=(f"Wrote {written}",) if written is not None else ())
+        wrote = say(lang, "cli.wrote", path=written)
+        return Outcome(err=(wrote,) if written is not None else ())
     result = render_many(paths, request, output, jobs)
-    lines = [f"Wrote {len(result.written)} pack(s)."]
+    lines = [say(lang, "cli.batch-wrote", count=len(result.written))]
     if not result.failures:
         return Outcome(err=tuple(lines))
-    lines.append(f"{len(result.failures)} deal(s) failed:")
+    lines.append(say(lang, "cli.batch-failed", count=len(result.failures)))
     lines.extend(f"  {line}" for _, problems in result.failures for line in problems)
     return Outcome(err=tuple(lines), code=exitcodes.FAILURE)

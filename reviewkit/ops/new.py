@@ -7,6 +7,7 @@ from pathlib import Path
 from reviewkit.model.config import Settings
 from reviewkit.ops.outcome import Outcome
 from reviewkit.present.scaffold import scaffold, slug, write_new_deal
+from reviewkit.text.catalogue import FALLBACK, say
 
 
 def new_command(
@@ -24,14 +25,15 @@ def new_command(
     """Write the deal file (by default named after the deal) and say what to do next."""
     path = output or Path(f"{slug(name)}.yaml")
     settings = Settings(config, playbook).for_file(path.absolute())
+    lang = lang or settings.language or FALLBACK
     text = scaffold(
         name,
         stage=stage,
-        lang=lang or settings.language or "en",
+        lang=lang,
         customer=customer,
         owner=owner,
         playbook=settings.playbook,
         file_name=str(path),
     )
     write_new_deal(path, text, force=force)
-    return Outcome(f"Wrote {path}. Next: fill it in, then run `reviewkit check {path}`.\n")
+    return Outcome(say(lang, "cli.new-deal", path=path) + "\n")

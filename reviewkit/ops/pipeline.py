@@ -10,6 +10,7 @@ from reviewkit.ops.outcome import Outcome
 from reviewkit.ops.render import _pdf, refuse_pdf_to_terminal, write_pack
 from reviewkit.present.pipeline import Pipeline, build_pipeline, collect
 from reviewkit.present.render import render_pipeline
+from reviewkit.text.catalogue import say
 
 
 def pipeline_command(
@@ -34,7 +35,7 @@ def pipeline_command(
         assert isinstance(data, str)
         return Outcome(data)
     write_pack(Path(target), data)
-    return Outcome(err=(f"Wrote {target}",))
+    return Outcome(err=(say(view_lang, "cli.wrote", path=target),))
 
 
 def pipeline_target(format: str, output: str | None) -> str:

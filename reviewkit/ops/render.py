@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from reviewkit.errors import ReviewkitError
 from reviewkit.judge.engine import check_deal
 from reviewkit.judge.floor import Redactor, floor_amount
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.model.files import write_file
 from reviewkit.present.pack import PackOptions, build_pack
+from reviewkit.text.catalogue import FALLBACK, say
+from reviewkit.text.errors import error
 
 SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
 
@@ -50,7 +51,7 @@ def make_pack(
     from reviewkit.present.render import render_html, render_markdown
 
     if request.format not in SUFFIX:
-        raise ReviewkitError(f"unknown pack format '{request.format}'", hint="use md, html or pdf")
+        raise error("unknown-format", format=request.format)
     today = request.today or dt.date.today()
     settings = Settings(request.config, request.playbook).for_file(Path(path))
     deal = load_deal(path, settings.playbook, language=settings.language)
@@ -84,7 +85,7 @@ def make_pack(
 def refuse_pdf_to_terminal(target: Path | str | None) -> None:
     """A PDF goes to a file: None (stdout) is refused."""
     if target is None:
-        raise ReviewkitError("a PDF cannot be written to the terminal", hint="use -o FILE.pdf")
+        raise error("pdf-to-terminal")
 
 
 def write_pack(target: Path, data: str | bytes) -> None:
@@ -134,15 +135,11 @@ def _pdf(html: str) -> bytes:
     try:
         from reviewkit.present.pdf import html_to_pdf
     except OSError as exc:  # WeasyPrint could not load Pango
-        raise ReviewkitError(
-            f"PDF output needs Pango, which could not be loaded ({exc})",
-            hint="Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
-            "libharfbuzz-subset0; macOS: brew install pango; see the README for Windows",
-        ) from None
+        raise error("no-pango", detail=exc) from None
     require_fonts(_visible_text(html))
     data, refused = html_to_pdf(html)
     if refused:  # a pack's own HTML names no outside resource; say so if one ever does
-        sys.stderr.write(f"reviewkit: {len(refused)} outside resource(s) were not fetched\n")
+        sys.stderr.write(say(FALLBACK, "cli.not-fetched", count=len(refused)) + "\n")
     return data
 
 
@@ -164,10 +161,8 @@ def _refuse_clobbering(target: Path, source: Path | None = None) -> None:
     same = source is not None and resolved.exists() and resolved.samefile(source)
     if {target.suffix.lower(), resolved.suffix.lower()} & {".yaml", ".yml"} or same:
         linked = resolved != target.absolute() and target.is_symlink()
-        raise ReviewkitError(
-            f"{target}: refusing to write over a YAML file"
-            + (f" (it links to {resolved})" if linked else ""),
-            hint="choose an output name ending in the output's format, e.g. -o pack.md",
+        raise error(
+            "refuse-yaml-link" if linked else "refuse-yaml", target=target, resolved=resolved
         )
     if target.is_dir():
-        raise ReviewkitError(f"{target} is a folder", hint="give a file name with -o")
+        raise error("is-folder", path=target)

@@ -8,6 +8,7 @@ from reviewkit.model.config import Settings
 from reviewkit.model.jsonschema import deal_json_schema, dumps
 from reviewkit.ops.outcome import Outcome
 from reviewkit.ops.render import write_pack
+from reviewkit.text.catalogue import FALLBACK, say
 
 
 def schema_command(output: Path | None, playbook: Path | None, config: Path | None) -> Outcome:
@@ -17,4 +18,4 @@ def schema_command(output: Path | None, playbook: Path | None, config: Path | No
     if output is None:
         return Outcome(text)
     write_pack(output, text)
-    return Outcome(err=(f"Wrote {output}",))
+    return Outcome(err=(say(FALLBACK, "cli.wrote", path=output),))

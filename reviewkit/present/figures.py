@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from reviewkit.present.pack import ROLE_ORDER, Pack, primary_role
 from reviewkit.present.textflow import is_wide
+from reviewkit.text.catalogue import say
 from reviewkit.text.labels import ATTITUDE_LADDER, label
 
 COLUMN_KEYS = ("unknown", *ATTITUDE_LADDER)
@@ -44,10 +45,6 @@ SLOT = 46  # height of one person in a cell
 TOP = 30  # room for the attitude labels
 NAME_SIZE = 11
 TITLE_SIZE = 8.5
-FONTS = {
-    "en": "Noto Sans, DejaVu Sans, Noto Sans CJK SC, sans-serif",
-    "zh": "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif",
-}
 #: The most grid height (px) one SVG of the map may have: with its column labels and the
 #: legend it stays shorter than an A4 page's content (750 px wide = 180 mm; 1,000 px = 240 mm).
 PART_GRID = 880
@@ -119,9 +116,9 @@ def _star(x: float, y: float, r: float) -> str:
 
 
 def font_family(lang: str) -> str:
-    """The SVG font list for a pack's language: as the stylesheet's, a Latin face first for
-    English (small subsets), Noto CJK first for Chinese."""
-    return FONTS["zh"] if lang == "zh" else FONTS["en"]
+    """The SVG font list for a pack's language, as the stylesheet's: the language's own script
+    first (a Latin face for English, small subsets; Noto CJK for Chinese)."""
+    return say(lang, "font.svg")
 
 
 Segment = tuple[str, int, int]  # an influence row's people slots [first, end) in one part

@@ -11,9 +11,9 @@ import ctypes
 import functools
 import unicodedata
 
-from reviewkit.errors import ReviewkitError
 from reviewkit.present.libraries import find_library
 from reviewkit.present.textflow import is_wide
+from reviewkit.text.errors import error
 
 FAMILY = b"sans-serif"
 _FC_MATCH_PATTERN = 0
@@ -57,10 +57,7 @@ def uncovered(text: str) -> list[str]:
     """The characters of `text` that no font on this machine covers, in order of appearance."""
     lib = _fontconfig()
     if lib is None:
-        raise ReviewkitError(
-            "fontconfig is not installed, so no fonts can be found for the PDF",
-            hint="on Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0",
-        )
+        raise error("no-fontconfig")
     chars = [c for c in dict.fromkeys(text) if _drawable(c) and ord(c) > 0x7E]
     config = lib.FcInitLoadConfigAndFonts()
     pattern = lib.FcPatternCreate()
@@ -90,14 +87,5 @@ def require_fonts(text: str) -> None:
         return
     sample = "".join(missing[:8])
     if any(is_wide(c) for c in missing):
-        raise ReviewkitError(
-            f"no font on this machine can draw the Chinese text of this pack (e.g. {sample}); "
-            "no PDF was written",
-            hint="install fonts-noto-cjk (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; "
-            "macOS: brew install --cask font-noto-sans-cjk-sc; Windows: install Noto Sans CJK SC)",
-        )
-    raise ReviewkitError(
-        f"no font on this machine can draw {len(missing)} character(s) of this pack "
-        f"(e.g. {sample}); no PDF was written",
-        hint="install fonts-noto-core (Debian/Ubuntu: sudo apt-get install fonts-noto-core)",
-    )
+        raise error("no-cjk-font", sample=sample)
+    raise error("no-font", count=len(missing), sample=sample)

@@ -7,10 +7,11 @@ import re
 import shlex
 from pathlib import Path
 
-from reviewkit.errors import RefusedOverwrite, ReviewkitError
+from reviewkit.errors import RefusedOverwrite
 from reviewkit.model.files import write_file
 from reviewkit.model.playbook import Playbook, load_playbook, tr
 from reviewkit.text.catalogue import languages, say, texts
+from reviewkit.text.errors import error
 
 
 def slug(name: str) -> str:
@@ -87,10 +88,7 @@ def schema_reference(deal_path: Path) -> str:
 def write_new_deal(path: Path, text: str, *, force: bool) -> None:
     """Write a new deal file; refuse to replace an existing one unless `force`."""
     if path.exists() and not force:
-        raise RefusedOverwrite(
-            f"{path} already exists; nothing was written",
-            hint="choose another name with -o, or pass --force to replace it",
-        )
+        raise error("deal-exists", kind=RefusedOverwrite, path=path)
     if path.is_dir():
-        raise ReviewkitError(f"{path} is a folder", hint="give a file name with -o")
+        raise error("is-folder", path=path)
     write_file(path, text)

@@ -178,3 +178,29 @@ def test_a_catalogue_may_be_laid_out_freely(
 
 def test_help_reads_no_catalogue() -> None:
     assert not any(name.startswith("reviewkit.text") for name in modules_after("--help"))
+
+
+def test_the_command_line_speaks_a_language_added_as_one_file(french: Path, tmp_path: Path) -> None:
+    # `--lang` offers the languages the catalogues hold: a new file is all `--lang fr` needs.
+    import os
+    import subprocess
+    import sys
+
+    reviewkit = Path(sys.executable).parent / "reviewkit"
+    env = {**os.environ, FOLDERS_VARIABLE: str(french)}
+    out = tmp_path / "pack.md"
+    done = subprocess.run(
+        [reviewkit, "render", SAMPLES / "northfield-core-network.yaml", "--lang", "fr",
+         "-o", out, "--today", TODAY.isoformat()],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").startswith("# Revue d'affaire : Northfield")
+    shipped = {k: v for k, v in os.environ.items() if k != FOLDERS_VARIABLE}
+    refused = subprocess.run(
+        [reviewkit, "render", SAMPLES / "northfield-core-network.yaml", "--lang", "fr",
+         "-o", out],
+        capture_output=True, text=True, env=shipped, check=False,
+    )  # fmt: skip
+    assert refused.returncode == 2
+    assert "'fr' is not a language reviewkit speaks; the languages are: en, zh" in refused.stderr
