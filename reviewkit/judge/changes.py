@@ -1,7 +1,7 @@
 """What changed in a deal between two versions of its file: the movement a review meeting is about.
 
-Attitude moves per person, people added or removed, coach and speaks-for-us changes, new
-dynamics, actions done, dropped or slipped, stage, status, value and close-date changes,
+Attitude moves per person, people added or removed, coach, speaks-for-us and competitor-tie
+changes, new dynamics, actions done, dropped or slipped, stage, status, value and close-date changes,
 checklist items and gates newly met or lost. The older version is another file, or the
 same file at a git revision (read with git, in the deal's own repository).
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from reviewkit.judge.facts import gate_holds, item_state
+from reviewkit.judge.facts import gate_holds, is_coach, item_state, speaks_for_us, tie_state
 from reviewkit.judge.findings import Review
 from reviewkit.judge.floor import Redactor, floor_amount, redacted
 from reviewkit.model.config import Config
@@ -39,6 +39,7 @@ KINDS = (
     "influence",
     "coach",
     "speaks-for-us",
+    "competitor-ties",
     "dynamic-added",
     "action-done",
     "action-dropped",
@@ -51,13 +52,21 @@ KINDS = (
     "gate-lost",
 )
 
-_FLAG_KEYS: tuple[tuple[str, Literal["coach", "speaks_for_us"]], ...] = (
-    ("coach", "coach"),
-    ("speaks-for-us", "speaks_for_us"),
+_FLAGS: tuple[tuple[str, Literal["coach", "speaks_for_us"], Callable[[Person], bool]], ...] = (
+    ("coach", "coach", is_coach),
+    ("speaks-for-us", "speaks_for_us", speaks_for_us),
 )
 GROUPS = {
     "deal": ("stage", "status", "value", "close-date"),
-    "people": ("person-added", "person-removed", "attitude", "influence", "coach", "speaks-for-us"),
+    "people": (
+        "person-added",
+        "person-removed",
+        "attitude",
+        "influence",
+        "coach",
+        "speaks-for-us",
+        "competitor-ties",
+    ),
     "dynamics": ("dynamic-added",),
     "actions": (
         "action-done",
@@ -205,10 +214,23 @@ def _person_changes(
             *at,
             "influence",
         )
-    for kind, key in _FLAG_KEYS:
-        if bool(previous[key]) != bool(person[key]):
-            words = say(lang, f"change.{kind}.{'on' if person[key] else 'off'}")
+    for kind, key, holds in _FLAGS:
+        if holds(previous) != holds(person):
+            words = say(lang, f"change.{kind}.{'on' if holds(person) else 'off'}")
             add(kind, name, "", words, *at, key)
+    ties_before, ties_after = (
+        tie_state(previous["competitor_ties"]),
+        tie_state(person["competitor_ties"]),
+    )
+    if ties_before != ties_after:
+        add(
+            "competitor-ties",
+            name,
+            say(lang, f"change.ties.{ties_before or 'blank'}"),
+            say(lang, f"change.ties.{ties_after or 'blank'}"),
+            *at,
+            "competitor_ties",
+        )
 
 
 def _dynamics_changes(add: _Collector, o: DealData, n: DealData, lang: str) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from reviewkit.judge.findings import Review, clip
-from reviewkit.model.dealtypes import Action, ChecklistAnswer
+from reviewkit.model.dealtypes import Action, ChecklistAnswer, Person
 from reviewkit.model.playbook import Item, Stage, tr
 from reviewkit.text.labels import ENUMS
 
@@ -152,7 +153,10 @@ def meeting_triggers(review: Review) -> list[Trigger]:
     ]
 
 
-# -- competitor ties ----------------------------------------------------------------
+# -- people: competitor ties, coach, advocate, decision maker ------------------------
+
+#: How a person's or partner's `competitor_ties` reads: no tie, tie unknown, or a tie.
+TieState = Literal["none", "unknown", "tie"]
 
 #: Texts that record that no competitor tie is known (so the field is answered, not a tie).
 NO_TIES = frozenset(
@@ -160,6 +164,9 @@ NO_TIES = frozenset(
         "none",
         "none known",
         "no",
+        "no ties",
+        "no tie",
+        "nothing known",
         "n/a",
         "na",
         "-",
@@ -172,6 +179,52 @@ NO_TIES = frozenset(
     }
 )
 
+#: Texts that record that nobody knows yet whether there is a tie.
+UNKNOWN_TIES = frozenset(
+    {
+        "unknown",
+        "not known",
+        "not known yet",
+        "unclear",
+        "to be checked",
+        "tbd",
+        "?",
+        "未知",
+        "不清楚",
+        "不详",
+        "待查",
+        "待了解",
+    }
+)
+
+
+def tie_state(text: str | None) -> TieState | None:
+    """What a `competitor_ties` text says: "none", "unknown" or "tie"; None when blank."""
+    if text is None or not text.strip():
+        return None
+    words = " ".join(text.split()).lower().rstrip(".。")
+    if words in NO_TIES:
+        return "none"
+    if words in UNKNOWN_TIES:
+        return "unknown"
+    return "tie"
+
 
 def has_ties(text: str | None) -> bool:
-    return bool(text and text.strip().lower().rstrip(".。") not in NO_TIES)
+    """Whether the text names a tie to a competitor (not "none known", not "unknown")."""
+    return tie_state(text) == "tie"
+
+
+def is_coach(person: Person) -> bool:
+    """Whether the person is our coach (`coach: true`)."""
+    return bool(person["coach"])
+
+
+def speaks_for_us(person: Person) -> bool:
+    """Whether the person is our advocate: speaks up for us (`speaks_for_us: true`)."""
+    return bool(person["speaks_for_us"])
+
+
+def is_decision_maker(person: Person) -> bool:
+    """Whether the person decides (`decision-maker` among their `roles`)."""
+    return "decision-maker" in person["roles"]

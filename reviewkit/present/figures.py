@@ -230,7 +230,7 @@ def _map_part(
 def _person(person: dict[str, Any], x: float, y: float) -> list[str]:
     shape, colour = ROLE_STYLE[primary_role(person)]
     parts = []
-    if person["competitor_ties"]:
+    if person["ties"] == "tie":
         parts.append(
             f'<circle cx="{x}" cy="{y}" r="9" fill="none" stroke="#c62828" '
             f'stroke-width="1.2" stroke-dasharray="2,1.5"/>'

@@ -8,11 +8,20 @@ here, once, for every output format.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from reviewkit.judge.engine import check_deal
-from reviewkit.judge.facts import gate_holds, item_state, meeting_triggers, overdue_actions
+from reviewkit.judge.facts import (
+    gate_holds,
+    is_coach,
+    item_state,
+    meeting_triggers,
+    overdue_actions,
+    speaks_for_us,
+    tie_state,
+)
 from reviewkit.judge.findings import Finding, Review
 from reviewkit.judge.floor import Redactor, floor_amount, redacted, withheld
 from reviewkit.model.deal import Deal
@@ -61,6 +70,7 @@ class Pack:
     since: dict[str, Any] | None = None
     lost: dict[str, Any] | None = None
     chain: dict[str, Any] = field(default_factory=dict)
+    open_items: list[str] = field(default_factory=list)
 
 
 def overdue_days(review: Review) -> list[tuple[int, int]]:
@@ -148,11 +158,24 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
             for entry in data["suppress"]
         ],
         chain=_chain(data, lang, t),
+        open_items=_open_items(deal, findings, lang, t),
         since=_since(options.since, lang, t),
         lost=_lost(deal, data, lang, t, findings, options.reveal_floor)
         if deal.status == "lost"
         else None,
     )
+
+
+def _open_items(deal: Deal, findings: list[Finding], lang: str, t: dict[str, str]) -> list[str]:
+    """How many checklist items each stage reached still lacks, as `check` counts them."""
+    counts = Counter(f.stage for f in findings if f.rule == "checklist")
+    return [
+        t["open_items"].format(
+            stage=tr(stage.label, lang), count=counts[stage.key], total=len(stage.items)
+        )
+        for stage in deal.playbook.stages
+        if counts[stage.key]
+    ]
 
 
 def _background(data: DealData, lang: str) -> dict[str, Any]:
@@ -211,10 +234,11 @@ def _people(data: DealData, lang: str) -> list[dict[str, Any]]:
                 "attitude_key": p["attitude"] or "unknown",
                 "mindshare": label("share", p["mindshare"], lang),
                 "heartshare": label("share", p["heartshare"], lang),
-                "coach": bool(p["coach"]),
-                "speaks_for_us": bool(p["speaks_for_us"]),
+                "coach": is_coach(p),
+                "speaks_for_us": speaks_for_us(p),
                 "friendly": p["attitude"] in FRIENDLY,
                 "competitor_ties": p["competitor_ties"] or "",
+                "ties": tie_state(p["competitor_ties"]),
                 "needs": [
                     (k, p["needs"][k])
                     for k in ("personal", "immediate", "certain")
@@ -243,6 +267,7 @@ def _partners(data: DealData, lang: str) -> list[dict[str, Any]]:
             "background": p["background"] or "",
             "influence": label("level", p["influence"], lang),
             "competitor_ties": p["competitor_ties"] or "",
+            "ties": tie_state(p["competitor_ties"]),
             "info_providers": p["info_providers"],
             "dm_attitude": label("dm-stance", p["decision_maker_attitude"], lang),
         }
@@ -497,10 +522,13 @@ def _chain(data: DealData, lang: str, t: dict[str, str]) -> dict[str, Any]:
     for index, competitor in enumerate(data["competitors"]):
         words = _names(competitor["name"])
         for person in people:
-            if any(w in person["competitor_ties"].lower() for w in words):
+            if person["ties"] == "tie" and any(
+                w in person["competitor_ties"].lower() for w in words
+            ):
                 ties.append((person["id"], f"c{index + 1}"))
         for p_index, partner in enumerate(data["partners"]):
-            if any(w in (partner["competitor_ties"] or "").lower() for w in words):
+            text = partner["competitor_ties"]
+            if tie_state(text) == "tie" and any(w in (text or "").lower() for w in words):
                 ties.append((f"i{p_index + 1}", f"c{index + 1}"))
     tied = {c for _, c in ties}
     return {

@@ -4,24 +4,31 @@ meeting triggers and competitor ties."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from reviewkit.judge.facts import (
+    NO_TIES,
+    UNKNOWN_TIES,
     chain_stage_reached,
     gate_holds,
     has_ties,
+    is_coach,
+    is_decision_maker,
     item_state,
     last_review,
     meeting_triggers,
     open_work,
     overdue_actions,
+    speaks_for_us,
     stages_reached,
+    tie_state,
 )
 from reviewkit.judge.findings import Review
 from reviewkit.model.deal import load_deal
 from reviewkit.model.playbook import Playbook
-from tests.conftest import COMPLETE_DISCOVERY, TODAY
+from tests.conftest import COMPLETE_DISCOVERY, ROOT, TODAY
 from tests.judge.rules.conftest import PERSON_OK, Write, action, deal
 
 
@@ -136,9 +143,70 @@ def test_meeting_triggers_in_the_format_order(write: Write, playbook: Playbook) 
         ("None known.", False),
         ("  n/a ", False),
         ("暂无。", False),
+        ("unknown", False),
+        ("未知", False),
         ("", False),
         (None, False),
     ],
 )
 def test_has_ties(text: str | None, tied: bool) -> None:
     assert has_ties(text) is tied
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("classmate of Rivalnet's rep", "tie"),
+        ("No current Kestrel contract, resold Kestrel until 2022", "tie"),
+        ("None known.", "none"),
+        ("none  KNOWN", "none"),
+        ("  n/a ", "none"),
+        ("无", "none"),
+        ("没有", "none"),
+        ("暂无。", "none"),
+        ("unknown", "unknown"),
+        ("Not known.", "unknown"),
+        ("未知", "unknown"),
+        ("不清楚。", "unknown"),
+        ("", None),
+        ("  ", None),
+        (None, None),
+    ],
+)
+def test_tie_state(text: str | None, state: str | None) -> None:
+    assert tie_state(text) == state
+
+
+def test_coach_advocate_and_decision_maker(write: Write, playbook: Playbook) -> None:
+    text = deal(
+        """        decision_chain:
+          - {name: Wang Qiang, roles: [decision-maker, advisor], speaks_for_us: true}
+          - {name: Zhou Lin, roles: [user], coach: true}
+        """
+    )
+    boss, coach = review_of(write, playbook, text).deal.data["decision_chain"]
+    assert (is_coach(boss), speaks_for_us(boss), is_decision_maker(boss)) == (False, True, True)
+    assert (is_coach(coach), speaks_for_us(coach), is_decision_maker(coach)) == (True, False, False)
+
+
+def _yaml_blocks(text: str) -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)
+
+
+def test_deal_format_doc_lists_every_word_and_loads(write: Write, playbook: Playbook) -> None:
+    text = (ROOT / "docs" / "deal-format.md").read_text(encoding="utf-8")
+    table = text[text.index("### Competitor ties") : text.index("### Coach")]
+    listed = set(re.findall(r"`([^`]+)`", table))
+    assert listed >= NO_TIES | UNKNOWN_TIES
+    people_example, whole = _yaml_blocks(text)
+    ties = {
+        p["name"]: tie_state(p["competitor_ties"])
+        for p in review_of(write, playbook, deal(people_example)).deal.data["decision_chain"]
+    }
+    assert ties == {
+        "Liu Jianguo": "tie",
+        "Zhou Lin": "none",
+        "Fang Hui": "unknown",
+        "王海涛": "none",
+    }
+    assert load_deal(write(whole), playbook).name == "Provincial core network upgrade"

@@ -12,7 +12,15 @@ from reviewkit.model.deal import load_deal
 from reviewkit.ops.render import render_pack
 from reviewkit.present.pack import Pack, PackOptions, build_pack
 from reviewkit.present.render import md_escape, render_html, render_markdown
-from tests.conftest import GOLDEN, MINIMAL, SAMPLE_DEALS, SAMPLES, TODAY, load_sample
+from tests.conftest import (
+    COMPLETE_DISCOVERY,
+    GOLDEN,
+    MINIMAL,
+    SAMPLE_DEALS,
+    SAMPLES,
+    TODAY,
+    load_sample,
+)
 
 SAMPLE_FILES = SAMPLE_DEALS
 REFRESH = "make golden   (then review the diff with git diff tests/golden)"
@@ -292,3 +300,44 @@ def test_declared_triggers_read_cleanly_in_the_other_language() -> None:
     why = next(line for line in text.splitlines() if line.startswith("| Why we meet |"))
     assert "review.triggers" not in why and "已列在" not in why
     assert "**before the bid**" in why
+
+
+STUB = """\
+reviewkit: 1
+deal:
+  name: Stub deal
+  stage: qualification
+"""
+
+
+def _open_points(text: str, heading: str, end: str) -> str:
+    """The first page's list of open points: from its heading to the next section."""
+    start = text.index(heading)
+    return text[start : text.index(end, start + len(heading))]
+
+
+def test_first_page_counts_unmet_checklist_items_per_stage(write) -> None:
+    pack = build_pack(load_deal(write(STUB)), PackOptions(today=TODAY))
+    expected = [
+        "Understand needs, collect information: 6 of 6 items not met yet (see the appendix)",
+        "Evaluate the opportunity: 2 of 2 items not met yet (see the appendix)",
+    ]
+    assert pack.open_items == expected
+    md = _open_points(render_markdown(pack), "**Open points found by reviewkit check**", "\n## ")
+    html = _open_points(render_html(pack), 'class="open-points"', "</div>")
+    for text in (md, html):
+        assert "Nothing found." not in text
+        assert all(line in text for line in expected)
+    zh = build_pack(load_deal(write(STUB)), PackOptions(today=TODAY, lang="zh"))
+    assert zh.open_items == [
+        "需求了解与信息收集：6 项中有 6 项尚未满足（见附录）",
+        "机会评估：2 项中有 2 项尚未满足（见附录）",
+    ]
+    assert "未发现问题。" not in render_markdown(zh)
+
+
+def test_first_page_says_nothing_found_only_when_the_checklist_is_met(write) -> None:
+    pack = build_pack(load_deal(write(COMPLETE_DISCOVERY)), PackOptions(today=TODAY))
+    assert pack.open_items == []
+    assert pack.findings == []
+    assert "Nothing found." in render_markdown(pack)

@@ -4,6 +4,7 @@ open checklist items of its stage (design/cli.md)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from reviewkit.cli import app
+from reviewkit.judge.facts import tie_state
 from reviewkit.model.deal import load_deal
 from reviewkit.model.playbook import Playbook
 from reviewkit.present.scaffold import scaffold, slug
@@ -325,3 +327,17 @@ def test_default_file_name_is_the_slug(
     result = run("new", name)
     assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [file]
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "Core"), ("zh", "华东调度")])
+def test_new_shows_the_words_read_as_no_tie_and_unknown(
+    run: Callable[..., Result], tmp_path: Path, lang: str, name: str
+) -> None:
+    run("new", name, "--lang", lang)
+    text = next(tmp_path.glob("*.yaml")).read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("#   competitor_ties"))
+    rest = text[text.index(line) :].split("\n", 2)
+    words = re.findall(r"“([^”]+)”", rest[0] + rest[1])
+    states = [tie_state(w) for w in words]
+    assert "none" in states and "unknown" in states
+    assert "tie" not in states and None not in states

@@ -3,7 +3,7 @@
 Checks the `competitor_ties` of everyone under `decision_chain:` of high influence whose
 attitude is not friendly (supporter, sympathizer or ally), and of every partner of high or
 medium influence. A text that says no tie is known ("none", "none known", "n/a", "无",
-"暂无", ...) is not a tie.
+"暂无", ...) is not a tie, nor is one that says nobody knows yet ("unknown", "未知", ...).
 
 Why: the course's lost deal turned on a friendly-sounding person who was the competitor's
 classmate: "we are all friends, just bring good equipment" hid a tie nobody weighed. Know

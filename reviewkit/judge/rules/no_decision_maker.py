@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewkit.judge.facts import chain_stage_reached
+from reviewkit.judge.facts import chain_stage_reached, is_decision_maker
 from reviewkit.judge.findings import STAGE_POLICY, Finding, Review
 
 SLUG = "no-decision-maker"
@@ -42,5 +42,5 @@ SEVERITY = STAGE_POLICY
 
 def check(review: Review) -> Iterator[Finding]:
     chain = review.deal.data["decision_chain"]
-    if chain_stage_reached(review) and not any("decision-maker" in p["roles"] for p in chain):
+    if chain_stage_reached(review) and not any(is_decision_maker(p) for p in chain):
         yield review.finding(("decision_chain",), "no-decision-maker")

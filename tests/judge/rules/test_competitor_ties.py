@@ -38,6 +38,9 @@ def test_competitor_ties_of_an_acknowledger(check: Check) -> None:
         ("acknowledger", "none known", "high"),
         ("acknowledger", "None known.", "high"),
         ("acknowledger", "无", "high"),
+        ("acknowledger", "unknown", "high"),
+        ("acknowledger", "not known", "high"),
+        ("acknowledger", "不清楚", "high"),
         ("acknowledger", '""', "high"),
     ],
 )

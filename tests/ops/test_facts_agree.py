@@ -1,0 +1,120 @@
+"""Every output reads a person's competitor ties the same way: check, the packs, the map, diff."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pypdf
+from typer.testing import CliRunner, Result
+
+from reviewkit.cli import app
+
+TODAY = "2026-12-01"
+
+PEOPLE = """\
+decision_chain:
+  - name: Liu Jianguo
+    roles: [advisor]
+    influence: high
+    attitude: acknowledger
+{liu}
+  - name: Zhou Lin
+    roles: [user]
+    influence: high
+    attitude: acknowledger
+{zhou}
+  - name: Fang Hui
+    roles: [procurement]
+    influence: high
+    attitude: acknowledger
+{fang}
+  - name: Wang Hai
+    roles: [decision-maker]
+    influence: high
+    attitude: acknowledger
+{wang}
+competitors:
+  - name: Kestrel Networks
+"""
+HEAD = "reviewkit: 1\ndeal:\n  name: Ties deal\n  stage: relationship\n"
+TIES = {
+    "liu": "    competitor_ties: classmate of Kestrel's account director",
+    "zhou": "    competitor_ties: none known",
+    "fang": "    competitor_ties: unknown",
+    "wang": "    competitor_ties: 无",
+}
+EXPECTED = {"Liu Jianguo": "tie", "Zhou Lin": "none", "Fang Hui": "unknown", "Wang Hai": "none"}
+
+
+def invoke(*args: object) -> Result:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    assert "Traceback" not in result.output
+    return result
+
+
+def _md_state(row: str) -> str:
+    ties = row.split("|")[9].strip()  # | name | title | roles | ... | competitor ties | PIC |
+    return "tie" if ties.startswith("⚠ ") else "unknown" if ties.startswith("? ") else "none"
+
+
+def _html_state(row: str) -> str:
+    cell = row.split("<td>")[-1]  # the last cell of the people table's row
+    if "⚠" in cell:
+        return "tie"
+    return "unknown" if "? unknown" in cell else "none" if ">no<" in cell else "?"
+
+
+def _pdf_state(line: str) -> str:
+    if line.endswith("⚠ yes"):
+        return "tie"
+    return "unknown" if line.endswith("? unknown") else "none" if line.endswith(" no") else "?"
+
+
+def test_every_output_agrees_person_by_person(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text(HEAD + PEOPLE.format(**TIES), encoding="utf-8")
+    old = tmp_path / "old.yaml"
+    old.write_text(HEAD + PEOPLE.format(**dict.fromkeys(TIES, "")), encoding="utf-8")
+    for fmt in ("md", "html", "pdf"):
+        result = invoke("render", path, "-f", fmt, "-o", tmp_path / f"pack.{fmt}", "--today", TODAY)
+        assert result.exit_code == 0, result.output
+    md = (tmp_path / "pack.md").read_text(encoding="utf-8")
+    html = (tmp_path / "pack.html").read_text(encoding="utf-8")
+    pdf = "\n".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "pack.pdf").pages)
+    checked = json.loads(invoke("check", path, "-f", "json", "--today", TODAY).stdout)
+    tied = {
+        name
+        for f in checked["findings"]
+        if f["rule"] == "competitor-ties"
+        for name in EXPECTED
+        if f["message"].startswith(name)
+    }
+    changes = json.loads(invoke("diff", old, path, "-f", "json", "--today", TODAY).stdout)
+    diffed = {
+        c["subject"]: c["after"] for c in changes["changes"] if c["kind"] == "competitor-ties"
+    }
+    words = {"tied": "tie", "none known": "none", "unknown": "unknown"}
+    pdf_table = pdf[pdf.index("Competitor ties\n") :]
+    for name, state in EXPECTED.items():
+        md_row = next(x for x in md.splitlines() if x.startswith(f"| **{name}** |"))
+        html_row = re.search(rf"<tr>\s*<td><strong>{name}</strong>.*?</tr>", html, re.DOTALL)
+        assert html_row is not None
+        pdf_line = next(x for x in pdf_table.splitlines() if x.startswith(f"{name} "))
+        seen = {
+            "md": _md_state(md_row),
+            "html": _html_state(html_row.group(0)),
+            "pdf": _pdf_state(pdf_line.strip()),
+            "check": "tie" if name in tied else "none or unknown",
+            "diff": words[diffed[name]],
+        }
+        assert seen == {
+            "md": state,
+            "html": state,
+            "pdf": state,
+            "check": "tie" if state == "tie" else "none or unknown",
+            "diff": state,
+        }, name
+    # The map rings only the tied person (the legend's ring is smaller).
+    assert html.count('r="9" fill="none" stroke="#c62828"') == 1
