@@ -13,19 +13,21 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from reviewkit.judge.facts import gate_holds, is_coach, item_state, speaks_for_us, tie_state
 from reviewkit.judge.findings import Review
 from reviewkit.judge.floor import Redactor, floor_amount, redacted
 from reviewkit.model.config import Config
 from reviewkit.model.deal import Deal, load_deal, parse_deal
-from reviewkit.model.dealtypes import DealData, Person
 from reviewkit.model.playbook import tr
 from reviewkit.text.catalogue import say
 from reviewkit.text.errors import error
 from reviewkit.text.labels import label
 from reviewkit.text.money import money
+
+if TYPE_CHECKING:
+    from reviewkit.model.dealtypes import DealData, Person
 
 #: The kinds of change, in the order a report lists them.
 KINDS = (

@@ -6,16 +6,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import importlib
+from typing import TYPE_CHECKING
 
 from reviewkit.errors import InvalidFile
 from reviewkit.judge.findings import STAGE_POLICY, Finding, Review, Rule
 from reviewkit.judge.floor import Redactor, floor_amount, redacted
 from reviewkit.model.config import DEFAULT, Config
 from reviewkit.model.deal import Deal
-from reviewkit.model.dealtypes import Suppression
 from reviewkit.model.rulenames import RULE_SLUGS
 from reviewkit.model.schema import suggestion
 from reviewkit.text.errors import error
+
+if TYPE_CHECKING:
+    from reviewkit.model.dealtypes import Suppression
 
 #: Every rule, one module each (`judge/rules/<slug>.py`), in the order of their slugs.
 RULES: tuple[Rule, ...] = tuple(

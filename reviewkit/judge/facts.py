@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reviewkit.judge.findings import Review, clip
-from reviewkit.model.dealtypes import Action, ChecklistAnswer, Person
 from reviewkit.model.playbook import Item, Stage, tr
 from reviewkit.text.labels import ENUMS
+
+if TYPE_CHECKING:
+    from reviewkit.model.dealtypes import Action, ChecklistAnswer, Person
 
 # -- the playbook's stages ----------------------------------------------------------
 

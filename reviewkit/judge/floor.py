@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewkit.model.amounts import SMALLEST, found, patterns, replaced
 from reviewkit.model.conditions import get
 from reviewkit.model.deal import Deal
-from reviewkit.model.dealtypes import DealData
 from reviewkit.text.catalogue import say
+
+if TYPE_CHECKING:
+    from reviewkit.model.dealtypes import DealData
 
 FLOOR = ("strategy", "commercial", "floor")
 

@@ -13,10 +13,9 @@ values (one of them), or `{present: true|false}`. Rules are data: nothing in a p
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewkit.model.dealformat import BASE
-from reviewkit.model.dealtypes import DealData
 from reviewkit.model.schema import (
     Bool,
     Context,
@@ -33,6 +32,9 @@ from reviewkit.model.schema import (
 )
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
 from reviewkit.text.catalogue import plural, say
+
+if TYPE_CHECKING:
+    from reviewkit.model.dealtypes import DealData
 
 OPERATORS = ("exists", "count", "every", "all", "any", "not")
 KeyPath = tuple[str, ...]

@@ -7,11 +7,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from reviewkit.errors import InvalidFile, Problem
 from reviewkit.model.dealformat import ANSWER, FORMAT_VERSION, deal_schema
-from reviewkit.model.dealtypes import DealData, Language
 from reviewkit.model.files import read_text
 from reviewkit.model.playbook import Playbook, load_playbook
 from reviewkit.model.schema import Context, Enum, Field, Struct, suggestion
@@ -20,6 +19,9 @@ from reviewkit.model.version import check_version, read_version
 from reviewkit.model.withhold import withhold_problems
 from reviewkit.model.yamlread import Mapping, Node, Scalar, compose, require_mapping
 from reviewkit.text.catalogue import FALLBACK, languages
+
+if TYPE_CHECKING:
+    from reviewkit.model.dealtypes import DealData, Language
 
 CLOSED = frozenset({"won", "lost", "dropped"})
 _LANGUAGE = re.compile(r"(?:^\s+|[{,]\s*)language:\s*['\"]?([\w-]+)", re.MULTILINE)
@@ -192,14 +194,14 @@ def _parse_deal(
     if check_version(version, found, ctx, supported=FORMAT_VERSION, too_new="version-too-new"):
         raise InvalidFile(display, ctx.problems, lang)
     # The schema fills every key of the format: the shape dealtypes.py describes.
-    data = cast(DealData, schema_for(playbook).load_document(root, ctx))
+    data = cast("DealData", schema_for(playbook).load_document(root, ctx))
     if ctx.problems:
         raise InvalidFile(display, sorted(ctx.problems, key=_place), lang)
     info = data["deal"]
     info["id"] = info["id"] or path.name.removesuffix(".yaml").removesuffix(".yml")
     info["status"] = info["status"] or "open"
     # The team's default was checked against the catalogue languages when its config loaded.
-    info["language"] = info["language"] or cast(Language, language or FALLBACK)
+    info["language"] = info["language"] or cast("Language", language or FALLBACK)
     info["confidential"] = bool(info["confidential"])
     for action in data["actions"]:
         action["status"] = action["status"] or "open"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewkit.judge.engine import check_deal
 from reviewkit.judge.facts import (
@@ -25,11 +25,13 @@ from reviewkit.judge.facts import (
 from reviewkit.judge.findings import Finding, Review
 from reviewkit.judge.floor import Redactor, floor_amount, redacted, withheld
 from reviewkit.model.deal import Deal
-from reviewkit.model.dealtypes import Assessment, DealData
 from reviewkit.model.playbook import tr
 from reviewkit.text.labels import FRIENDLY, label
 from reviewkit.text.money import money
 from reviewkit.text.packtext import pack_text
+
+if TYPE_CHECKING:
+    from reviewkit.model.dealtypes import Assessment, DealData
 
 ROLE_ORDER = ("decision-maker", "advisor", "gatekeeper", "technical", "procurement", "user")
 

@@ -14,17 +14,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewkit.errors import InvalidFile
 from reviewkit.judge.floor import redacted, withheld
 from reviewkit.model.config import Settings
-from reviewkit.model.dealtypes import Action
 from reviewkit.model.discover import deal_files
 from reviewkit.model.playbook import tr
 from reviewkit.parallel import run_all
 from reviewkit.text.labels import label
 from reviewkit.text.packtext import pack_text
+
+if TYPE_CHECKING:
+    from reviewkit.model.dealtypes import Action
 
 
 @dataclass(frozen=True)
