@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: Typer would evaluate every annotation string
 # on each start (about 4 ms of a 90 ms `check`).
+import contextlib
 import datetime as dt
 import enum
 import os
@@ -505,6 +506,7 @@ def _exit_now(done: SystemExit) -> None:
     delays the prompt (a tenth of a second). Other commands exit as usual."""
     if "reviewkit.present.pdf" not in sys.modules or not isinstance(done.code, int | None):
         return
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError):  # a reader that went away has nothing left to get
+            stream.flush()
     os._exit(done.code or 0)
