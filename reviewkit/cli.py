@@ -284,6 +284,9 @@ def render(
         ),
     ] = None,
     jobs: JobsOption = None,
+    full_checklist: Annotated[
+        bool, typer.Option(help="List every checklist item in the appendix, met ones too.")
+    ] = False,
 ) -> None:
     """Write the review-meeting pack for a deal, or for many.
 
@@ -296,7 +299,14 @@ def render(
 
         pack_lang = lang
         request = PackRequest(
-            format.value, pack_lang, reveal_floor, _today(today), playbook, config, since
+            format.value,
+            pack_lang,
+            reveal_floor,
+            _today(today),
+            playbook,
+            config,
+            since,
+            full_checklist,
         )
         return render_command(paths, request, output, jobs)
 

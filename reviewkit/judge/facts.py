@@ -112,8 +112,9 @@ class Trigger:
     at: tuple[str | int, ...]
 
 
-def meeting_triggers(review: Review) -> list[Trigger]:
-    """The meeting's triggers in the format's order: declared ones and those the data shows."""
+def meeting_triggers(review: Review, quote: int = 80) -> list[Trigger]:
+    """The meeting's triggers in the format's order: declared ones and those the data shows.
+    A reversal's event is quoted up to `quote` characters (a pack, with room, quotes more)."""
     deal = review.deal
     if not deal.is_open:
         return []
@@ -140,7 +141,7 @@ def meeting_triggers(review: Review) -> list[Trigger]:
         when = event["date"].isoformat() if event["date"] else "?"
         add(
             "dynamics-reversal",
-            review.text("trigger-reversal", date=when, event=clip(event["event"], 80)),
+            review.text("trigger-reversal", date=when, event=clip(event["event"], quote)),
             ("dynamics", index, "reversal"),
         )
     stage = deal.playbook.stage(deal.stage)

@@ -13,6 +13,8 @@ from reviewkit.model.schema import (
     ListOf,
     MapOf,
     Money,
+    Number,
+    Percent,
     Struct,
     Text,
 )
@@ -32,6 +34,9 @@ LIMITS = {
     "competitors": 20,
     "dynamics": 100,
     "actions": 100,
+    "risks": 50,
+    "support": 50,
+    "decisions": 100,
     "history": 50,
     "suppress": 50,
     "list": 100,
@@ -67,6 +72,9 @@ PERSON = Struct(
         "interests": Text(),
         "last_contact": Date(),
         "notes": Text(),
+        "reports_to": Text(),
+        "circle_name": Text(),
+        "our_contact": Text(),
     },
     required=("name",),
     name="Person",
@@ -95,6 +103,8 @@ COMPETITOR = Struct(
         "customer_satisfaction": Text(),
         "sales_rep": Struct({"name": Text(), "style": Text(), "customer_relationship": Text()}),
         "threat": LEVEL,
+        "quote": Money(),
+        "technical_score": Number(),
     },
     required=("name",),
     name="Competitor",
@@ -133,6 +143,53 @@ def suppression(stage: Field, item: Field) -> Struct:
         name="Suppression",
     )
 
+
+RISK = Struct(
+    {
+        "risk": Text(),
+        "response": Text(),
+        "owner": Text(),
+        "due": Date(),
+        "level": Enum("risk-level"),
+    },
+    required=("risk",),
+    name="Risk",
+)
+
+SUPPORT = Struct(
+    {
+        "kind": Enum("support"),
+        "what": Text(),
+        "from": Text(),
+        "by": Date(),
+        "status": Enum("action-status"),
+    },
+    required=("what",),
+    name="SupportRequest",
+)
+
+DECISION = Struct(
+    {
+        "date": Date(),
+        "decision": Text(),
+        "owner": Text(),
+        "due": Date(),
+        "status": Enum("action-status"),
+    },
+    required=("decision",),
+    name="Decision",
+)
+
+MILESTONE = Struct(
+    {"milestone": Text(), "percent": Percent(), "due": Date()},
+    required=("milestone",),
+    name="PaymentMilestone",
+)
+
+PRICE_CHANGE = Struct(
+    {"date": Date(), "party": Text(), "quote": Money(), "note": Text()},
+    name="PriceChange",
+)
 
 HISTORY = Struct(
     {
@@ -178,6 +235,9 @@ def deal_schema(
                     "triggers": ListOf(Enum("trigger")),
                     "attendees": TEXTS,
                     "previous": Date(),
+                    "win_probability": Percent(),
+                    "decisions_needed": TEXTS,
+                    "decisions": ListOf(DECISION, LIMITS["decisions"]),
                 }
             ),
             "background": Struct(
@@ -201,6 +261,17 @@ def deal_schema(
                             "timeline": Text(),
                             "procurement_process": Text(),
                             "channels": Text(),
+                            "funding": Text(),
+                            "payment_milestones": ListOf(MILESTONE, LIMITS["list"]),
+                            "tender": Struct(
+                                {
+                                    "agency": Text(),
+                                    "method": Text(),
+                                    "technical_weight": Number(),
+                                    "price_weight": Number(),
+                                    "bidders": TEXTS,
+                                }
+                            ),
                         }
                     ),
                 }
@@ -237,11 +308,15 @@ def deal_schema(
                             "quote": Money(),
                             "target": Money(),
                             "floor": Money(),
+                            "technical_score": Number(),
+                            "price_changes": ListOf(PRICE_CHANGE, LIMITS["list"]),
                         }
                     ),
                 }
             ),
             "actions": ListOf(ACTION, LIMITS["actions"]),
+            "risks": ListOf(RISK, LIMITS["risks"]),
+            "support": ListOf(SUPPORT, LIMITS["support"]),
             "checklist": checklist or MapOf(MapOf(ANSWER)),
             "outcome": Struct(
                 {"date": Date(), "winner": Text(), "reasons": TEXTS, "lessons": TEXTS}

@@ -15,6 +15,8 @@ Language = Literal["en", "zh"]
 
 Trigger = Literal["obstacle", "plan-slip", "dynamics-reversal", "pre-bid", "regular"]
 
+ActionStatus = Literal["open", "done", "dropped"]
+
 Level = Literal["low", "medium", "high"]
 
 Role = Literal["decision-maker", "advisor", "gatekeeper", "user", "procurement", "technical"]
@@ -37,7 +39,9 @@ DmStance = Literal["positive", "neutral", "negative", "unknown"]
 
 Party = Literal["customer", "competitor", "channel", "us"]
 
-ActionStatus = Literal["open", "done", "dropped"]
+RiskLevel = Literal["red", "yellow", "green"]
+
+Support = Literal["executive-visit", "reference-visit", "price-authority", "presales", "other"]
 
 Answer = Literal["yes", "partial", "no", "unknown"]
 
@@ -80,11 +84,22 @@ class DealInfo(TypedDict):
     confidential: bool | None
 
 
+class Decision(TypedDict):
+    date: dt.date | None
+    decision: str
+    owner: str | None
+    due: dt.date | None
+    status: ActionStatus | None
+
+
 class Review(TypedDict):
     date: dt.date | None
     triggers: list[Trigger]
     attendees: list[str]
     previous: dt.date | None
+    win_probability: Decimal | None
+    decisions_needed: list[str]
+    decisions: list[Decision]
 
 
 class BackgroundCustomerDepartments(TypedDict):
@@ -107,6 +122,20 @@ class Budget(TypedDict):
     confirmed: bool | None
 
 
+class PaymentMilestone(TypedDict):
+    milestone: str
+    percent: Decimal | None
+    due: dt.date | None
+
+
+class BackgroundProjectTender(TypedDict):
+    agency: str | None
+    method: str | None
+    technical_weight: Decimal | None
+    price_weight: Decimal | None
+    bidders: list[str]
+
+
 class BackgroundProject(TypedDict):
     summary: str | None
     needs: list[str]
@@ -114,6 +143,9 @@ class BackgroundProject(TypedDict):
     timeline: str | None
     procurement_process: str | None
     channels: str | None
+    funding: str | None
+    payment_milestones: list[PaymentMilestone]
+    tender: BackgroundProjectTender
 
 
 class Background(TypedDict):
@@ -153,6 +185,9 @@ class Person(TypedDict):
     interests: str | None
     last_contact: dt.date | None
     notes: str | None
+    reports_to: str | None
+    circle_name: str | None
+    our_contact: str | None
 
 
 class Partner(TypedDict):
@@ -179,6 +214,8 @@ class Competitor(TypedDict):
     customer_satisfaction: str | None
     sales_rep: CompetitorSalesRep
     threat: Level | None
+    quote: Money | None
+    technical_score: Decimal | None
 
 
 class Dynamic(TypedDict):
@@ -197,11 +234,20 @@ class Assessment(TypedDict):
     ucv: str | None
 
 
+class PriceChange(TypedDict):
+    date: dt.date | None
+    party: str | None
+    quote: Money | None
+    note: str | None
+
+
 class StrategyCommercial(TypedDict):
     approach: str | None
     quote: Money | None
     target: Money | None
     floor: Money | None
+    technical_score: Decimal | None
+    price_changes: list[PriceChange]
 
 
 class Strategy(TypedDict):
@@ -216,6 +262,26 @@ class Action(TypedDict):
     due: dt.date | None
     checkpoint: str | None
     status: ActionStatus | None
+
+
+class Risk(TypedDict):
+    risk: str
+    response: str | None
+    owner: str | None
+    due: dt.date | None
+    level: RiskLevel | None
+
+
+SupportRequest = TypedDict(
+    "SupportRequest",
+    {
+        "kind": Support | None,
+        "what": str,
+        "from": str | None,
+        "by": dt.date | None,
+        "status": ActionStatus | None,
+    },
+)
 
 
 class ChecklistAnswer(TypedDict):
@@ -263,6 +329,8 @@ class DealData(TypedDict):
     assessment: Assessment
     strategy: Strategy
     actions: list[Action]
+    risks: list[Risk]
+    support: list[SupportRequest]
     checklist: dict[str, dict[str, ChecklistAnswer | None]]
     outcome: Outcome
     suppress: list[Suppression]

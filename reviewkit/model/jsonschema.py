@@ -35,6 +35,7 @@ from reviewkit.model.schema import (
     MapOf,
     Money,
     Number,
+    Percent,
     Struct,
     Text,
 )
@@ -121,6 +122,8 @@ def _value_schema(field: Field) -> dict[str, Any]:
         return {"type": "boolean"}
     if isinstance(field, Integer):
         return {"type": "integer", "minimum": 0}
+    if isinstance(field, Percent):
+        return {"type": "number", "minimum": 0, "maximum": 100}
     if isinstance(field, Number):
         return {"type": "number"}
     if isinstance(field, Date):

@@ -226,6 +226,21 @@ class Number(Field):
         return None
 
 
+class Percent(Number):
+    """A percentage from 0 to 100 (the rep's own estimate of a chance, a share of a payment)."""
+
+    expected = "a percentage"
+    example = "40"
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> Decimal | None:
+        number = super().load(node, ctx, path)
+        if number is not None and not 0 <= number <= 100:
+            assert node is not None  # a number was read from it
+            ctx.report(node, "bad-percent", key=show(path), value=number)
+            return None
+        return number
+
+
 class Date(Field):
     expected = "a date"
     example = "2027-03-31"

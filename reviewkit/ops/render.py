@@ -42,6 +42,7 @@ class PackRequest:
     playbook: Path | None = None
     config: Path | None = None
     since: str | None = None
+    full_checklist: bool = False  # the appendix lists met items too
 
 
 def make_pack(
@@ -63,7 +64,9 @@ def make_pack(
         old = load_version(Path(path), request.since, settings)
         changes = changes_between(old, deal, today, settings, request.reveal_floor, request.lang)
         compared = (_reference(request.since, old), changes)
-    options = PackOptions(today, request.lang, request.reveal_floor, compared)
+    options = PackOptions(
+        today, request.lang, request.reveal_floor, compared, request.full_checklist
+    )
     pack = build_pack(deal, options, findings)
     target = None
     if output != "-":

@@ -26,6 +26,7 @@ from reviewkit.judge.findings import Finding, Review
 from reviewkit.judge.floor import Redactor, floor_amount, redacted, withheld
 from reviewkit.model.deal import Deal
 from reviewkit.model.playbook import tr
+from reviewkit.present import decision
 from reviewkit.text.labels import FRIENDLY, label
 from reviewkit.text.money import money
 from reviewkit.text.packtext import pack_text
@@ -33,6 +34,8 @@ from reviewkit.text.packtext import pack_text
 if TYPE_CHECKING:
     from reviewkit.model.dealtypes import Assessment, DealData
 
+#: How much of a reversal the cover quotes: whole events, as far as any is written.
+MAX_QUOTE = 2000
 ROLE_ORDER = ("decision-maker", "advisor", "gatekeeper", "technical", "procurement", "user")
 
 
@@ -44,6 +47,7 @@ class PackOptions:
     lang: str | None = None  # None: the deal's language
     reveal_floor: bool = False
     since: tuple[str, list[Any]] | None = None  # (what was compared with, changes)
+    full_checklist: bool = False  # the appendix lists every item, not only the unmet
 
 
 @dataclass
@@ -73,6 +77,12 @@ class Pack:
     lost: dict[str, Any] | None = None
     chain: dict[str, Any] = field(default_factory=dict)
     open_items: list[str] = field(default_factory=list)
+    decision: dict[str, Any] = field(default_factory=dict)  # the first page
+    risks: list[dict[str, Any]] = field(default_factory=list)
+    support: list[dict[str, Any]] = field(default_factory=list)
+    decisions: list[dict[str, Any]] = field(default_factory=list)  # the meetings' own
+    tender: dict[str, Any] = field(default_factory=dict)  # funding, tender, pricing
+    full_checklist: bool = False  # the appendix lists met items too
 
 
 def overdue_days(review: Review) -> list[tuple[int, int]]:
@@ -125,8 +135,17 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
                 "label": label("trigger", trig.key, lang),
                 "reasons": [r for r in trig.reasons if r != review.text("trigger-declared")],
             }
-            for trig in meeting_triggers(Review(shown, options.today, language=lang))
+            for trig in meeting_triggers(Review(shown, options.today, language=lang), quote=MAX_QUOTE)
         ],
+    }
+    stages = _stages(review, data, lang)
+    floor = floor_amount(deal.data)
+    hide = {} if options.reveal_floor or floor is None else {floor: redacted(lang)}
+    sections: dict[str, Any] = {
+        "risks": decision.risks(data, lang),
+        "support": decision.support(data, lang),
+        "decisions": decision.decisions(data, lang, options.today),
+        "gaps": decision.gaps(stages),
     }
     return Pack(
         lang=lang,
@@ -144,7 +163,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         strategy=_strategy(data, lang, _floor_text(deal, lang, options.reveal_floor, t)),
         actions=_actions(data, lang, dict(overdue_days(review))),
         outcome=_outcome(data, deal, lang) if not deal.is_open else None,
-        stages=_stages(review, data, lang),
+        stages=stages,
         progress=_progress(review, lang),
         findings=[
             {"severity": f.severity, "rule": f.rule, "line": f.line, "message": f.message}
@@ -165,6 +184,12 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         lost=_lost(deal, data, lang, t, findings, options.reveal_floor)
         if deal.status == "lost"
         else None,
+        decision=decision.decision_page(deal, data, lang, sections, findings),
+        risks=sections["risks"],
+        support=sections["support"],
+        decisions=sections["decisions"],
+        tender=decision.tender(data, lang, hide),
+        full_checklist=options.full_checklist,
     )
 
 
@@ -255,6 +280,9 @@ def _people(data: DealData, lang: str) -> list[dict[str, Any]]:
                     (key, p[key]) for key in ("profile", "circle", "interests", "notes") if p[key]
                 ],
                 "last_contact": _date(p["last_contact"]),
+                "reports_to": p["reports_to"] or "",
+                "circle_name": p["circle_name"] or "",
+                "our_contact": p["our_contact"] or "",
             }
         )
     return people
@@ -534,12 +562,32 @@ def _chain(data: DealData, lang: str, t: dict[str, str]) -> dict[str, Any]:
                 ties.append((f"i{p_index + 1}", f"c{index + 1}"))
     tied = {c for _, c in ties}
     return {
+        "parents": _reporting_lines(people),
+        "circles": list(dict.fromkeys(p["circle_name"] for p in people if p["circle_name"])),
         "groups": ordered,
         "stances": stances,
         "ties": ties,
         "competitors": [c for c in _competitors(data, lang) if c["id"] in tied],
         "us": t["us"],
     }
+
+
+def _reporting_lines(people: list[dict[str, Any]]) -> dict[str, str | None]:
+    """Each person's id and the id of the person they report to (None: no one in the chain).
+    A name is matched whole, ignoring case; a line that would close a loop is left out."""
+    ids = {}
+    for person in people:
+        ids.setdefault(person["name"].strip().casefold(), person["id"])
+    parents: dict[str, str | None] = {}
+    for person in people:
+        boss = ids.get(person["reports_to"].strip().casefold())
+        seen = {person["id"]}
+        step = boss
+        while step is not None and step not in seen:
+            seen.add(step)
+            step = parents.get(step)
+        parents[person["id"]] = None if boss is None or step is not None else boss
+    return parents
 
 
 def _names(name: str | None) -> list[str]:

@@ -133,7 +133,7 @@ def html_environment() -> jinja2.Environment:
 
 def render_html(pack: Pack) -> str:
     """The pack as one self-contained HTML page: styles inline, figures as inline SVG."""
-    from reviewkit.present.figures import chain_map
+    from reviewkit.present.figures import chain_map, org_chart
 
     css = (templates_dir() / "pack.css").read_text(encoding="utf-8")
     h = pack.header
@@ -153,6 +153,7 @@ def render_html(pack: Pack) -> str:
             keywords=keywords,
             stage_bar=pack.progress,
             chain_map=chain_map(pack) if pack.people else Markup(""),
+            org_chart=org_chart(pack) if pack.people else Markup(""),
         )
     )
 

@@ -26,6 +26,8 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "party": ("customer", "competitor", "channel", "us"),
     "action-status": ("open", "done", "dropped"),
     "answer": ("yes", "partial", "no", "unknown"),
+    "risk-level": ("red", "yellow", "green"),
+    "support": ("executive-visit", "reference-visit", "price-authority", "presales", "other"),
 }
 
 #: The attitude ladder from most hostile to most friendly; `unknown` stands apart.
