@@ -13,7 +13,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from reviewkit.judge.findings import Finding
 from reviewkit.judge.scoring import Bid, scores
 from reviewkit.model.deal import Deal
 from reviewkit.text.labels import label
@@ -25,10 +24,6 @@ if TYPE_CHECKING:
 #: How many risks the decision page shows (the section lists them all).
 TOP_RISKS = 3
 RISK_ORDER = {"red": 0, "yellow": 1, "green": 2, None: 3}
-#: Findings the decision page leaves to its own lists: the checklist and gates (the gaps),
-#: why the meeting is held (the cover), and overdue actions (the action plan marks them).
-ELSEWHERE = frozenset({"checklist", "gate", "meeting-trigger"})
-
 
 def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
@@ -131,19 +126,11 @@ def gaps(stages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def warnings(findings: list[Finding]) -> list[str]:
-    """What `check` warns of, in its own words without rule names or lines, most severe first."""
-    order = {"error": 0, "warning": 1, "info": 2}
-    shown = [f for f in findings if f.rule not in ELSEWHERE and f.severity != "info"]
-    return [f.message for f in sorted(shown, key=lambda f: order.get(f.severity, 3))]
-
-
 def decision_page(
     deal: Deal,
     data: DealData,
     lang: str,
     sections: dict[str, Any],
-    findings: list[Finding],
 ) -> dict[str, Any]:
     """The first page's content, from the sections already built for the pack."""
     review = data["review"]
@@ -163,7 +150,6 @@ def decision_page(
         "last_decisions": last,
         "last_date": last_date,
         "carried_out": sum(1 for d in last if d["status_key"] == "done"),
-        "warnings": warnings(findings),
     }
 
 

@@ -43,7 +43,7 @@ COLUMN_TINT = {
 LEFT = 74  # room for the influence labels
 WIDTH = 750  # a figure's width in px: the page's content width (180 mm)
 COLUMN = 96  # the narrowest attitude column; fewer columns are wider
-SLOT = 46  # height of one person in a cell with a title of two lines or fewer
+SLOT = 46  # height of one person in a cell with a title of two lines
 TOP = 30  # room for the attitude labels
 NAME_SIZE = 11
 TITLE_SIZE = 8.5
@@ -164,7 +164,7 @@ def _grid(pack: Pack) -> Grid:
     column = max(COLUMN, (WIDTH - LEFT - 4) / len(columns))
     lines = max((len(wrap(p["title"], TITLE_SIZE, column - 8)) for p in pack.people), default=0)
     names = max((len(_name_lines(p, column)) for p in pack.people), default=1)
-    return Grid(columns, column, SLOT + 10 * max(0, lines - 2) + 13 * (names - 1))
+    return Grid(columns, column, SLOT - 20 + 10 * max(lines, 1) + 13 * (names - 1))
 
 
 def chain_map(pack: Pack) -> Markup:
@@ -303,7 +303,7 @@ def _legend(pack: Pack, y: float, width: float) -> list[str]:
     used = [r for r in (*ROLE_ORDER, "other") if any(primary_role(p) == r for p in pack.people)]
     for role in used:
         shape, colour = ROLE_STYLE[role]
-        text = label("role", role, lang) if role != "other" else "…"
+        text = label("role", role, lang) if role != "other" else t["role_other"]
         parts.append(_mark(shape, x, y, 4.5, colour))
         parts.append(f'<text x="{x + 8}" y="{y + 3}" fill="#333">{escape(text)}</text>')
         x += 18 + _width_em(text) * 10
@@ -365,11 +365,11 @@ def funnel(stages: list[dict[str, Any]]) -> Markup:
 
 CARD = 140  # a person's card width in the org chart
 GAP = 10  # between cards side by side
-DROP = 22  # between a card and the cards of the people reporting to it
+DROP = 18  # between a card and the cards of the people reporting to it
 INDENT = 16  # a card under its manager in a stacked column
 PAGE_PART = 1000  # the tallest part of a chart (px at 750 px wide: about 240 mm)
 CIRCLE_TINTS = ("#1f77b4", "#9467bd", "#17becf", "#bcbd22", "#e377c2", "#8c564b", "#7f7f7f")
-SMALL = 8.5
+SMALL = 8
 
 
 @dataclass
@@ -402,14 +402,14 @@ def _card(pack: Pack, person: dict[str, Any]) -> Card:
     facts = [person["attitude"] + (f" · {person['influence']}" if person["influence"] else "")]
     if person["our_contact"]:
         facts.append(f"{t['our_contact']}{t['colon']}{person['our_contact']}")
-    for name, stance in person["integrators"]:
+    for name, stance in person["linked"]:
         facts.append(f"⇄ {name}{t['colon']}{stance}")
     for competitor in person["tied_to"]:
         facts.append(f"⚠ {t['competitor_ties']}{t['colon']}{competitor}")
     for fact in facts:
         lines += [(line, SMALL, "#333") for line in wrap(fact, SMALL, room)]
     band = wrap(person["circle_name"], SMALL - 1, room) if person["circle_name"] else []
-    height = 8 + 10 * len(band) + sum(size + 3 for _, size, _ in lines) + 4
+    height = 8 + 10 * len(band) + sum(size + 2 for _, size, _ in lines) + 3
     return Card(person, lines, band, height)
 
 
@@ -438,7 +438,7 @@ def _draw_card(card: Card, x: float, y: float, circles: list[str]) -> str:
             )
         line_y += 2
     for index, (text, size, ink) in enumerate(card.lines):
-        line_y += size + 3
+        line_y += size + 2
         bold = ' font-weight="bold"' if index == 0 or (size == NAME_SIZE) else ""
         indent = 14 if size == NAME_SIZE else 0
         out.append(
@@ -469,24 +469,30 @@ def _shift(boxes: list[Box], dx: float, dy: float) -> list[Box]:
     ]
 
 
+#: How a chart places the people who report to someone, from the widest to the narrowest:
+#: all side by side; side by side only those who lead teams of their own (the others stacked
+#: under their manager, indented); everyone stacked.
+MODES = ("wide", "leaves", "stacked")
+
+
 def _layout(
     node: str, cards: dict[str, Card], children: dict[str, list[str]], circles: list[str],
-    stacked: bool,
+    mode: str,
 ) -> Block:
-    """A person and those reporting to them: side by side when they lead teams of their own,
-    stacked under them (indented) when they do not, or when `stacked` (a chart too wide)."""
+    """A person and those reporting to them, placed as `mode` says (see MODES)."""
     card = cards[node]
     own = Box(0, card.height, _draw_card(card, 0, 0, circles))
     kids = children.get(node, [])
     if not kids:
         return Block(CARD, card.height, [own], CARD / 2)
-    if stacked or all(not children.get(k) for k in kids):
+    leaves = all(not children.get(k) for k in kids)
+    if mode == "stacked" or (mode == "leaves" and leaves):
         boxes = [own]
         y = card.height + DROP / 2
         width = float(CARD)
         lines = []
         for kid in kids:
-            block = _layout(kid, cards, children, circles, stacked)
+            block = _layout(kid, cards, children, circles, mode)
             boxes += _shift(block.boxes, INDENT, y)
             mid = y + min(14.0, cards[kid].height / 2)
             lines.append(mid)
@@ -499,7 +505,7 @@ def _layout(
             Box(card.height, lines[-1], f'<path d="{path}" fill="none" stroke="#6b7280"/>')
         )
         return Block(width, y - DROP / 2, boxes, CARD / 2)
-    blocks = [_layout(k, cards, children, circles, stacked) for k in kids]
+    blocks = [_layout(k, cards, children, circles, mode) for k in kids]
     width = sum(b.width for b in blocks) + GAP * (len(blocks) - 1)
     top = card.height + DROP
     boxes = []
@@ -530,8 +536,15 @@ def org_chart(pack: Pack) -> Markup:
     names = {c["id"]: c["name"] for c in chain["competitors"]}
     for source, competitor in chain["ties"]:
         ties.setdefault(source, []).append(names[competitor])
+    partners = {p["id"]: p["name"] for p in pack.partners}
+    linked: dict[str, list[tuple[str, str]]] = {}
+    for partner, person, stance, _ in chain["stances"]:  # the Markdown chart's links too
+        linked.setdefault(person, []).append((partners[partner], stance))
     cards = {
-        p["id"]: _card(pack, {**p, "tied_to": ties.get(p["id"], [])}) for p in pack.people
+        p["id"]: _card(
+            pack, {**p, "tied_to": ties.get(p["id"], []), "linked": linked.get(p["id"], [])}
+        )
+        for p in pack.people
     }
     children: dict[str, list[str]] = {}
     roots = []
@@ -544,9 +557,10 @@ def org_chart(pack: Pack) -> Markup:
     circles = chain["circles"]
     blocks = []
     for root in roots:
-        block = _layout(root, cards, children, circles, stacked=False)
-        if block.width > WIDTH:
-            block = _layout(root, cards, children, circles, stacked=True)
+        for mode in MODES:
+            block = _layout(root, cards, children, circles, mode)
+            if block.width <= WIDTH:
+                break
         blocks.append(block)
     # Blocks fill rows as wide as the page.
     boxes: list[Box] = []

@@ -184,7 +184,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         lost=_lost(deal, data, lang, t, findings, options.reveal_floor)
         if deal.status == "lost"
         else None,
-        decision=decision.decision_page(deal, data, lang, sections, findings),
+        decision=decision.decision_page(deal, data, lang, sections),
         risks=sections["risks"],
         support=sections["support"],
         decisions=sections["decisions"],
@@ -537,7 +537,7 @@ def _chain(data: DealData, lang: str, t: dict[str, str]) -> dict[str, Any]:
     for person in people:
         groups.setdefault(primary_role(person), []).append(person)
     ordered = [
-        (role, label("role", role, lang) if role != "other" else "…", groups[role])
+        (role, label("role", role, lang) if role != "other" else t["role_other"], groups[role])
         for role in (*ROLE_ORDER, "other")
         if role in groups
     ]
