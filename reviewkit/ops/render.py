@@ -56,7 +56,8 @@ def make_pack(
     today = request.today or dt.date.today()
     settings = Settings(request.config, request.playbook).for_file(Path(path))
     deal = load_deal(path, settings.playbook, language=settings.language)
-    findings = check_deal(deal, today, settings, request.lang)
+    # Only a lost-deal review quotes what `check` finds; an open deal's pack reads the facts.
+    findings = check_deal(deal, today, settings, request.lang) if deal.status == "lost" else None
     compared = None
     if request.since is not None:
         from reviewkit.judge.changes import changes_between, load_version

@@ -534,7 +534,7 @@ def org_chart(pack: Pack) -> Markup:
     chain = pack.chain
     ties: dict[str, list[str]] = {}
     names = {c["id"]: c["name"] for c in chain["competitors"]}
-    for source, competitor in chain["ties"]:
+    for source, competitor in chain["person_ties"]:
         ties.setdefault(source, []).append(names[competitor])
     partners = {p["id"]: p["name"] for p in pack.partners}
     linked: dict[str, list[tuple[str, str]]] = {}

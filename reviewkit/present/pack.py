@@ -8,7 +8,6 @@ here, once, for every output format.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -71,12 +70,10 @@ class Pack:
     outcome: dict[str, Any] | None
     stages: list[dict[str, Any]]
     progress: list[dict[str, Any]]
-    findings: list[dict[str, Any]]
     suppressed: list[dict[str, Any]]
     since: dict[str, Any] | None = None
     lost: dict[str, Any] | None = None
     chain: dict[str, Any] = field(default_factory=dict)
-    open_items: list[str] = field(default_factory=list)
     decision: dict[str, Any] = field(default_factory=dict)  # the first page
     risks: list[dict[str, Any]] = field(default_factory=list)
     support: list[dict[str, Any]] = field(default_factory=list)
@@ -109,7 +106,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
     lang = options.lang or deal.language
     t = pack_text(lang)
     review = Review(deal, options.today, language=lang)
-    if findings is None:
+    if findings is None and deal.status == "lost":  # only the lost-deal review reads them
         findings = check_deal(deal, options.today, language=lang)
     shown = deal if options.reveal_floor else withheld(deal, redacted(lang))
     data = shown.data
@@ -165,11 +162,6 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         outcome=_outcome(data, deal, lang) if not deal.is_open else None,
         stages=stages,
         progress=_progress(review, lang),
-        findings=[
-            {"severity": f.severity, "rule": f.rule, "line": f.line, "message": f.message}
-            for f in findings
-            if f.rule not in ("meeting-trigger", "checklist")  # the appendix shows the checklist
-        ],
         suppressed=[
             {
                 "rule": entry["rule"],
@@ -179,9 +171,8 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
             for entry in data["suppress"]
         ],
         chain=_chain(data, lang, t),
-        open_items=_open_items(deal, findings, lang, t),
         since=_since(options.since, lang, t),
-        lost=_lost(deal, data, lang, t, findings, options.reveal_floor)
+        lost=_lost(deal, data, lang, t, findings or [], options.reveal_floor)
         if deal.status == "lost"
         else None,
         decision=decision.decision_page(deal, data, lang, sections),
@@ -191,18 +182,6 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         tender=decision.tender(data, lang, hide),
         full_checklist=options.full_checklist,
     )
-
-
-def _open_items(deal: Deal, findings: list[Finding], lang: str, t: dict[str, str]) -> list[str]:
-    """How many checklist items each stage reached still lacks, as `check` counts them."""
-    counts = Counter(f.stage for f in findings if f.rule == "checklist")
-    return [
-        t["open_items"].format(
-            stage=tr(stage.label, lang), count=counts[stage.key], total=len(stage.items)
-        )
-        for stage in deal.playbook.stages
-        if counts[stage.key]
-    ]
 
 
 def _background(data: DealData, lang: str) -> dict[str, Any]:
@@ -567,6 +546,7 @@ def _chain(data: DealData, lang: str, t: dict[str, str]) -> dict[str, Any]:
         "groups": ordered,
         "stances": stances,
         "ties": ties,
+        "person_ties": [(source, c) for source, c in ties if source.startswith("p")],
         "competitors": [c for c in _competitors(data, lang) if c["id"] in tied],
         "us": t["us"],
     }

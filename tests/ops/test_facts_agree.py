@@ -59,17 +59,13 @@ def _md_state(row: str) -> str:
     return "tie" if ties.startswith("⚠ ") else "unknown" if ties.startswith("? ") else "none"
 
 
-def _html_state(row: str) -> str:
-    cell = row.split("<td>")[-1]  # the last cell of the people table's row
-    if "⚠" in cell:
+def _card_state(text: str) -> str:
+    """The tie a person's card names in its first line (the same words in HTML and PDF)."""
+    if "⚠ ties to a competitor" in text:
         return "tie"
-    return "unknown" if "? unknown" in cell else "none" if ">no<" in cell else "?"
-
-
-def _pdf_state(line: str) -> str:
-    if line.endswith("⚠ yes"):
-        return "tie"
-    return "unknown" if line.endswith("? unknown") else "none" if line.endswith(" no") else "?"
+    if "competitor ties unknown" in text:
+        return "unknown"
+    return "none" if "no competitor ties" in text else "?"
 
 
 def test_every_output_agrees_person_by_person(tmp_path: Path) -> None:
@@ -96,16 +92,17 @@ def test_every_output_agrees_person_by_person(tmp_path: Path) -> None:
         c["subject"]: c["after"] for c in changes["changes"] if c["kind"] == "competitor-ties"
     }
     words = {"tied": "tie", "none known": "none", "unknown": "unknown"}
-    pdf_table = pdf[pdf.index("Competitor ties\n") :]
+    flat = " ".join(pdf.split())
+    cards = flat[flat.index("People in detail") :]
     for name, state in EXPECTED.items():
         md_row = next(x for x in md.splitlines() if x.startswith(f"| **{name}** |"))
-        html_row = re.search(rf"<tr>\s*<td><strong>{name}</strong>.*?</tr>", html, re.DOTALL)
-        assert html_row is not None
-        pdf_line = next(x for x in pdf_table.splitlines() if x.startswith(f"{name} "))
+        card = re.search(rf'<div class="card">\s*<h4>{name}.*?</p>', html, re.DOTALL)
+        assert card is not None
+        start = cards.index(name)
         seen = {
             "md": _md_state(md_row),
-            "html": _html_state(html_row.group(0)),
-            "pdf": _pdf_state(pdf_line.strip()),
+            "html": _card_state(card.group(0)),
+            "pdf": _card_state(cards[start : start + 160]),
             "check": "tie" if name in tied else "none or unknown",
             "diff": words[diffed[name]],
         }

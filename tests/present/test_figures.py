@@ -60,8 +60,10 @@ def test_a_crowded_map_comes_in_page_sized_parts_showing_everyone(write, count, 
         assert sum(f">P{i:03d}<" in p for p in pieces) == 1, i
     legend = [p for p in pieces if "→" in p]  # the attitude arrow heads the legend
     assert legend == [pieces[-1]]
-    labels = [label("attitude", key, lang) for key in ("unknown", "opposer", "ally")]
-    assert all(all(f">{label}<" in p for label in labels) for p in pieces)
+    shown = [label("attitude", key, lang) for key in ("opposer", "supporter")]
+    assert all(all(f">{word}<" in p for word in shown) for p in pieces)
+    empty = [label("attitude", key, lang) for key in ("unknown", "ally")]  # no one stands there
+    assert not any(f">{word}<" in p for word in empty for p in pieces)
 
 
 def test_the_map_grows_in_proportion_to_the_people(write) -> None:
