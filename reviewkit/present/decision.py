@@ -150,6 +150,9 @@ def decision_page(
         "last_decisions": last,
         "last_date": last_date,
         "carried_out": sum(1 for d in last if d["status_key"] == "done"),
+        # The sections repeat the record only when it holds more than this page shows.
+        "support_section": any(not s["open"] for s in sections["support"]),
+        "decisions_section": len(last) < len(sections["decisions"]),
     }
 
 
