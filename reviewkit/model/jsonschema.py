@@ -61,7 +61,10 @@ DESCRIPTIONS = {
     ): "Secret: never in a pack unless rendered with --reveal-floor.",
     ("checklist",): "Answers to the playbook's questions, by stage and item key.",
     ("review", "win_probability"): "The rep's own estimate of the chance to win, in percent.",
-    ("review", "decisions"): "The meeting's decisions; the next pack shows if they were carried out.",
+    (
+        "review",
+        "decisions",
+    ): "The meeting's decisions; the next pack shows if they were carried out.",
     ("decision_chain", "reports_to"): "The name of the person this one reports to (org chart).",
     ("decision_chain", "our_contact"): "Who on our side looks after this person.",
     ("risks",): "Risks and responses, each with owner, due date and level red/yellow/green.",

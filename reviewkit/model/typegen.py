@@ -88,7 +88,14 @@ class _Writer:
             return self.struct(Struct(fields), field.name or "Money", path)
         if isinstance(field, Enum):
             return self.alias(camel(field.name), field.values)
-        simple = {Text: "str", Bool: "bool", Integer: "int", Number: "Decimal", Percent: "Decimal", Date: "dt.date"}
+        simple = {
+            Text: "str",
+            Bool: "bool",
+            Integer: "int",
+            Number: "Decimal",
+            Percent: "Decimal",
+            Date: "dt.date",
+        }
         if type(field) not in simple:  # pragma: no cover - a new field type must be named here
             raise TypeError(f"no type for {type(field).__name__}")
         return simple[type(field)]

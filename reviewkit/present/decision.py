@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 TOP_RISKS = 3
 RISK_ORDER = {"red": 0, "yellow": 1, "green": 2, None: 3}
 
+
 def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
@@ -192,9 +193,9 @@ def tender(data: DealData, lang: str, hide: dict[Decimal, str]) -> dict[str, Any
         {
             "name": bid.name,
             "us": index == 0,
-            "quote": " – ".join(x for x in band if x) if index == 0 else shown(
-                data["competitors"][index - 1]["quote"]
-            ),
+            "quote": " – ".join(x for x in band if x)
+            if index == 0
+            else shown(data["competitors"][index - 1]["quote"]),
             "price": "" if score.price is None else f"{score.price}",
             "technical": "" if score.technical is None else f"{score.technical}",
             "total": "" if score.total is None else f"{score.total}",
@@ -205,8 +206,12 @@ def tender(data: DealData, lang: str, hide: dict[Decimal, str]) -> dict[str, Any
         (rows[0]["price"], rows[0]["technical"])
     )
     weights = [
-        (key, f"{info[key].normalize():f}") for key in ("technical_weight", "price_weight")
-        if info[key] is not None
+        (key, f"{points.normalize():f}")
+        for key, points in (
+            ("technical_weight", info["technical_weight"]),
+            ("price_weight", info["price_weight"]),
+        )
+        if points is not None
     ]
     return {
         "funding": project["funding"] or "",

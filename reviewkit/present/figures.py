@@ -8,6 +8,7 @@ a red dashed ring known ties to a competitor. Text is escaped: names are data, n
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -399,7 +400,8 @@ def _card(pack: Pack, person: dict[str, Any]) -> Card:
         (line, NAME_SIZE, "#111") for line in wrap(person["name"], NAME_SIZE, room - 14)
     ]
     lines += [(line, SMALL, "#444") for line in wrap(person["title"], SMALL, room)]
-    facts = [person["attitude"] + (f" · {person['influence']}" if person["influence"] else "")]
+    influence = f" · {t['influence']} {person['influence']}" if person["influence"] else ""
+    facts = [person["attitude"] + influence]
     if person["our_contact"]:
         facts.append(f"{t['our_contact']}{t['colon']}{person['our_contact']}")
     for name, stance in person["linked"]:
@@ -476,7 +478,10 @@ MODES = ("wide", "leaves", "stacked")
 
 
 def _layout(
-    node: str, cards: dict[str, Card], children: dict[str, list[str]], circles: list[str],
+    node: str,
+    cards: dict[str, Card],
+    children: dict[str, list[str]],
+    circles: list[str],
     mode: str,
 ) -> Block:
     """A person and those reporting to them, placed as `mode` says (see MODES)."""
@@ -590,7 +595,7 @@ def _sliced(pack: Pack, boxes: list[Box], height: float) -> Markup:
         cuts.append(max(fits) if fits else start + PAGE_PART)
     cuts.append(height + 2)
     out = []
-    for first, last in zip(cuts, cuts[1:], strict=False):
+    for first, last in itertools.pairwise(cuts):
         inside = [b.svg for b in boxes if b.bottom > first and b.top < last]
         span = last - first + 4
         out.append(

@@ -132,7 +132,9 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
                 "label": label("trigger", trig.key, lang),
                 "reasons": [r for r in trig.reasons if r != review.text("trigger-declared")],
             }
-            for trig in meeting_triggers(Review(shown, options.today, language=lang), quote=MAX_QUOTE)
+            for trig in meeting_triggers(
+                Review(shown, options.today, language=lang), quote=MAX_QUOTE
+            )
         ],
     }
     stages = _stages(review, data, lang)
@@ -555,7 +557,7 @@ def _chain(data: DealData, lang: str, t: dict[str, str]) -> dict[str, Any]:
 def _reporting_lines(people: list[dict[str, Any]]) -> dict[str, str | None]:
     """Each person's id and the id of the person they report to (None: no one in the chain).
     A name is matched whole, ignoring case; a line that would close a loop is left out."""
-    ids = {}
+    ids: dict[str, str] = {}
     for person in people:
         ids.setdefault(person["name"].strip().casefold(), person["id"])
     parents: dict[str, str | None] = {}

@@ -1063,3 +1063,13 @@ def test_empty_amounts_and_year_zero(write: Write, text: str, kind: str, words: 
         load_deal(write(MINIMAL + text.replace("  ", "  ", 1)))
     [problem] = info.value.problems
     assert problem.kind == kind and words in problem.message
+
+
+def test_a_win_probability_is_a_percentage(write) -> None:
+    ok = load_deal(write(MINIMAL + "review:\n  win_probability: 40\n"))
+    assert ok.data["review"]["win_probability"] == 40
+    with pytest.raises(InvalidFile) as info:
+        load_deal(write(MINIMAL + "review:\n  win_probability: 140\n"))
+    (problem,) = info.value.problems
+    assert "review.win_probability: 140 is not a percentage from 0 to 100" in problem.message
+    assert "from 0 to 100 without the % sign" in problem.hint

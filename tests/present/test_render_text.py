@@ -115,7 +115,9 @@ def test_appendix_lists_what_is_not_met_and_the_whole_checklist_on_request() -> 
     appendix = short[short.index("## Appendix") :]
     assert "render --full-checklist lists every item" in appendix
     assert "✔ met" not in appendix and "**not met**" in appendix
-    assert "**Gate**: A high-influence customer person speaks up for us — **not passed**" in appendix
+    assert (
+        "**Gate**: A high-influence customer person speaks up for us — **not passed**" in appendix
+    )
     full = render_markdown(build_pack(deal, PackOptions(today=TODAY, full_checklist=True)))
     appendix = full[full.index("## Appendix") :]
     assert re.findall(r"^### (\d)\. ", appendix, re.MULTILINE) == ["1", "2", "3"]
@@ -324,7 +326,10 @@ def _first_page(text: str, heading: str, end: str) -> str:
 def test_first_page_names_each_stages_gaps_in_plain_words(write) -> None:
     pack = build_pack(load_deal(write(STUB)), PackOptions(today=TODAY))
     gaps = pack.decision["gaps"]
-    assert [g["stage"] for g in gaps] == ["Understand needs, collect information", "Evaluate the opportunity"]
+    assert [g["stage"] for g in gaps] == [
+        "Understand needs, collect information",
+        "Evaluate the opportunity",
+    ]
     assert [i["label"] for i in gaps[1]["missing"]] == [
         i["label"] for i in pack.stages[1]["entries"]
     ]
