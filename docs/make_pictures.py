@@ -1,4 +1,5 @@
-"""Make the README's pictures from the samples: a pack's first page and a decision-chain map.
+"""Make the README's pictures from the samples: a pack's decision page, the org chart and the
+decision-chain map.
 
     make pictures        (needs pdftoppm, from poppler-utils)
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from reviewkit.model.deal import load_deal
 from reviewkit.ops.render import render_pack
-from reviewkit.present.figures import chain_map
+from reviewkit.present.figures import chain_map, org_chart
 from reviewkit.present.pack import PackOptions, build_pack
 from reviewkit.present.pdf import html_to_pdf
 
@@ -61,12 +62,15 @@ def main() -> None:
         for page in pages:
             png(pdf, page, DOCS / f"{name}-page{page}.png", 80)
     deal = load_deal(ROOT / "samples" / "northfield-core-network.yaml")
-    svg = chain_map(build_pack(deal, PackOptions(today=TODAY)))
-    width, height = (int(v) for v in svg.split('viewBox="0 0 ')[1].split('"')[0].split())
-    data, _ = html_to_pdf(MAP_PAGE.format(width=width, height=height, svg=svg))
-    (work / "map.pdf").write_bytes(data)
-    png(work / "map.pdf", 1, DOCS / "chain-map.png", 150)
-
+    pack = build_pack(deal, PackOptions(today=TODAY))
+    for name, svg in (("chain-map", chain_map(pack)), ("org-chart", org_chart(pack))):
+        x, y, width, height = (
+            float(v) for v in svg.split('viewBox="')[1].split('"')[0].split()
+        )
+        page = MAP_PAGE.format(width=int(width), height=int(height), svg=svg)
+        data, _ = html_to_pdf(page)
+        (work / f"{name}.pdf").write_bytes(data)
+        png(work / f"{name}.pdf", 1, DOCS / f"{name}.png", 150)
 
 if __name__ == "__main__":
     main()
