@@ -23,9 +23,9 @@ from timing import BIN, ROOT, Runs, compare, compile_package, verdict
 
 BARE = "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
 SAMPLES = {  # name: (deal, language)
-    "en-11p": (ROOT / "samples/northfield-core-network.yaml", "en"),
-    "en-9p": (ROOT / "samples/metro-transit-wifi.yaml", "en"),
-    "zh-10p": (ROOT / "samples/huadong-grid-dispatch.yaml", "zh"),
+    "en-northfield": (ROOT / "samples/northfield-core-network.yaml", "en"),
+    "en-metro": (ROOT / "samples/metro-transit-wifi.yaml", "en"),
+    "zh-huadong": (ROOT / "samples/huadong-grid-dispatch.yaml", "zh"),
 }
 TODAY = ["--today", "2026-12-01"]
 ATTITUDES = ("supporter", "ally", "acknowledger", "opposer", "non-supporter", "sympathizer")
@@ -129,10 +129,10 @@ def main() -> int:
     per_page = {
         n: runs.median(f"reviewkit {n}") / pages(outputs[f"reviewkit {n}"]) for n in SAMPLES
     }
-    ratio = runs.median("reviewkit zh-10p") / runs.median("reviewkit en-11p")
+    ratio = runs.median("reviewkit zh-huadong") / runs.median("reviewkit en-northfield")
     print(
         f"  Chinese / English pack = {ratio:.2f} whole, "
-        f"{per_page['zh-10p'] / per_page['en-11p']:.2f} per page  {verdict(ratio, 1.5, 'at most 1.5')}"
+        f"{per_page['zh-huadong'] / per_page['en-northfield']:.2f} per page  {verdict(ratio, 1.5, 'at most 1.5')}"
     )
     typical = [n for n in SAMPLES if 5 <= pages(outputs[f"reviewkit {n}"]) <= 10]
     slowest = max(runs.median(f"reviewkit {n}") for n in typical)

@@ -375,11 +375,19 @@ SMALL = 8
 
 @dataclass
 class Box:
-    """One drawn piece of a figure with the vertical span it covers."""
+    """One drawn piece of a figure, drawn at (x, y), with the vertical span it covers."""
 
     top: float
     bottom: float
     svg: str
+    x: float = 0
+    y: float = 0
+
+    def placed(self) -> str:
+        """The piece moved to its place: one transform, however deep it sits in the tree."""
+        if not self.x and not self.y:
+            return self.svg
+        return f'<g transform="translate({self.x:g},{self.y:g})">{self.svg}</g>'
 
 
 @dataclass
@@ -465,10 +473,7 @@ class Block:
 
 
 def _shift(boxes: list[Box], dx: float, dy: float) -> list[Box]:
-    return [
-        Box(b.top + dy, b.bottom + dy, f'<g transform="translate({dx:g},{dy:g})">{b.svg}</g>')
-        for b in boxes
-    ]
+    return [Box(b.top + dy, b.bottom + dy, b.svg, b.x + dx, b.y + dy) for b in boxes]
 
 
 #: How a chart places the people who report to someone, from the widest to the narrowest:
@@ -596,7 +601,7 @@ def _sliced(pack: Pack, boxes: list[Box], height: float) -> Markup:
     cuts.append(height + 2)
     out = []
     for first, last in itertools.pairwise(cuts):
-        inside = [b.svg for b in boxes if b.bottom > first and b.top < last]
+        inside = [b.placed() for b in boxes if b.bottom > first and b.top < last]
         span = last - first + 4
         out.append(
             f'<svg xmlns="http://www.w3.org/2000/svg" class="org-chart" '
