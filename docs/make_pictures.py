@@ -64,7 +64,7 @@ def main() -> None:
     deal = load_deal(ROOT / "samples" / "northfield-core-network.yaml")
     pack = build_pack(deal, PackOptions(today=TODAY))
     for name, svg in (("chain-map", chain_map(pack)), ("org-chart", org_chart(pack))):
-        x, y, width, height = (float(v) for v in svg.split('viewBox="')[1].split('"')[0].split())
+        *_, width, height = (float(v) for v in svg.split('viewBox="')[1].split('"')[0].split())
         page = MAP_PAGE.format(width=int(width), height=int(height), svg=svg)
         data, _ = html_to_pdf(page)
         (work / f"{name}.pdf").write_bytes(data)
