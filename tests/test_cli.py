@@ -504,6 +504,16 @@ def test_render_to_stdout(run: Callable[..., Result], write: Write) -> None:
     assert sorted(p.name for p in path.parent.iterdir()) == ["deal.yaml"]
 
 
+def test_render_full_checklist_lists_met_items_too(run: Callable[..., Result]) -> None:
+    deal = SAMPLES / "northfield-core-network.yaml"
+    short = run("render", deal, "-o", "-", "--today", "2026-12-01")
+    full = run("render", deal, "-o", "-", "--today", "2026-12-01", "--full-checklist")
+    assert short.exit_code == full.exit_code == 0
+    appendix = short.stdout[short.stdout.index("## Appendix") :]
+    assert "✔ met" not in appendix and "--full-checklist" in appendix
+    assert "✔ met" in full.stdout[full.stdout.index("## Appendix") :]
+
+
 def test_render_to_a_named_file(run: Callable[..., Result], write: Write, tmp_path: Path) -> None:
     path = write(MINIMAL)
     out = tmp_path / "packs" / "pack.md"

@@ -110,13 +110,16 @@ def render_pack(
     playbook: Path | None = None,
     config: Path | None = None,
     since: str | None = None,
+    full_checklist: bool = False,
 ) -> Path | None:
     """Render a deal's pack; write it and return its path (None when written to stdout).
 
     The pack is made in memory and written in one rename: a failure at any step leaves an
     earlier pack byte-identical.
     """
-    request = PackRequest(format, lang, reveal_floor, today, playbook, config, since)
+    request = PackRequest(
+        format, lang, reveal_floor, today, playbook, config, since, full_checklist
+    )
     target, data = make_pack(path, request, output)
     if target is None:
         assert isinstance(data, str)
