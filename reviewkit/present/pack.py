@@ -172,7 +172,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
             }
             for entry in data["suppress"]
         ],
-        chain=_chain(data, lang, t),
+        chain=_chain(data, lang),
         since=_since(options.since, lang, t),
         lost=_lost(deal, data, lang, t, findings or [], options.reveal_floor)
         if deal.status == "lost"
@@ -511,17 +511,10 @@ def _progress(review: Review, lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def _chain(data: DealData, lang: str, t: dict[str, str]) -> dict[str, Any]:
-    """Who is grouped with whom in the decision-chain diagram."""
+def _chain(data: DealData, lang: str) -> dict[str, Any]:
+    """The links of the org chart, drawn alike in the PDF and the Markdown's Mermaid: who
+    reports to whom, circles, integrators' standing with a person, a person's competitor ties."""
     people = _people(data, lang)
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for person in people:
-        groups.setdefault(primary_role(person), []).append(person)
-    ordered = [
-        (role, label("role", role, lang) if role != "other" else t["role_other"], groups[role])
-        for role in (*ROLE_ORDER, "other")
-        if role in groups
-    ]
     partners = {p["name"]: f"i{index + 1}" for index, p in enumerate(data["partners"])}
     stances = [
         (partners[name], person["id"], label("stance", stance, lang), stance)
@@ -529,28 +522,20 @@ def _chain(data: DealData, lang: str, t: dict[str, str]) -> dict[str, Any]:
         for name, stance in person["integrator_keys"].items()
         if name in partners and stance != "neutral"
     ]
-    ties = []
-    for index, competitor in enumerate(data["competitors"]):
-        words = _names(competitor["name"])
-        for person in people:
-            if person["ties"] == "tie" and any(
-                w in person["competitor_ties"].lower() for w in words
-            ):
-                ties.append((person["id"], f"c{index + 1}"))
-        for p_index, partner in enumerate(data["partners"]):
-            text = partner["competitor_ties"]
-            if tie_state(text) == "tie" and any(w in (text or "").lower() for w in words):
-                ties.append((f"i{p_index + 1}", f"c{index + 1}"))
+    ties = [
+        (person["id"], f"c{index + 1}")
+        for index, competitor in enumerate(data["competitors"])
+        for person in people
+        if person["ties"] == "tie"
+        and any(w in person["competitor_ties"].lower() for w in _names(competitor["name"]))
+    ]
     tied = {c for _, c in ties}
     return {
         "parents": _reporting_lines(people),
         "circles": list(dict.fromkeys(p["circle_name"] for p in people if p["circle_name"])),
-        "groups": ordered,
         "stances": stances,
-        "ties": ties,
-        "person_ties": [(source, c) for source, c in ties if source.startswith("p")],
+        "person_ties": ties,
         "competitors": [c for c in _competitors(data, lang) if c["id"] in tied],
-        "us": t["us"],
     }
 
 
