@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from reviewkit.assets import templates_dir
 from reviewkit.present.pack import Pack
-from reviewkit.present.textflow import paragraphs
+from reviewkit.present.textflow import is_wide, paragraphs
 from reviewkit.text.catalogue import say
 
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]|~#])")
@@ -115,6 +115,19 @@ def html_text(value: Any) -> Markup:
     )
 
 
+#: Word joiner: no line break on either side (WeasyPrint ignores `word-break: keep-all`).
+JOINER = "\u2060"
+
+
+def whole(value: Any) -> str:
+    """A short Chinese term kept on one line: a stage name, a column heading ("为我方说话"
+    breaks as "为我方说/话" otherwise). Longer or Latin text breaks as usual."""
+    text = str(value)
+    if 1 < len(text) <= 10 and all(is_wide(c) for c in text):
+        return JOINER.join(text)
+    return text
+
+
 def css_string(value: Any) -> Markup:
     """A quoted CSS string that cannot end the string or the <style> element."""
     text = str(value)
@@ -128,6 +141,7 @@ def html_environment() -> jinja2.Environment:
     env = _environment(autoescape=True)
     env.filters["text"] = html_text
     env.filters["css_string"] = css_string
+    env.filters["whole"] = whole
     return env
 
 

@@ -100,3 +100,9 @@ def test_why_we_meet_quotes_the_whole_reversal(packs) -> None:
     pages = words(packs["huadong-grid-dispatch.zh"])
     first = "".join(w for _, _, w in pages[0])
     assert "此前一直按技术60、价格30的方向在走，对我方不利。" in first
+
+
+def test_short_chinese_terms_stay_whole_at_line_ends(packs) -> None:
+    """Stage names and column headings are not broken inside ("需求了解与信息收/集")."""
+    first = [w for _, _, w in words(packs["huadong-grid-dispatch.zh"])[0]]
+    assert "需求了解与信息收集" in first and "合作伙伴发展确定" in first
