@@ -351,3 +351,12 @@ def test_first_page_says_every_gap_is_closed_only_when_the_checklist_is_met(writ
     text = render_markdown(pack)
     assert "Every checklist item and gate so far holds." in text
     assert "Every item of every stage so far is met." in text  # the appendix says so too
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.stem)
+def test_no_heading_is_left_without_content(sample: Path, lang: str) -> None:
+    text = pack_text(sample, lang=lang)
+    headings = list(re.finditer(r"^(#{2,4}) .*\n+(#{2,4}) ", text, re.MULTILINE))
+    empty = [m.group(0) for m in headings if len(m.group(1)) >= len(m.group(2))]
+    assert not empty, empty
