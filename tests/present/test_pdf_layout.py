@@ -106,3 +106,17 @@ def test_short_chinese_terms_stay_whole_at_line_ends(packs) -> None:
     """Stage names and column headings are not broken inside ("需求了解与信息收/集")."""
     first = [w for _, _, w in words(packs["huadong-grid-dispatch.zh"])[0]]
     assert "需求了解与信息收集" in first and "合作伙伴发展确定" in first
+
+
+@pytest.mark.parametrize("key", ["northfield-core-network.en", "huadong-grid-dispatch.zh"])
+def test_the_first_page_is_the_decision_page_without_rule_names_or_lines(packs, key: str) -> None:
+    first = " ".join(w for _, _, w in words(packs[key])[0])
+    heading, gaps = (
+        ("For decision", "Gaps of every stage so far")
+        if key.endswith(".en")
+        else ("本次会议决策要点", "各阶段尚存差距")
+    )
+    assert heading in first and gaps in first
+    for slug in ("competitor-ties", "checklist", "gate ·", "action-overdue"):
+        assert slug not in first
+    assert not re.search(r"\b(line|行) \d", first)
