@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from reviewkit.errors import Problem
+from reviewkit.model.slips import Slip, fullwidth_comma, text_colon
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
 from reviewkit.text.catalogue import say
 from reviewkit.text.labels import ENUMS, readings
@@ -82,6 +83,10 @@ class Context:
         message, hint = msg(self.lang, kind, **flat)
         self.problems.append(Problem(self.path, line, column, kind, message, hint))
 
+    def slip(self, slip: Slip) -> None:
+        """Report a YAML slip (see `model.slips`) at its place."""
+        self.report((slip.line, slip.column), slip.kind, **slip.args)
+
 
 def is_null(node: Node | None) -> bool:
     """Whether a node is absent or an empty value (`key:`, `~`, `null`): read as not given."""
@@ -137,6 +142,11 @@ class Field:
 
     def wrong(self, node: Node, ctx: Context, path: Path) -> None:
         """Report a value of the wrong shape (the caller then reads the field as empty)."""
+        if self.expected == "text" and isinstance(node, Mapping) and len(node.pairs) == 1:
+            name, value = node.pairs[0]
+            if name.plain and isinstance(value, Scalar) and value.value and value.line == name.line:
+                ctx.slip(text_colon(name.value, name.line, name.column))
+                return
         key = show(path)
         ctx.report(
             node,
@@ -280,6 +290,10 @@ class Enum(Field):
         value = scalar.value.strip()
         if value in self.values:
             return value
+        slip = fullwidth_comma(value, scalar.line, scalar.column + (not scalar.plain))
+        if slip is not None:
+            ctx.slip(slip)
+            return None
         # A label written for the key ("高" for high) suggests the key.
         by_label = readings(self.name)
         ctx.report(

@@ -967,8 +967,8 @@ def test_a_chinese_deal_gets_chinese_messages(write: Write) -> None:
             "reviewkit: 1\ndeal:\n  name: x\n  language: zh\n  stage: a: b\n",
             5,
             11,
-            "yaml-colon",
-            "意外的 ':'",
+            "yaml-text-colon",
+            "这段文字含有 ': '",
             id="syntax-after",
         ),
         pytest.param(
