@@ -233,6 +233,14 @@ def check(
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
     jobs: JobsOption = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="First correct what has one obvious answer (High -> high, RMB -> CNY, "
+            "full-width '：'), in place; with -, print the fixed file.",
+        ),
+    ] = False,
 ) -> None:
     """Check deal files against the playbook's checklist and rules.
 
@@ -250,6 +258,7 @@ def check(
             playbook=playbook,
             config=config,
             jobs=jobs,
+            fix=fix,
         )
 
     _run(op)

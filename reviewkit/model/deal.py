@@ -130,6 +130,13 @@ def _language(root: Node | None) -> str | None:
     return value.value if isinstance(value, Scalar) and value.value in languages() else None
 
 
+def guess_language(text: str, default: str | None = None) -> str:
+    """The language a deal file's text names in `deal.language`, before it is parsed (the
+    file may not parse); else `default`, else English."""
+    named = [name for name in _LANGUAGE.findall(text) if name in languages()]
+    return named[0] if named else (default or FALLBACK)
+
+
 def _place(problem: Problem) -> tuple[int, int]:
     return (problem.line, problem.column)
 
@@ -181,8 +188,7 @@ def _parse_deal(
     display = display or str(path)
     playbook = playbook or load_playbook()
     # Messages are in the deal's language; before the file is parsed, a guess from its text.
-    named = [name for name in _LANGUAGE.findall(text) if name in languages()]
-    lang = named[0] if named else (language or FALLBACK)
+    lang = guess_language(text, language)
     parsed, problems = compose(text, display, lang)
     lang = _language(parsed) or language or FALLBACK if parsed is not None else lang
     root = require_mapping(parsed, problems, display, lang)

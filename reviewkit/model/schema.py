@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from reviewkit.errors import Problem
-from reviewkit.model.slips import Slip, fullwidth_comma, text_colon
+from reviewkit.model.slips import Slip, fullwidth_comma, split_fullwidth, text_colon
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
 from reviewkit.text.catalogue import say
 from reviewkit.text.labels import ENUMS, readings
@@ -58,6 +58,8 @@ CURRENCY_ALIASES = {
     "港币": "HKD",
     "日元": "JPY",
     "英镑": "GBP",
+    "¥": "CNY",
+    "￥": "CNY",
 }
 
 _NUMBER = re.compile(r"^[+-]?(\d[\d_]*)(\.\d+)?([eE][+-]?\d+)?$")
@@ -65,14 +67,33 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NULLS = ("", "~", "null", "Null", "NULL")
 
 
+@dataclass(frozen=True)
+class Fix:
+    """A written value with one obvious correction: `old`, written at line:column, becomes
+    `new` (`check --fix` makes it)."""
+
+    line: int
+    column: int
+    old: str
+    new: str
+    quoted: bool = False  # `old` stands inside quotes that start at line:column
+    list_item: bool = False  # only right as an item of a `[ ]` list
+
+
 @dataclass
 class Context:
-    """What validation needs and produces: the file's name and language, problems, positions."""
+    """What validation needs and produces: the file's name and language, problems, positions,
+    and the fixes with one obvious answer."""
 
     path: str
     lang: str = "en"
     problems: list[Problem] = field(default_factory=list)
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    fixes: list[Fix] = field(default_factory=list)
+
+    def offer(self, node: Scalar, new: str, *, list_item: bool = False) -> None:
+        """Record that the value of `node` has one obvious correction, `new`."""
+        self.fixes.append(Fix(node.line, node.column, node.value, new, not node.plain, list_item))
 
     def report(self, at: Node | tuple[int, int], kind: str, **args: object) -> None:
         line, column = (at.line, at.column) if not isinstance(at, tuple) else at
@@ -99,6 +120,31 @@ def show(path: Path) -> str:
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
+
+
+def canonical_value(enum: str, values: tuple[str, ...], written: str) -> str | None:
+    """The value of enumeration `enum` that `written` stands for, when that has one obvious
+    answer: the value itself, another case or '_' for '-' (`High`, `non_supporter`), or the
+    value's label in any language (`不支持者` for non-supporter). None otherwise.
+
+    The one mapping from what a person wrote to the canonical value: `check --fix` rewrites
+    with it. Synonyms added later belong here.
+    """
+    text = written.strip()
+    if text in values:
+        return text
+    folded = {value.lower(): value for value in values}
+    guess = folded.get(text.lower()) or folded.get(text.lower().replace("_", "-"))
+    if guess is None:
+        guess = readings(enum).get(text)
+    return guess if guess in values else None
+
+
+def canonical_currency(written: str) -> str | None:
+    """The ISO 4217 code a written currency stands for (`RMB`, `人民币`, `¥`, `cny` -> CNY)."""
+    text = written.strip()
+    code = CURRENCY_ALIASES.get(text) or CURRENCY_ALIASES.get(text.upper()) or text.upper()
+    return code if code in CURRENCIES else None
 
 
 def suggestion(
@@ -292,8 +338,14 @@ class Enum(Field):
             return value
         slip = fullwidth_comma(value, scalar.line, scalar.column + (not scalar.plain))
         if slip is not None:
+            parts = [canonical_value(self.name, self.values, p) for p in split_fullwidth(value)]
+            if all(parts):
+                ctx.offer(scalar, ", ".join(p for p in parts if p), list_item=True)
             ctx.slip(slip)
             return None
+        canonical = canonical_value(self.name, self.values, value)
+        if canonical is not None:
+            ctx.offer(scalar, canonical)
         # A label written for the key ("高" for high) suggests the key.
         by_label = readings(self.name)
         ctx.report(
@@ -341,6 +393,9 @@ class Money(Field):
                 seen["currency"][1] if "currency" in seen else node, ctx, path, "currency missing"
             )
         elif currency not in CURRENCIES:
+            code = canonical_currency(currency)
+            if code is not None and isinstance(seen["currency"][1], Scalar):
+                ctx.offer(seen["currency"][1], code)
             hint = suggestion(ctx.lang, currency, sorted(CURRENCIES), CURRENCY_ALIASES)
             self.bad(seen["currency"][1], ctx, path, "currency unknown", v=currency, s=hint)
         return values

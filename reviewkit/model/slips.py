@@ -190,3 +190,8 @@ def fullwidth_comma(value: str, line: int, column: int) -> Slip | None:
         return None
     at = column + index if "\n" not in value[:index] else column
     return Slip("yaml-fullwidth-comma", line, at, {"char": value[index]})
+
+
+def split_fullwidth(value: str) -> list[str]:
+    """The values a text holding full-width commas was meant to list."""
+    return [part.strip() for part in re.split(f"[{FULLWIDTH_COMMAS}]", value)]

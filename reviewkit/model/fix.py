@@ -1,0 +1,106 @@
+"""`check --fix`: the corrections of a deal file that have one obvious answer, made in place.
+
+A value in another case (`High`), a currency alias (`RMB`), an enumeration label in any
+language (`不支持者`), a full-width '：' after a key or '，' between the items of a `[ ]` list.
+Each is replaced where it stands; every other byte of the file (comments, order, quoting,
+layout, line endings) stays as written. The schema decides what is fixable (`Context.offer`),
+`slips` finds the full-width colon; this module only applies the edits.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reviewkit.errors import InvalidFile
+from reviewkit.model.deal import guess_language, schema_for
+from reviewkit.model.files import read_text, write_file
+from reviewkit.model.playbook import Playbook
+from reviewkit.model.schema import Context, Fix
+from reviewkit.model.yamlread import Mapping, compose
+
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def fix_text(text: str, playbook: Playbook, language: str | None = None) -> tuple[str, int]:
+    """The text with every obvious correction made, and how many were made.
+
+    Made in rounds: a full-width colon fixed lets the file parse, which can show the values
+    to fix next. Text that still does not parse once fixed is returned as it was: a file is
+    fixed whole or not at all.
+    """
+    fixed, count = text, 0
+    for _ in range(text.count("：") + 3):
+        fixes = find_fixes(fixed, playbook, language)
+        changed, made = apply_fixes(fixed, fixes)
+        if not made:
+            break
+        fixed, count = changed, count + made
+    if count and compose(fixed, "-")[0] is None:
+        return text, 0
+    return fixed, count
+
+
+def find_fixes(text: str, playbook: Playbook, language: str | None = None) -> list[Fix]:
+    """The obvious corrections of a deal file's text, at the places they are written."""
+    lang = guess_language(text, language)
+    root, problems = compose(text, "-", lang)
+    fixes = [_colon(text, p.line, p.column) for p in problems if p.kind == "yaml-fullwidth-colon"]
+    if root is None or not isinstance(root, Mapping):
+        return fixes
+    ctx = Context("-", lang)
+    schema_for(playbook).load_document(root, ctx)
+    return fixes + ctx.fixes
+
+
+def _colon(text: str, line: int, column: int) -> Fix:
+    """'：' -> ': ' (or ':' where a space follows already)."""
+    starts = _line_starts(text)
+    at = starts[line - 1] + column if line <= len(starts) else 0
+    spaced = text[at : at + 1] in (" ", "\t", "\n", "\r", "")
+    return Fix(line, column, "：", ":" if spaced else ": ")
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _BREAK.finditer(text))]
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
+    """Make each fix whose `old` text stands where it says (others are skipped)."""
+    starts = _line_starts(text)
+    edits: dict[int, Fix] = {}
+    for fix in fixes:
+        if not 1 <= fix.line <= len(starts) or fix.column < 1:
+            continue
+        at = starts[fix.line - 1] + fix.column - 1 + fix.quoted
+        if text[at : at + len(fix.old)] != fix.old or fix.old == fix.new:
+            continue
+        if fix.list_item and text[:at].rstrip()[-1:] not in ("[", ","):
+            continue
+        edits.setdefault(at, fix)
+    end = len(text) + 1
+    out = text
+    made = 0
+    for at in sorted(edits, reverse=True):
+        fix = edits[at]
+        if at + len(fix.old) > end:  # overlaps the edit after it
+            continue
+        out = out[:at] + fix.new + out[at + len(fix.old) :]
+        end = at
+        made += 1
+    return out, made
+
+
+def fix_file(path: Path, playbook: Playbook, language: str | None = None) -> tuple[int, str]:
+    """Fix a deal file in place (atomically; a symbolic link keeps pointing at the file it
+    points at, which is the one rewritten). Returns how many fixes were made and the file's
+    language. A file that cannot be read, or has nothing to fix, is left untouched."""
+    text, problems = read_text(path, str(path))
+    if text is None:
+        raise InvalidFile(str(path), problems)
+    fixed, count = fix_text(text, playbook, language)
+    if count:
+        with open(path, "rb") as stream:  # a byte-order mark, which reading set aside, stays
+            bom = "\ufeff" if stream.read(3) == b"\xef\xbb\xbf" else ""
+        write_file(path, bom + fixed)
+    return count, guess_language(fixed, language)
