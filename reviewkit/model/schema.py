@@ -115,10 +115,14 @@ def is_null(node: Node | None) -> bool:
 
 
 def show(path: Path) -> str:
-    """A key path as users read it: `decision_chain[2].influence` (items counted from 1)."""
+    """A key path as users read it: `decision_chain[0].influence` is the first person's.
+
+    List items are counted from 0, as check-jsonschema, JSON Pointer and `--format json`
+    count them: the one convention of every message (docs/deal-format.md).
+    """
     out = ""
     for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
 
 
