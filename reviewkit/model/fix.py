@@ -45,7 +45,7 @@ def find_fixes(text: str, playbook: Playbook, language: str | None = None) -> li
     """The obvious corrections of a deal file's text, at the places they are written."""
     lang = guess_language(text, language)
     root, problems = compose(text, "-", lang)
-    fixes = [_colon(text, p.line, p.column) for p in problems if p.kind == "yaml-fullwidth-colon"]
+    fixes = [_punctuation(text, p.line, p.column) for p in problems if p.kind in _PUNCTUATION]
     if root is None or not isinstance(root, Mapping):
         return fixes
     ctx = Context("-", lang)
@@ -53,12 +53,18 @@ def find_fixes(text: str, playbook: Playbook, language: str | None = None) -> li
     return fixes + ctx.fixes
 
 
-def _colon(text: str, line: int, column: int) -> Fix:
-    """'：' -> ': ' (or ':' where a space follows already)."""
+#: The full-width punctuation the reader finds where YAML needs ASCII, and its replacement.
+_PUNCTUATION = {"yaml-fullwidth-colon": ":", "yaml-fullwidth-comma": ","}
+
+
+def _punctuation(text: str, line: int, column: int) -> Fix:
+    """'：' -> ': ', '，' -> ', ' (without the space where one follows already)."""
     starts = _line_starts(text)
-    at = starts[line - 1] + column if line <= len(starts) else 0
-    spaced = text[at : at + 1] in (" ", "\t", "\n", "\r", "")
-    return Fix(line, column, "：", ":" if spaced else ": ")
+    at = starts[line - 1] + column - 1 if line <= len(starts) else 0
+    old = text[at : at + 1]
+    ascii = ":" if old == "：" else ","
+    spaced = text[at + 1 : at + 2] in (" ", "\t", "\n", "\r", "")
+    return Fix(line, column, old, ascii if spaced else ascii + " ")
 
 
 def _line_starts(text: str) -> list[int]:

@@ -15,7 +15,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from reviewkit.errors import Problem
-from reviewkit.model.slips import Slip, fullwidth_comma, split_fullwidth, text_colon
+from reviewkit.model.slips import (
+    Slip,
+    curly_quote,
+    fullwidth_brackets,
+    fullwidth_comma,
+    split_fullwidth,
+    text_colon,
+)
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
 from reviewkit.text.catalogue import say
 from reviewkit.text.labels import ENUMS, readings
@@ -195,7 +202,8 @@ class Field:
         if self.expected == "text" and isinstance(node, Mapping) and len(node.pairs) == 1:
             name, value = node.pairs[0]
             if name.plain and isinstance(value, Scalar) and value.value and value.line == name.line:
-                ctx.slip(text_colon(name.value, name.line, name.column))
+                slip = curly_quote(name.value, name.line, name.column)
+                ctx.slip(slip or text_colon(name.value, name.line, name.column))
                 return
         key = show(path)
         ctx.report(
@@ -420,6 +428,14 @@ class ListOf(Field):
         if node is None or is_null(node):
             return []
         if not isinstance(node, Sequence):
+            slip = None
+            if isinstance(node, Scalar) and node.plain:
+                slip = fullwidth_brackets(node.value, node.line, node.column)
+            if isinstance(node, Scalar) and slip is not None:
+                if node.value.endswith("］") and "\n" not in node.value:
+                    ctx.offer(node, "[" + node.value[1:-1] + "]")
+                ctx.slip(slip)
+                return []
             self.wrong(node, ctx, path)
             return []
         if self.limit is not None and len(node.items) > self.limit:

@@ -18,10 +18,14 @@ _FLOW_SCAN = 4000
 
 # A key typed as the start of a line (after any '- '), then a full-width colon.
 _FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"{}\[\],][^:#'\"{}\[\]]*?)\s*：")
+# A key then ':' and a full-width space where YAML needs an ASCII one.
+_IDEOGRAPHIC_SPACE = re.compile(r"^\s*(?:-\s+)?[^\s:#'\"{}\[\],][^:#]*?:\u3000")
 # A key then ':' directly followed by text (`stage:qualify`), not a URL's '://'.
 _NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s:/])")
 FULLWIDTH_COMMAS = "，、"
 _CLOSE = {"{": "}", "[": "]"}
+# What follows a full-width comma that was meant to start the next `key: value` of a { }.
+_KEY_AFTER = re.compile(r"\s*[\w-]+:\s")
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
@@ -115,6 +119,9 @@ def _line_slip(lines: list[str], line: int) -> Slip | None:
         return Slip("yaml-tab", line, text.index("\t") + 1)
     if ": " in text or text.rstrip().endswith(":"):
         return None
+    match = _IDEOGRAPHIC_SPACE.match(text)
+    if match:
+        return Slip("yaml-fullwidth-space", line, match.end())
     match = _FULLWIDTH_COLON.match(text)
     if match:
         return Slip("yaml-fullwidth-colon", line, text.index("：", match.end(2)) + 1)
@@ -157,6 +164,8 @@ def _flow(lines: list[str], start: tuple[int, int], end: tuple[int, int]) -> Sli
                 quote = char
             elif char == "#" and index > 0 and text[index - 1] in " \t":
                 return Slip("yaml-flow-hash", line, index + 1, shape)
+            elif char in FULLWIDTH_COMMAS and _KEY_AFTER.match(text, index + 1):
+                return Slip("yaml-fullwidth-comma", line, index + 1, {**shape, "char": char})
         line, column = line + 1, 1
     return Slip("yaml-flow-unclosed", start[0], start[1], shape)
 
@@ -166,7 +175,10 @@ def _text_colon_line(lines: list[str], line: int, column: int) -> Slip | None:
     text = lines[line - 1] if 1 <= line <= len(lines) else ""
     before = text[: column - 1]
     if ": " in before or before.lstrip().startswith("- "):
-        return Slip("yaml-text-colon", line, column)
+        start = before.index(": ") + 2 if ": " in before else before.index("- ") + 2
+        value = before[start:].lstrip()
+        quote = curly_quote(value, line, len(before) - len(value) + 1)
+        return quote or Slip("yaml-text-colon", line, column)
     return None
 
 
@@ -189,7 +201,30 @@ def fullwidth_comma(value: str, line: int, column: int) -> Slip | None:
     if index < 0:
         return None
     at = column + index if "\n" not in value[:index] else column
-    return Slip("yaml-fullwidth-comma", line, at, {"char": value[index]})
+    return Slip("yaml-fullwidth-comma", line, at, {"char": value[index], "open": "[", "close": "]"})
+
+
+def key_slip(key: str, line: int, column: int) -> Slip | None:
+    """A key that shows a slip: full-width spaces for indentation, no space after a list's '-'."""
+    if key[:1] == "\u3000":
+        return Slip("yaml-fullwidth-space", line, column)
+    if re.match(r"-[^\s\-]", key):
+        return Slip("yaml-dash-space", line, column + 1)
+    return None
+
+
+def fullwidth_brackets(value: str, line: int, column: int) -> Slip | None:
+    """`［user, technical］`: a list written in full-width brackets."""
+    if value[:1] == "［":
+        return Slip("yaml-fullwidth-bracket", line, column)
+    return None
+
+
+def curly_quote(value: str, line: int, column: int) -> Slip | None:
+    """A text that begins with a typographic quote, which YAML does not read as a quote."""
+    if value[:1] in "“‘「":
+        return Slip("yaml-curly-quote", line, column, {"char": value[0]})
+    return None
 
 
 def split_fullwidth(value: str) -> list[str]:

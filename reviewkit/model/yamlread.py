@@ -27,7 +27,7 @@ from ruamel.yaml.reader import ReaderError
 
 from reviewkit.errors import InvalidFile, Problem
 from reviewkit.model.files import read_text
-from reviewkit.model.slips import ParseError, Slip, lines_of, orphan_key, syntax_slip
+from reviewkit.model.slips import ParseError, Slip, key_slip, lines_of, orphan_key, syntax_slip
 from reviewkit.text.messages import clip, msg
 
 PathLike = str | Path
@@ -183,6 +183,9 @@ class _Composer:
         elif self.pending[-1] is None:
             if not isinstance(new, Scalar):
                 raise self.stop(line, column, "complex-key")
+            slip = key_slip(new.value, line, column) if new.plain else None
+            if slip is not None:
+                self.slip(slip)
             self.pending[-1] = new
         else:
             key = self.pending[-1]

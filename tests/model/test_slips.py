@@ -156,8 +156,70 @@ CASES = {
         """,
         8,
         17,
-        "full-width '，' between list items — use ','",
-        "列表项之间用了全角 '，' —— 请改用半角 ','",
+        "full-width '，' between the items of [ ] — use ','",
+        "[ ] 中各项之间用了全角 '，' —— 请改用半角 ','",
+    ),
+    "full-width '，' in { }": Case(
+        """\
+        checklist:
+          discovery:
+            needs-confirmed: {status: yes，evidence: met}
+        """,
+        8,
+        34,
+        "full-width '，' between the items of { } — use ','",
+        "{ } 中各项之间用了全角 '，' —— 请改用半角 ','",
+    ),
+    "full-width brackets": Case(
+        """\
+        decision_chain:
+          - name: 王强
+            roles: ［user, technical］
+        """,
+        8,
+        12,
+        "full-width '［ ］' — use '[ ]'",
+        "全角括号 '［ ］' —— 请改用半角 '[ ]'",
+    ),
+    "full-width space as indentation": Case(
+        "decision_chain:\n  - name: 王强\n\u3000\u3000title: CTO\n",
+        8,
+        1,
+        "full-width space '\u3000' — YAML needs ordinary spaces",
+        "全角空格 '\u3000' —— YAML 只认半角空格",
+    ),
+    "full-width space after ':'": Case(
+        """\
+        decision_chain:
+          - name: 王强
+            title:\u3000CTO
+            influence: high
+        """,
+        8,
+        11,
+        "full-width space '\u3000' — YAML needs ordinary spaces",
+        "全角空格 '\u3000' —— YAML 只认半角空格",
+    ),
+    "no space after '-'": Case(
+        """\
+        decision_chain:
+          -name: 王强
+        """,
+        7,
+        4,
+        "a list item needs a space after '-'",
+        "列表项的 '-' 后面缺少空格",
+    ),
+    "curly quotes": Case(
+        """\
+        decision_chain:
+          - name: 王强
+            title: “CTO: head of IT”
+        """,
+        8,
+        12,
+        "'“' is not a quote to YAML — use '\"'",
+        "YAML 不把 '“' 当作引号 —— 请用半角 '\"'",
     ),
     "no space after ':'": Case(
         """\

@@ -199,3 +199,33 @@ def test_currency_aliases(written: str, fixed: str, playbook: Playbook) -> None:
 def test_what_has_no_one_answer_is_left(text: str, playbook: Playbook) -> None:
     text = "reviewkit: 1\n" + text
     assert fix_text(text, playbook) == (text, 0)
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        (
+            "checklist:\n  discovery:\n    needs-confirmed: {status: Yes，evidence: x， y}  # c\n",
+            "checklist:\n  discovery:\n    needs-confirmed: {status: yes, evidence: x， y}  # c\n",
+        ),
+        (
+            "decision_chain:\n  - name: 王强\n    roles: ［User，technical］   # 角色\n",
+            "decision_chain:\n  - name: 王强\n    roles: [user, technical]   # 角色\n",
+        ),
+        (
+            "decision_chain:\n  - name: 王强\n    title：采购部主任\n    influence：高\n",
+            "decision_chain:\n  - name: 王强\n    title: 采购部主任\n    influence: high\n",
+        ),
+        (
+            "decision_chain:\n  - {name: 王强, influence：高}\n",
+            "decision_chain:\n  - {name: 王强, influence: high}\n",
+        ),
+    ],
+)
+def test_full_width_punctuation_where_yaml_needs_ascii(
+    written: str, fixed: str, playbook: Playbook
+) -> None:
+    head = "reviewkit: 1\ndeal:\n  name: Hospital\n  stage: discovery\n  language: en\n"
+    out, _ = fix_text(head + written, playbook)
+    assert out == head + fixed
+    assert fix_text(out, playbook) == (out, 0)
