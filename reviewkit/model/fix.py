@@ -30,7 +30,9 @@ def fix_text(text: str, playbook: Playbook, language: str | None = None) -> tupl
     fixed whole or not at all.
     """
     fixed, count = text, 0
-    for _ in range(text.count("：") + 3):
+    # A syntax slip stops parsing: each round fixes the first one, so one round per
+    # full-width character, and a few for what parsing then shows.
+    for _ in range(sum(text.count(char) for char in "：，、") + 3):
         fixes = find_fixes(fixed, playbook, language)
         changed, made = apply_fixes(fixed, fixes)
         if not made:

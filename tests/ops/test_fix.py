@@ -7,11 +7,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from reviewkit.cli import app
 from reviewkit.model.fix import fix_text
 from reviewkit.model.playbook import Playbook
+from reviewkit.model.yamlread import compose
 from tests.conftest import COMPLETE_DISCOVERY
 
 BEFORE = """\
@@ -228,4 +231,28 @@ def test_full_width_punctuation_where_yaml_needs_ascii(
     head = "reviewkit: 1\ndeal:\n  name: Hospital\n  stage: discovery\n  language: en\n"
     out, _ = fix_text(head + written, playbook)
     assert out == head + fixed
+    assert fix_text(out, playbook) == (out, 0)
+
+
+@settings(max_examples=150, deadline=3000, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    cuts=st.lists(
+        st.tuples(
+            st.integers(0, len(BEFORE)),
+            st.sampled_from(["：", "，", "\u3000", "［", "］", ": ", ",", "#", '"', "\n", "High"]),
+        ),
+        max_size=4,
+    )
+)
+def test_fix_never_breaks_a_file_and_is_idempotent(
+    cuts: list[tuple[int, str]], playbook: Playbook
+) -> None:
+    text = BEFORE
+    for at, piece in sorted(cuts, reverse=True):
+        text = text[:at] + piece + text[at:]
+    out, count = fix_text(text, playbook)
+    if count:
+        assert compose(out, "d.yaml")[0] is not None
+    else:
+        assert out == text
     assert fix_text(out, playbook) == (out, 0)
