@@ -200,8 +200,11 @@ class Field:
     def wrong(self, node: Node, ctx: Context, path: Path) -> None:
         """Report a value of the wrong shape (the caller then reads the field as empty)."""
         if self.expected == "text" and isinstance(node, Mapping) and len(node.pairs) == 1:
+            # `- small team: must be manageable`: text with ': ', not a key of a mapping
             name, value = node.pairs[0]
-            if name.plain and isinstance(value, Scalar) and value.value and value.line == name.line:
+            text = isinstance(path[-1], int) or " " in name.value or not name.value.isascii()
+            one_line = isinstance(value, Scalar) and value.value and value.line == name.line
+            if name.plain and text and one_line:
                 slip = curly_quote(name.value, name.line, name.column)
                 ctx.slip(slip or text_colon(name.value, name.line, name.column))
                 return

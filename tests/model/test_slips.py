@@ -397,3 +397,11 @@ def test_a_huge_unclosed_flow_collection_is_searched_in_bounded_time() -> None:
     text = "a: {b: " + "x, " * 200_000 + "x\n"
     _, problems = compose(text, "d.yaml")
     assert [(p.kind, p.line, p.column) for p in problems] == [("yaml-flow-unclosed", 1, 4)]
+
+
+def test_a_mapping_under_a_text_key_is_still_a_wrong_type() -> None:
+    text = HEAD.format(lang="en") + "decision_chain:\n  - name: W\n    title:\n      name: x\n"
+    with pytest.raises(InvalidFile) as caught:
+        parse_deal(text, Path("d.yaml"))
+    [problem] = caught.value.problems
+    assert (problem.kind, problem.line, problem.column) == ("wrong-type", 9, 7)
