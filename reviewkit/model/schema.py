@@ -358,17 +358,19 @@ class Enum(Field):
                 ctx.offer(scalar, ", ".join(p for p in parts if p), list_item=True)
             ctx.slip(slip)
             return None
+        # `High`, or a label written for the key ("高" for high): `check --fix` writes the key.
         canonical = canonical_value(self.name, self.values, value)
         if canonical is not None:
             ctx.offer(scalar, canonical)
-        # A label written for the key ("高" for high) suggests the key.
-        by_label = readings(self.name)
+            hint = msg(ctx.lang, "did-you-mean", name=canonical)[0]
+        else:
+            hint = suggestion(ctx.lang, value, list(self.values))
         ctx.report(
             scalar,
             self.kind,
             key=show(path),
             value=scalar.value,
-            suggestion=suggestion(ctx.lang, value, list(self.values), by_label),
+            suggestion=hint,
             allowed=", ".join(self.values),
         )
         return None
