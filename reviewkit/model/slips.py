@@ -99,14 +99,21 @@ def _char(lines: list[str], line: int, column: int) -> str:
 
 
 def _before(lines: list[str], line: int) -> list[int]:
-    """The error's line and the nearest line above it that holds something."""
-    out = [line] if 1 <= line <= len(lines) else []
+    """The error's line, and the nearest line above it that holds something when the error's
+    line could continue it (is not indented less): a key that lost its ':' runs on into it."""
+    if not 1 <= line <= len(lines):
+        return []
+    out = [line]
     above = line - 1
     while above >= 1 and (not lines[above - 1].strip() or lines[above - 1].lstrip()[:1] == "#"):
         above -= 1
-    if above >= 1:
+    if above >= 1 and _indent(lines[above - 1]) <= _indent(lines[line - 1]):
         out.append(above)
     return out
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
 
 
 def _line_slip(lines: list[str], line: int) -> Slip | None:

@@ -405,3 +405,17 @@ def test_a_mapping_under_a_text_key_is_still_a_wrong_type() -> None:
         parse_deal(text, Path("d.yaml"))
     [problem] = caught.value.problems
     assert (problem.kind, problem.line, problem.column) == ("wrong-type", 9, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("a:\n  - 备注：无\n b: 1\n", ("yaml-indent", 3, 2)),  # the text above is not to blame
+        ("a:\n  - 备注：无\n    other: x\n", ("yaml-fullwidth-colon", 2, 7)),  # it runs on
+    ],
+)
+def test_the_line_above_is_blamed_only_when_the_error_continues_it(
+    text: str, found: tuple[str, int, int]
+) -> None:
+    _, problems = compose(text, "d.yaml")
+    assert [(p.kind, p.line, p.column) for p in problems] == [found]
