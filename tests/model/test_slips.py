@@ -46,7 +46,7 @@ CASES = {
         8,
         55,
         "this text contains ',' inside { }: put the text in quotes or write the mapping in block style",
-        "这段文字在 { } 里含有 ','：请给文字加引号，或把这个映射改成分行写法",
+        "这段文字在 { } 里含有 ','：请给文字加引号，或者去掉 { }、每个键单独写一行",
     ),
     "commas in needs: { }": Case(
         """\
