@@ -83,7 +83,7 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
         at = starts[fix.line - 1] + fix.column - 1 + fix.quoted
         if text[at : at + len(fix.old)] != fix.old or fix.old == fix.new:
             continue
-        if fix.list_item and text[:at].rstrip()[-1:] not in ("[", ","):
+        if fix.list_item and _before(text, at) not in ("[", ","):
             continue
         edits.setdefault(at, fix)
     end = len(text) + 1
@@ -97,6 +97,14 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
         end = at
         made += 1
     return out, made
+
+
+def _before(text: str, at: int) -> str:
+    """The character before `at`, spaces skipped."""
+    at -= 1
+    while at >= 0 and text[at] in " \t":
+        at -= 1
+    return text[at] if at >= 0 else ""
 
 
 def fix_file(path: Path, playbook: Playbook, language: str | None = None) -> tuple[int, str]:

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 #: How many characters of a flow collection are searched for a '#'.
 _FLOW_SCAN = 4000
 
-# A key typed as the start of a line (after any '- '), then a full-width colon.
-_FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"{}\[\],][^:#'\"{}\[\]]*?)\s*：")
+# What stands before a full-width colon typed for a key's ':': the key, after any '- '.
+# (Found with str.find first: a lazy pattern that ran to the '：' could take quadratic time.)
+_KEY_BEFORE = re.compile(r"\s*(?:-\s+)?[^\s:#'\"{}\[\],][^:#'\"{}\[\]]*")
 # A key then ':' and a full-width space where YAML needs an ASCII one.
-_IDEOGRAPHIC_SPACE = re.compile(r"^\s*(?:-\s+)?[^\s:#'\"{}\[\],][^:#]*?:\u3000")
+_IDEOGRAPHIC_SPACE = re.compile(r"\s*(?:-\s+)?[^\s:#'\"{}\[\],][^:#]*:\u3000")
 # A key then ':' directly followed by text (`stage:qualify`), not a URL's '://'.
 _NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s:/])")
 FULLWIDTH_COMMAS = "，、"
@@ -126,12 +127,12 @@ def _line_slip(lines: list[str], line: int) -> Slip | None:
         return Slip("yaml-tab", line, text.index("\t") + 1)
     if ": " in text or text.rstrip().endswith(":"):
         return None
-    match = _IDEOGRAPHIC_SPACE.match(text)
-    if match:
-        return Slip("yaml-fullwidth-space", line, match.end())
-    match = _FULLWIDTH_COLON.match(text)
-    if match:
-        return Slip("yaml-fullwidth-colon", line, text.index("：", match.end(2)) + 1)
+    space = text.find(":\u3000")
+    if space > 0 and _IDEOGRAPHIC_SPACE.fullmatch(text, 0, space + 2):
+        return Slip("yaml-fullwidth-space", line, space + 2)
+    colon = text.find("：")
+    if colon > 0 and _KEY_BEFORE.fullmatch(text, 0, colon):
+        return Slip("yaml-fullwidth-colon", line, colon + 1)
     match = _NO_SPACE.match(text)
     if match:
         return Slip("yaml-no-space", line, match.end() + 1, {"line": line})

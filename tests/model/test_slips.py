@@ -419,3 +419,13 @@ def test_the_line_above_is_blamed_only_when_the_error_continues_it(
 ) -> None:
     _, problems = compose(text, "d.yaml")
     assert [(p.kind, p.line, p.column) for p in problems] == [found]
+
+
+@pytest.mark.parametrize("end", ["y", "y：", "y:\u3000z", "y: z: w"])
+def test_a_long_line_is_searched_in_linear_time(end: str) -> None:
+    import time
+
+    text = "a:\n  b: 1\n  x" + " " * 900_000 + end + "\nc: 1\n"
+    start = time.perf_counter()
+    _, problems = compose(text, "d.yaml")
+    assert problems and time.perf_counter() - start < 2
