@@ -20,6 +20,8 @@ from reviewkit.model.schema import Context, Fix
 from reviewkit.model.yamlread import Mapping, compose
 
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: Most rounds of fixing one file (each parses it): far more slips than a person types.
+MAX_ROUNDS = 300
 
 
 def fix_text(text: str, playbook: Playbook, language: str | None = None) -> tuple[str, int]:
@@ -31,8 +33,9 @@ def fix_text(text: str, playbook: Playbook, language: str | None = None) -> tupl
     """
     fixed, count = text, 0
     # A syntax slip stops parsing: each round fixes the first one, so one round per
-    # full-width character, and a few for what parsing then shows.
-    for _ in range(sum(text.count(char) for char in "：，、") + 3):
+    # full-width character, and a few for what parsing then shows; never more than
+    # MAX_ROUNDS parses of the file.
+    for _ in range(min(sum(text.count(char) for char in "：，、") + 3, MAX_ROUNDS)):
         fixes = find_fixes(fixed, playbook, language)
         changed, made = apply_fixes(fixed, fixes)
         if not made:

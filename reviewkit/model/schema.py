@@ -208,6 +208,15 @@ class Field:
                 slip = curly_quote(name.value, name.line, name.column)
                 ctx.slip(slip or text_colon(name.value, name.line, name.column))
                 return
+        if self.expected == "a mapping" and isinstance(node, Scalar) and node.plain:
+            # `- name：王强` then `title：主任`: keys with full-width colons read as one text
+            index = node.value.find("：")
+            if index > 0 and " " not in node.value[:index]:
+                at = Slip("yaml-fullwidth-colon", node.line, node.column + index)
+                if node.value[index + 1 : index + 2] not in (" ", ""):
+                    ctx.fixes.append(Fix(at.line, at.column, "：", ": "))
+                ctx.slip(at)
+                return
         key = show(path)
         ctx.report(
             node,

@@ -128,6 +128,17 @@ CASES = {
         "full-width '：' — use ':'",
         "全角冒号 '：' —— 请改用半角 ':'",
     ),
+    "full-width '：' starting a list item": Case(
+        """\
+        decision_chain:
+          - name：王强
+            title：采购部主任
+        """,
+        7,
+        9,
+        "full-width '：' — use ':'",
+        "全角冒号 '：' —— 请改用半角 ':'",
+    ),
     "full-width '：' at the top": Case(
         """\
         competitors：[]

@@ -220,6 +220,10 @@ def test_what_has_no_one_answer_is_left(text: str, playbook: Playbook) -> None:
             "decision_chain:\n  - name: 王强\n    title: 采购部主任\n    influence: high\n",
         ),
         (
+            "decision_chain:\n  - name：王强\n    title：主任\n  - name：李\n    influence：高\n",
+            "decision_chain:\n  - name: 王强\n    title: 主任\n  - name: 李\n    influence: high\n",
+        ),
+        (
             "decision_chain:\n  - {name: 王强, influence：高}\n",
             "decision_chain:\n  - {name: 王强, influence: high}\n",
         ),
