@@ -9,7 +9,6 @@ layout, line endings) stays as written. The schema decides what is fixable (`Con
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from reviewkit.errors import InvalidFile
@@ -17,9 +16,9 @@ from reviewkit.model.deal import guess_language, schema_for
 from reviewkit.model.files import read_text, write_file
 from reviewkit.model.playbook import Playbook
 from reviewkit.model.schema import Context, Fix
+from reviewkit.model.slips import LINE_BREAK
 from reviewkit.model.yamlread import Mapping, compose
 
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 #: Most rounds of fixing one file (each parses it): far more slips than a person types.
 MAX_ROUNDS = 300
 
@@ -73,7 +72,7 @@ def _punctuation(text: str, line: int, column: int) -> Fix:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _BREAK.finditer(text))]
+    return [0, *(m.end() for m in LINE_BREAK.finditer(text))]
 
 
 def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:

@@ -27,12 +27,13 @@ FULLWIDTH_COMMAS = "，、"
 _CLOSE = {"{": "}", "[": "]"}
 # What follows a full-width comma that was meant to start the next `key: value` of a { }.
 _KEY_AFTER = re.compile(r"\s*[\w-]+:\s")
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: A line break as the YAML parser counts lines.
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def lines_of(text: str) -> list[str]:
     """The text's lines as the YAML parser counts them."""
-    return _BREAK.split(text)
+    return LINE_BREAK.split(text)
 
 
 @dataclass(frozen=True)
