@@ -2,9 +2,11 @@
 
 A value in another case (`High`), a currency alias (`RMB`), an enumeration label in any
 language (`不支持者`), a full-width '：' after a key or '，' between the items of a `[ ]` list.
-Each is replaced where it stands; every other byte of the file (comments, order, quoting,
-layout, line endings) stays as written. The schema decides what is fixable (`Context.offer`),
-`slips` finds the full-width colon; this module only applies the edits.
+Each is replaced where it stands, at the position ruamel.yaml's parser gives it; every other
+byte of the file (comments, order, quoting, layout, line endings) stays as written. (A
+ruamel.yaml round trip would re-indent lists and move comments to other columns.) The schema
+decides what is fixable (`Context.offer`), `slips` finds the full-width punctuation; this
+module only applies the edits.
 """
 
 from __future__ import annotations
