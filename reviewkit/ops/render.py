@@ -54,7 +54,8 @@ def make_pack(
         raise error("unknown-format", format=request.format)
     today = request.today or dt.date.today()
     settings = Settings(request.config, request.playbook).for_file(Path(path))
-    deal = load_deal(path, settings.playbook, language=settings.language)
+    # --lang is also the language of what is said about a file that does not load
+    deal = load_deal(path, settings.playbook, language=request.lang or settings.language)
     findings = check_deal(deal, today, settings, request.lang)
     compared = None
     if request.since is not None:

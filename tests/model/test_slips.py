@@ -440,3 +440,14 @@ def test_a_long_line_is_searched_in_linear_time(end: str) -> None:
     start = time.perf_counter()
     _, problems = compose(text, "d.yaml")
     assert problems and time.perf_counter() - start < 2
+
+
+def test_render_says_it_in_the_language_of_lang_when_the_file_cannot(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text("reviewkit: 1\ndeal:\n  name: X\n  stage: discovery\n  owner：李\n")
+    runner = CliRunner()
+    result = runner.invoke(app, ["render", str(path), "--lang", "zh", "-o", "-"])
+    assert result.exit_code == 2
+    assert f"{path}:5:8: 全角冒号 '：' —— 请改用半角 ':'" in result.output
+    result = runner.invoke(app, ["render", str(path), "-o", "-"])
+    assert f"{path}:5:8: full-width '：' — use ':'" in result.output
