@@ -16,6 +16,7 @@ from reviewkit.model.config import Settings
 from reviewkit.model.discover import deal_files
 from reviewkit.ops.outcome import Outcome
 from reviewkit.parallel import PARALLEL_FROM, run_all
+from reviewkit.text.errors import error
 
 __all__ = ["PARALLEL_FROM", "CheckRun", "check_command", "check_one", "check_paths"]
 
@@ -76,6 +77,8 @@ def check_command(
 
         paths = list(paths)
         if STDIN in paths:
+            if len(paths) > 1:  # the fixed text goes to stdout: one input only
+                raise error("fix-stdin-alone")
             return fix_stdin(settings, today, strict)
         fixed = fix_paths(paths, settings)
     run = check_paths(paths, settings, today, jobs)

@@ -260,3 +260,12 @@ def test_fix_never_breaks_a_file_and_is_idempotent(
     else:
         assert out == text
     assert fix_text(out, playbook) == (out, 0)
+
+
+def test_standard_input_is_fixed_alone(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text(BEFORE, encoding="utf-8")
+    result = check("--fix", "-", path, input=BEFORE)
+    assert result.exit_code == 2
+    assert "reads - (standard input) alone" in result.output
+    assert path.read_text(encoding="utf-8") == BEFORE
