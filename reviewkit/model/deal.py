@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from reviewkit.model.dealtypes import DealData, Language
 
 CLOSED = frozenset({"won", "lost", "dropped"})
-_LANGUAGE = re.compile(r"(?:^\s+|[{,]\s*)language:\s*['\"]?([\w-]+)", re.MULTILINE)
+# `language: zh` as written, before parsing (a full-width '：' is a slip, still meant as zh)
+_LANGUAGE = re.compile(r"(?:^\s+|[{,]\s*)language[:：]\s*['\"]?([\w-]+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)

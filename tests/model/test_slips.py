@@ -451,3 +451,11 @@ def test_render_says_it_in_the_language_of_lang_when_the_file_cannot(tmp_path: P
     assert f"{path}:5:8: 全角冒号 '：' —— 请改用半角 ':'" in result.output
     result = runner.invoke(app, ["render", str(path), "-o", "-"])
     assert f"{path}:5:8: full-width '：' — use ':'" in result.output
+
+
+def test_a_full_width_colon_after_language_still_names_the_language(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text("reviewkit: 1\ndeal:\n  name: 医院\n  language：zh\n  stage: discovery\n")
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert f"{path}:4:11: " in result.output
+    assert "全角冒号 '：' —— 请改用半角 ':'" in result.output
