@@ -231,7 +231,7 @@ def fullwidth_brackets(value: str, line: int, column: int) -> Slip | None:
 
 def curly_quote(value: str, line: int, column: int) -> Slip | None:
     """A text that begins with a typographic quote, which YAML does not read as a quote."""
-    if value[:1] in "“‘「":
+    if value and value[0] in "“‘「":
         return Slip("yaml-curly-quote", line, column, {"char": value[0]})
     return None
 

@@ -459,3 +459,11 @@ def test_a_full_width_colon_after_language_still_names_the_language(tmp_path: Pa
     result = CliRunner().invoke(app, ["check", str(path)])
     assert f"{path}:4:11: " in result.output
     assert "全角冒号 '：' —— 请改用半角 ':'" in result.output
+
+
+@pytest.mark.parametrize("item", ['"": x', "'': x", "“x”: y", ": x"])
+def test_odd_keys_in_a_text_list_are_named_without_a_traceback(item: str) -> None:
+    text = HEAD.format(lang="en") + f"assessment:\n  strengths:\n    - {item}\n"
+    with pytest.raises(InvalidFile) as caught:
+        parse_deal(text, Path("d.yaml"))
+    assert caught.value.problems[0].line == 8
