@@ -422,7 +422,10 @@ class Money(Field):
             code = canonical_currency(currency)
             if code is not None and isinstance(seen["currency"][1], Scalar):
                 ctx.offer(seen["currency"][1], code)
-            hint = suggestion(ctx.lang, currency, sorted(CURRENCIES), CURRENCY_ALIASES)
+            if code is not None:
+                hint = msg(ctx.lang, "did-you-mean", name=code)[0]
+            else:
+                hint = suggestion(ctx.lang, currency, sorted(CURRENCIES))
             self.bad(seen["currency"][1], ctx, path, "currency unknown", v=currency, s=hint)
         return values
 
