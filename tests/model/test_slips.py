@@ -467,3 +467,14 @@ def test_odd_keys_in_a_text_list_are_named_without_a_traceback(item: str) -> Non
     with pytest.raises(InvalidFile) as caught:
         parse_deal(text, Path("d.yaml"))
     assert caught.value.problems[0].line == 8
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_windows_line_endings_name_the_same_place(name: str) -> None:
+    case = CASES[name]
+    text = deal_text(case, "en").replace("\n", "\r\n")
+    with pytest.raises(InvalidFile) as caught:
+        parse_deal(text, Path("d.yaml"))
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (case.line, case.column)
+    assert case.en in problem.message
