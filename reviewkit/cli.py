@@ -60,6 +60,14 @@ class PackFormat(enum.StrEnum):
     pdf = "pdf"
 
 
+class RenderFormat(enum.StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    docx = "docx"
+    xlsx = "xlsx"
+
+
 TodayOption = Annotated[
     dt.datetime | None,
     typer.Option(
@@ -259,8 +267,8 @@ def check(
 def render(
     paths: PathsArgument,
     format: Annotated[
-        PackFormat, typer.Option("--format", "-f", help="Pack format.")
-    ] = PackFormat.md,
+        RenderFormat, typer.Option("--format", "-f", help="Pack format.")
+    ] = RenderFormat.md,
     output: Annotated[
         str | None,
         typer.Option(
