@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 HEADER_FILL = "E8ECF4"
-WIDEST = 60  # characters: wider columns wrap their text
+WIDEST = 50  # characters: wider columns wrap their text
+LINE_HEIGHT = 15  # points: one line of the default 11 pt font
 #: Characters a sheet name may not hold.
 _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\]")
 
@@ -70,7 +71,8 @@ def _name(text: str) -> str:
 
 
 def _sheet(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """Header row (bold, shaded, frozen, filterable), the rows, fitted column widths."""
+    """Header row (bold, shaded, frozen, filterable), the rows, fitted column widths, a
+    printed page as wide as the sheet."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -91,11 +93,29 @@ def _sheet(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any
             if strong:
                 cell.font = bold
         widths = [max(w, _width(text)) for w, (text, _) in zip(widths, texts, strict=True)]
+    widths = [min(width, WIDEST) + 2 for width in widths]
     for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(width, WIDEST) + 2
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for row in sheet.iter_rows(min_row=2):
+        lines = max(_lines(cell.value, width - 2) for cell, width in zip(row, widths, strict=True))
+        if lines > 1:  # spreadsheet programs do not all grow a row for wrapped text
+            sheet.row_dimensions[row[0].row].height = LINE_HEIGHT * lines
     sheet.freeze_panes = "B2"
+    # Printed: landscape, as wide as the page, the header row on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
     if rows:
         sheet.auto_filter.ref = sheet.dimensions
+
+
+def _lines(value: Any, width: int) -> int:
+    """How many lines `value` takes wrapped in a column `width` characters wide."""
+    return sum(
+        max(1, -(-_width(line) // max(width, 1))) for line in str(value or "").splitlines() or [""]
+    )
 
 
 def _width(value: Any) -> int:
