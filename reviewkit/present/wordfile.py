@@ -155,6 +155,7 @@ class Writer:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def save(self) -> bytes:
+        _template_traces_out(self.doc)
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()
@@ -216,6 +217,25 @@ def _font_table(doc: Document) -> None:
         etree.SubElement(font, f"{{{ns}}}family", {f"{{{ns}}}val": "swiss"})
         etree.SubElement(font, f"{{{ns}}}pitch", {f"{{{ns}}}val": "variable"})
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _template_traces_out(doc: Document) -> None:
+    """No trace of python-docx's own template: its thumbnail (a picture of another document,
+    shown by file browsers) goes, and the application named is reviewkit."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    package = doc.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(r_id)
+    for part in package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            text = part.blob.decode("utf-8")
+            text = re.sub(
+                r"<Application>[^<]*</Application>", "<Application>reviewkit</Application>", text
+            )
+            text = re.sub(r"<Template>[^<]*</Template>", "<Template/>", text)
+            part._blob = text.encode("utf-8")
 
 
 def _set_page(doc: Document, pack: Pack) -> None:

@@ -99,6 +99,7 @@ def _lost(w: Writer, pack: Pack) -> None:
                 )
                 for g in lost["gaps"]
             ],
+            (0.24, 0.34, 0.12, 0.3),
         )
     else:
         w.para(t["lost_none"])
@@ -181,7 +182,7 @@ def _chain(w: Writer, pack: Pack) -> None:
                 ]
                 for p in pack.people
             ],
-            (0.2, 0.16, 0.1, 0.12, 0.12, 0.08, 0.1, 0.12),
+            (0.15, 0.16, 0.11, 0.15, 0.11, 0.08, 0.11, 0.13),
         )
         w.heading(t["chain_map"], 2)
         _figures(w, pack)

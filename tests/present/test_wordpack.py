@@ -152,6 +152,9 @@ def test_a4_pages_header_footer_and_properties(packs: dict[str, Path]) -> None:
     assert props.author == "赵磊"
     assert props.language == "zh-CN"
     assert props.created is not None and props.created.date() == TODAY
+    with zipfile.ZipFile(packs["huadong-grid-dispatch"]) as archive:
+        assert not [n for n in archive.namelist() if "thumbnail" in n]
+        assert "<Application>reviewkit</Application>" in archive.read("docProps/app.xml").decode()
 
 
 def test_every_run_names_an_east_asian_font_and_no_theme_font(packs: dict[str, Path]) -> None:
@@ -199,12 +202,30 @@ def test_the_floor_named_in_free_text_is_withheld(write, tmp_path: Path) -> None
     assert "below their quote" in parts_text(out)["word/document.xml"]
 
 
-def test_control_characters_in_deal_text_show_as_replacement(write, tmp_path: Path) -> None:
-    path = write(MINIMAL + 'assessment:\n  strengths: ["Fast \\e[2J spares"]\n')
-    out = render_pack(path, format="docx", output=str(tmp_path / "p.docx"), today=TODAY)
+ODD_TEXT = '"Fast \\e[2J spares\\x01\\x7f\\x9f\\ufffe\\uffff\\u2028 \\U0001F600 \\ufdd0"'
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_control_characters_in_deal_text_show_as_replacement(
+    write, tmp_path: Path, fmt: str
+) -> None:
+    path = write(
+        MINIMAL
+        + f"assessment:\n  strengths: [{ODD_TEXT}]\n"
+        + "actions:\n"
+        + f"  - {{what: {ODD_TEXT}, owner: Li}}\n"
+    )
+    out = render_pack(path, format=fmt, output=str(tmp_path / f"p.{fmt}"), today=TODAY)
     assert out is not None
-    text = "\n".join(c.text for t in docx.Document(str(out)).tables for c in t._cells)
-    assert "Fast \ufffd[2J spares" in text
+    if fmt == "docx":
+        document = docx.Document(str(out))
+        text = "\n".join(c.text for t in document.tables for c in t._cells)
+    else:
+        import openpyxl
+
+        text = str(openpyxl.load_workbook(out)["Action plan"]["A2"].value)
+    assert "Fast \ufffd[2J spares\ufffd\ufffd\ufffd\ufffd\ufffd" in text
+    assert "\U0001f600" in text
 
 
 def test_a_word_pack_is_not_written_to_the_terminal(write) -> None:
@@ -245,3 +266,35 @@ def test_libreoffice_opens_every_word_pack(packs: dict[str, Path], tmp_path: Pat
         floor = floor_of(path)
         if floor is not None:
             assert not found(patterns(floor), text), path.name
+
+
+def test_a_section_the_word_pack_does_not_know_yet_shows_as_a_table(write, tmp_path: Path) -> None:
+    """A list of records added to the pack context (here `risks`) appears under its
+    `s_<field>` heading, with the columns the pack has words for."""
+    import dataclasses
+
+    from reviewkit.judge.engine import check_deal
+    from reviewkit.model.deal import load_deal
+    from reviewkit.present.pack import Pack, PackOptions, build_pack
+    from reviewkit.present.wordpack import pack_docx
+
+    deal = load_deal(write(MINIMAL))
+    pack = build_pack(deal, PackOptions(TODAY), check_deal(deal, TODAY))
+    Grown = dataclasses.make_dataclass(
+        "Grown", [("risks", list, dataclasses.field(default_factory=list))], bases=(Pack,)
+    )
+    grown = Grown(**{f.name: getattr(pack, f.name) for f in dataclasses.fields(Pack)})
+    grown.risks = [{"what": "Budget cut", "owner": "Li", "internal_key": "x"}]
+    grown.t = {**pack.t, "s_risks": "Risks and responses"}
+    out = tmp_path / "p.docx"
+    out.write_bytes(pack_docx(grown))
+    document = docx.Document(str(out))
+    level_1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert level_1.index("Risks and responses") == level_1.index("Appendix: stage checklist") - 1
+    table = next(
+        t for t in document.tables if t.rows[0].cells[0].text == "What" and len(t.columns) == 2
+    )
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["What", "Owner"],
+        ["Budget cut", "Li"],
+    ]
