@@ -50,6 +50,7 @@ class Writer:
         self.t = pack.t
         self.doc: Document = docx.Document()
         _set_fonts(self.doc, pack.lang)
+        self.grid = self.doc.styles["Table Grid"].style_id
         _set_page(self.doc, pack)
 
     # Blocks -------------------------------------------------------------------------------
@@ -108,7 +109,7 @@ class Writer:
         first = 0 if headers is None else 1
         columns = len(headers) if headers is not None else len(rows[0])
         table = self.doc.add_table(rows=first + len(rows), cols=columns)
-        table.style = self.doc.styles["Table Grid"]
+        table._tbl.tblStyle_val = self.grid  # by id: a lookup by name reads every style
         if headers is not None:
             for cell, header in zip(table.rows[0].cells, headers, strict=True):
                 self.cell(cell, (header, True))

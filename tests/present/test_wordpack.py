@@ -298,3 +298,22 @@ def test_a_section_the_word_pack_does_not_know_yet_shows_as_a_table(write, tmp_p
         ["What", "Owner"],
         ["Budget cut", "Li"],
     ]
+
+
+def test_since_the_last_review_and_another_language(tmp_path: Path) -> None:
+    """--since adds its section as in the PDF; --lang zh makes an English deal's pack Chinese."""
+    old = tmp_path / "old.yaml"
+    new = tmp_path / "new.yaml"
+    text = NORTHFIELD.read_text(encoding="utf-8")
+    old.write_text(text.replace("attitude: supporter", "attitude: acknowledger", 1), "utf-8")
+    new.write_text(text, "utf-8")
+    out = render_pack(
+        new, format="docx", output=str(tmp_path / "p.docx"), today=TODAY, since=str(old), lang="zh"
+    )
+    assert out is not None
+    document = docx.Document(str(out))
+    level_1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert level_1[0] == "上次分析会以来的变化"
+    assert [h for h in level_1 if h in ZH_HEADINGS] == ZH_HEADINGS
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "认可者 → 支持者" in body
