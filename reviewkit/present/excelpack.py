@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 HEADER_FILL = "E8ECF4"
 WIDEST = 50  # characters: wider columns wrap their text
 LINE_HEIGHT = 15  # points: one line of the default 11 pt font
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Characters a sheet name may not hold.
 _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\]")
 
@@ -87,11 +88,14 @@ def _sheet(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any
     for values in rows:
         texts = [(v[0], v[1]) if isinstance(v, tuple) else (v, False) for v in values]
         sheet.append([clean(text) for text, _ in texts])
-        for cell, (_, strong) in zip(sheet[sheet.max_row], texts, strict=True):
+        for cell, (text, strong) in zip(sheet[sheet.max_row], texts, strict=True):
             cell.alignment = top
             cell.data_type = "s"  # deal text is never a formula, even when it starts with '='
             if strong:
                 cell.font = bold
+            if isinstance(text, str) and _DATE.fullmatch(text):  # a date sorts and filters as one
+                cell.value = dt.date.fromisoformat(text)
+                cell.number_format = "yyyy-mm-dd"
         widths = [max(w, _width(text)) for w, (text, _) in zip(widths, texts, strict=True)]
     widths = [min(width, WIDEST) + 2 for width in widths]
     for index, width in enumerate(widths, start=1):

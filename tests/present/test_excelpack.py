@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -34,6 +35,9 @@ def test_a_chinese_deal_has_three_sheets_with_chinese_labels(tmp_path: Path) -> 
     actions = rows(book["行动计划"])
     assert actions[0] == ["工作内容", "负责人", "完成时间", "监控点", "状态"]
     assert len(actions) == 1 + len(deal.data["actions"])
+    due = [r[2] for r in actions[1:] if r[2]]
+    assert due and all(isinstance(d, dt.datetime) for d in due)  # real dates: they sort
+    assert book["行动计划"]["C2"].number_format == "yyyy-mm-dd"
     assert {r[4] for r in actions[1:]} <= {"进行中", "已完成", "已放弃"} | {
         r[4] for r in actions[1:] if r[4].startswith("逾期")
     }
