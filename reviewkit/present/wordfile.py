@@ -21,7 +21,7 @@ from reviewkit.text.catalogue import say
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import Table, _Cell
+    from docx.table import Table, _Cell, _Row
     from docx.text.paragraph import Paragraph
 
 #: The East Asian face named on every run, and what Word or WPS may use in its place.
@@ -104,7 +104,8 @@ class Writer:
         widths: Sequence[float] = (),
     ) -> Table:
         """A table with a bold, shaded header row repeated on every page (None: no header
-        row); cells are text, or (text, bold) pairs; `widths` in parts of the page's width."""
+        row); cells are text, or (text, bold) pairs; `widths` in parts of the page's width
+        (default: equal columns across it)."""
         rows = list(rows)
         first = 0 if headers is None else 1
         columns = len(headers) if headers is not None else len(rows[0])
@@ -116,10 +117,10 @@ class Writer:
                 _shade(cell, HEADER_FILL)
             _repeat_header(table)
         for row, values in zip(table.rows[first:], rows, strict=True):
+            _keep_whole(row)
             for cell, value in zip(row.cells, values, strict=True):
                 self.cell(cell, value)
-        if widths:
-            _widths(table, widths)
+        _widths(table, widths or [1 / columns] * columns)
         self.doc.add_paragraph()
         made: Table = table
         return made
@@ -166,11 +167,7 @@ def _east_asian(element: Any, lang: str) -> None:
     """Name the fonts on a run or style: an East Asian face for CJK, no theme font over it."""
     from docx.oxml.ns import qn
 
-    r_pr = element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = r_pr.makeelement(qn("w:rFonts"), {})
-        r_pr.insert(0, fonts)
+    fonts = element.get_or_add_rPr().get_or_add_rFonts()  # in its place among the properties
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)
     fonts.set(qn("w:ascii"), LATIN_FONT)
@@ -310,6 +307,13 @@ def _shade(cell: _Cell, fill: str) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
     cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _keep_whole(row: _Row) -> None:
+    """A row is not split across pages (as in the PDF), unless it is taller than a page."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _repeat_header(table: Table) -> None:

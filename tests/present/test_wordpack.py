@@ -92,6 +92,8 @@ def test_the_decision_chain_actions_and_checklist_are_real_tables(
     assert "•" in assessment.rows[1].cells[0].text
     # Header rows repeat on every page a table runs over.
     assert chain.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    # ... and no other row is split across two pages.
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in actions.rows[1:])
 
 
 def test_overdue_actions_are_marked_as_in_the_pdf(write, tmp_path: Path) -> None:
