@@ -146,10 +146,14 @@ class Writer:
                 (0.28, 0.72),
             )
 
-    def image(self, png: bytes, width_mm: float) -> None:
+    def image(self, png: bytes, width_mm: float, description: str) -> None:
+        """A picture as wide as it was drawn (at most the page's width), described for
+        screen readers and for Word's alt text."""
         from docx.shared import Mm
 
-        self.doc.add_picture(io.BytesIO(png), width=Mm(min(width_mm, CONTENT_MM)))
+        shape = self.doc.add_picture(io.BytesIO(png), width=Mm(min(width_mm, CONTENT_MM)))
+        shape._inline.docPr.set("descr", clean(description))
+        shape._inline.docPr.set("name", clean(description))
 
     def page_break(self) -> None:
         from docx.enum.text import WD_BREAK

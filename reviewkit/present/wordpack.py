@@ -264,7 +264,7 @@ def _figures(w: Writer, pack: Pack) -> None:
 
     for svg in svg_parts(str(chain_map(pack))):
         width_px, _ = svg_size(svg)
-        w.image(svg_to_png(svg), width_px * 25.4 / 96)
+        w.image(svg_to_png(svg), width_px * 25.4 / 96, pack.t["chain_map"])
 
 
 def _dynamics(w: Writer, pack: Pack) -> None:

@@ -127,6 +127,7 @@ def test_the_map_is_an_image_and_every_person_has_a_level_3_heading(
     assert len(document.inline_shapes) >= 1
     shape = document.inline_shapes[0]
     assert Mm(100) < shape.width <= Mm(175)
+    assert shape._inline.docPr.get("descr") == "Decision-chain map"
     with zipfile.ZipFile(packs["northfield-core-network"]) as archive:
         images = [n for n in archive.namelist() if n.startswith("word/media/")]
         assert images and archive.read(images[0])[:8] == b"\x89PNG\r\n\x1a\n"
