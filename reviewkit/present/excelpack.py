@@ -66,6 +66,15 @@ def pack_xlsx(pack: Pack) -> bytes:
     return out.getvalue()
 
 
+def _text(value: Any) -> tuple[str, bool]:
+    """A cell of `packrows` as text and whether it is bold: a list's parts on their own lines."""
+    if isinstance(value, list):
+        return "\n".join(_text(part)[0] for part in value), False
+    if isinstance(value, tuple):
+        return str(value[0]), bool(value[1])
+    return ("" if value is None else str(value)), False
+
+
 def _name(text: str) -> str:
     """A valid sheet name: no reserved characters, at most 31 characters."""
     return _SHEET_UNSAFE.sub(" ", text)[:31]
@@ -86,7 +95,7 @@ def _sheet(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any
         cell.data_type = "s"
     widths = [_width(h) for h in headers]
     for values in rows:
-        texts = [(v[0], v[1]) if isinstance(v, tuple) else (v, False) for v in values]
+        texts = [_text(v) for v in values]
         sheet.append([clean(text) for text, _ in texts])
         for cell, (text, strong) in zip(sheet[sheet.max_row], texts, strict=True):
             cell.alignment = top

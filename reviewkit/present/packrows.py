@@ -1,5 +1,6 @@
 """The pack's tables as rows, shared by the Word and Excel packs: the action plan, the
-decision chain, a stage's checklist. A cell is text, or (text, bold)."""
+decision chain, a stage's checklist. A cell is text, or (text, bold), or a list of these
+(separate lines)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def people_rows(pack: Pack) -> tuple[list[str], list[list[Any]]]:
             t["yes"] if p["coach"] else "",
             t["yes"] if p["speaks_for_us"] else "",
             ties_text(p, t),
-            "\n".join(f"{t[key]}{t['colon']}{need}" for key, need in p["needs"]),
+            [f"{t[key]}{t['colon']}{need}" for key, need in p["needs"]],
         ]
         for p in pack.people
     ]
@@ -79,7 +80,7 @@ def checklist_rows(pack: Pack, stage: dict[str, Any]) -> list[list[Any]]:
     """One stage's checklist: item (and its question), status, evidence."""
     return [
         [
-            f"{i['label']}\n{i['question']}" if i["question"] else i["label"],
+            [(i["label"], True), i["question"]] if i["question"] else (i["label"], True),
             (("✔ " if i["state"] == "met" else "") + i["state_label"], i["state"] != "met"),
             i["basis"],
         ]

@@ -104,7 +104,7 @@ class Writer:
         widths: Sequence[float] = (),
     ) -> Table:
         """A table with a bold, shaded header row repeated on every page (None: no header
-        row); cells are text, or (text, bold) pairs; `widths` in parts of the page's width
+        row); cells as `cell` takes them; `widths` in parts of the page's width
         (default: equal columns across it)."""
         rows = list(rows)
         first = 0 if headers is None else 1
@@ -126,15 +126,19 @@ class Writer:
         return made
 
     def cell(self, cell: _Cell, value: Any) -> None:
-        text, bold = value if isinstance(value, tuple) else (value, False)
-        blocks = paragraphs(clean(text))
-        first = cell.paragraphs[0]
-        for index, lines in enumerate(blocks):
-            paragraph = first if index == 0 else cell.add_paragraph()
-            for l_index, line in enumerate(lines):
-                run = self.run(paragraph, line, bold)
-                if l_index < len(lines) - 1:
-                    run.add_break()
+        """A cell's text, or (text, bold); a list of these is one paragraph each, never
+        joined (a wrapped line within one text is, as everywhere)."""
+        parts = value if isinstance(value, list) else [value]
+        written = 0
+        for part in parts:
+            text, bold = part if isinstance(part, tuple) else (part, False)
+            for lines in paragraphs(clean(text)):
+                paragraph = cell.paragraphs[0] if written == 0 else cell.add_paragraph()
+                written += 1
+                for index, line in enumerate(lines):
+                    run = self.run(paragraph, line, bold)
+                    if index < len(lines) - 1:
+                        run.add_break()
 
     def fields(self, rows: Iterable[tuple[str, Any]]) -> None:
         """A two-column table of labelled values (label in bold), empty values left out."""

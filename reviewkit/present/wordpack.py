@@ -44,10 +44,10 @@ def _cover(w: Writer, pack: Pack) -> None:
     w.run(title, h["name"])
     team = f" · {t['team']}{t['colon']}{t['sep'].join(h['team'])}" if h["team"] else ""
     previous = f" · {t['previous']}{t['colon']}{h['previous']}" if h["previous"] else ""
-    triggers = "\n".join(
+    triggers = [
         trig["label"] + (t["colon"] + t["semi"].join(trig["reasons"]) if trig["reasons"] else "")
         for trig in h["triggers"]
-    )
+    ]
     w.fields(
         [
             (t["customer"], h["customer"] or t["none"]),
@@ -194,7 +194,7 @@ def _chain(w: Writer, pack: Pack) -> None:
             w.fields(
                 [
                     *((t[key], text) for key, text in p["details"]),
-                    (t["pic"], "\n".join(f"{t[k]}{t['colon']}{v}" for k, v in p["needs"])),
+                    (t["pic"], [f"{t[k]}{t['colon']}{v}" for k, v in p["needs"]]),
                     (t["competitor_ties"], ties_text(p, t) if p["competitor_ties"] else ""),
                     (t["integrator_attitudes"], integrators),
                     (t["last_contact"], p["last_contact"]),
@@ -241,14 +241,14 @@ def _chain(w: Writer, pack: Pack) -> None:
                 (
                     (c["name"], True),
                     c["threat"],
-                    c["products"]
+                    [c["products"]]
                     + (
-                        f"\n{t['satisfaction']}{t['colon']}{c['satisfaction']}"
+                        [f"{t['satisfaction']}{t['colon']}{c['satisfaction']}"]
                         if c["satisfaction"]
-                        else ""
+                        else []
                     ),
-                    "\n".join(c["strengths"]),
-                    "\n".join(c["weaknesses"]),
+                    c["strengths"],
+                    c["weaknesses"],
                     c["sales_rep"],
                 )
                 for c in pack.competitors
@@ -281,14 +281,14 @@ def _dynamics(w: Writer, pack: Pack) -> None:
                 d["party"],
                 (d["event"], d["reversal"]),
                 d["impact"],
-                "\n".join(
+                [
                     x
                     for x in (
                         f"⟲ {t['reversal']}" if d["reversal"] else "",
                         t["new_since"] if d["new"] else "",
                     )
                     if x
-                ),
+                ],
             )
             for d in pack.dynamics
         ],
@@ -308,7 +308,7 @@ def _assessment(w: Writer, pack: Pack) -> None:
     for pair in (("strengths", "weaknesses"), ("opportunities", "problems")):
         w.table(
             [t[key] for key in pair],
-            [["\n".join(f"• {x}" for x in lists[key]) or t["none"] for key in pair]],
+            [[[f"• {x}" for x in lists[key]] or t["none"] for key in pair]],
         )
     if a["ucv"]:
         w.text(a["ucv"], t["ucv"] + t["lead"])
@@ -408,9 +408,9 @@ def _more(w: Writer, pack: Pack) -> None:
         )
 
 
-def _plain(value: Any, t: dict[str, str]) -> str:
+def _plain(value: Any, t: dict[str, str]) -> Any:
     if isinstance(value, list):
-        return "\n".join(_plain(v, t) for v in value)
+        return [_plain(v, t) for v in value]
     if isinstance(value, bool):
         return t["yes"] if value else ""
     return "" if value is None else str(value)

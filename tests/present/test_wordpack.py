@@ -16,6 +16,7 @@ from docx.shared import Mm
 
 from reviewkit.errors import ReviewkitError
 from reviewkit.model.amounts import found, patterns
+from reviewkit.model.playbook import tr
 from reviewkit.ops.render import render_pack
 from tests.conftest import MINIMAL, SAMPLE_DEALS, SAMPLES, TODAY, load_sample
 from tests.present.test_pdf import EN_HEADINGS, FLOOR, ZH_HEADINGS
@@ -88,6 +89,11 @@ def test_the_decision_chain_actions_and_checklist_are_real_tables(
     assert any(r.cells[3].text for r in actions.rows[1:])  # checkpoints shown
     checklists = [t for t in document.tables if t.rows[0].cells[0].text == "检查项"]
     assert len(checklists) == deal.stage_index + 1
+    # An item's label is a bold line of its own above its question, never run into it.
+    first = deal.playbook.stages[0].items[0]
+    item = checklists[0].rows[1].cells[0].paragraphs
+    assert [p.text for p in item] == [tr(first.label, "zh"), tr(first.question, "zh")]
+    assert item[0].runs[0].bold and not item[1].runs[0].bold
     assessment = by_header[("优势", "劣势")]
     assert "•" in assessment.rows[1].cells[0].text
     # Header rows repeat on every page a table runs over.
