@@ -80,9 +80,10 @@ def test_the_decision_chain_actions_and_checklist_are_real_tables(
     chain = by_header[
         ("姓名", "角色", "影响力", "态度", "理性 / 感性", "教练", "为我方说话", "与对手关系")
     ]
-    names = [row.cells[0].text for row in chain.rows[1:]]
+    names = [row.cells[0].paragraphs[0].text for row in chain.rows[1:]]
     assert names == [p["name"] for p in deal.data["decision_chain"]]
-    coach = next(r for r in chain.rows[1:] if r.cells[0].text == "马俊")
+    assert chain.rows[1].cells[0].paragraphs[1].text == deal.data["decision_chain"][0]["title"]
+    coach = next(r for r in chain.rows[1:] if r.cells[0].paragraphs[0].text == "马俊")
     assert coach.cells[5].text == "✔"
     actions = by_header[("工作内容", "负责人", "完成时间", "监控点", "状态")]
     assert len(actions.rows) == 1 + len(deal.data["actions"])
