@@ -1,7 +1,10 @@
 """The pack's SVG figures as PNG images, for formats that cannot show SVG (the Word pack).
 
-CairoSVG draws them offline with the same font list as the PDF (Noto CJK for Chinese).
-It is imported only when a figure is drawn: `check` and the other formats never load it.
+CairoSVG draws them offline. It takes only the first family of a font list and draws no
+character from another font (a box instead), so a figure is drawn in one face that has
+every character a pack may hold: Latin, Chinese and the arrows and marks of the figures
+(Noto Sans CJK SC, which `make setup` installs for the PDF). CairoSVG is imported only when
+a figure is drawn: `check` and the other formats never load it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import re
 from reviewkit.text.errors import error
 
 _SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+_FONT_FAMILY = re.compile(r'font-family="[^"]*"')
+FACE = "Noto Sans CJK SC"
 #: Pixels drawn per SVG pixel: sharp in print at the width a Word page gives the map.
 SCALE = 2.5
 
@@ -33,6 +38,7 @@ def svg_to_png(svg: str) -> bytes:
         import cairosvg
     except OSError as exc:  # cairocffi could not load the Cairo library
         raise error("no-cairo", detail=exc) from None
+    svg = _FONT_FAMILY.sub(f'font-family="{FACE}"', svg)
     data = cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=SCALE, unsafe=False)
     assert isinstance(data, bytes)
     return data

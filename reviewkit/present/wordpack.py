@@ -182,7 +182,7 @@ def _chain(w: Writer, pack: Pack) -> None:
                 ]
                 for p in pack.people
             ],
-            (0.2, 0.14, 0.1, 0.14, 0.1, 0.08, 0.11, 0.13),
+            (0.16, 0.14, 0.11, 0.15, 0.1, 0.09, 0.11, 0.14),
         )
         w.heading(t["chain_map"], 2)
         _figures(w, pack)
