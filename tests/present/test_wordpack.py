@@ -69,6 +69,8 @@ def test_every_sample_has_the_pack_sections_as_word_headings(packs: dict[str, Pa
         assert [h for h in level_1 if h in expected] == expected, path.name
         title = [p.text for p in document.paragraphs if p.style.name == "Title"]
         assert title == [deal.data["deal"]["name"]]
+        lost = "Lost-deal review" in level_1
+        assert lost == (deal.status == "lost"), path.name
 
 
 def test_the_decision_chain_actions_and_checklist_are_real_tables(
@@ -327,3 +329,18 @@ def test_since_the_last_review_and_another_language(tmp_path: Path) -> None:
     assert [h for h in level_1 if h in ZH_HEADINGS] == ZH_HEADINGS
     body = "\n".join(p.text for p in document.paragraphs)
     assert "认可者 → 支持者" in body
+
+
+def test_a_crowded_map_is_one_image_per_page_sized_part(write, tmp_path: Path) -> None:
+    from tests.present.test_figures import crowd
+
+    path = write(crowd(80, "zh"))
+    out = render_pack(path, format="docx", output=str(tmp_path / "p.docx"), today=TODAY)
+    assert out is not None
+    document = docx.Document(str(out))
+    shapes = document.inline_shapes
+    assert len(shapes) >= 2
+    # Each part fits a page's content: 174 mm wide, 261 mm tall.
+    assert all(s.width <= Mm(174) and s.height <= Mm(261) for s in shapes)
+    level_3 = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
+    assert len(level_3) == 80
