@@ -20,7 +20,7 @@ setup: system $(STAMP)
 
 system:
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \
-		echo "Not a Debian system: install Pango and a CJK font yourself (see README)."; exit 0; \
+		echo "Not a Debian system: install Pango, Cairo and a CJK font yourself (see README)."; exit 0; \
 	fi; \
 	missing=""; \
 	for p in $(SYSTEM_PACKAGES) $(EXTRA_PACKAGES); do \
