@@ -1,6 +1,6 @@
 """The pack's tables as an Excel workbook (.xlsx): action plan, decision chain, checklist.
 
-One sheet per table, each with a bold header row frozen above the data, columns as wide as
+One sheet per table (the checklist with each stage's gate after its items), each with a bold header row frozen above the data, columns as wide as
 their text (a CJK character counts twice), long text wrapped, in the pack's language. The
 rows are those of the Word pack (`packrows`),
 so both formats show the same reading of every fact; like every pack it is built with the
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reviewkit.present.pack import Pack
-from reviewkit.present.packrows import action_rows, checklist_rows, people_rows
+from reviewkit.present.packrows import action_rows, checklist_rows, gate_row, people_rows
 from reviewkit.present.textflow import is_wide
 from reviewkit.present.wordfile import clean
 
@@ -44,11 +44,13 @@ def pack_xlsx(pack: Pack) -> bytes:
     _sheet(book.create_sheet(_name(t["sheet_actions"])), headers, rows)
     headers, rows = people_rows(pack)
     _sheet(book.create_sheet(_name(t["sheet_chain"])), headers, rows)
-    checklist = [
-        [s["label"] + (f" · {t['current_stage']}" if s["current"] else ""), *row]
-        for s in pack.stages
-        for row in checklist_rows(pack, s)
-    ]
+    checklist = []
+    for s in pack.stages:
+        gate = gate_row(pack, s)
+        for row in [*checklist_rows(pack, s), *([gate] if gate else [])]:
+            checklist.append(
+                [s["label"] + (f" · {t['current_stage']}" if s["current"] else ""), *row]
+            )
     _sheet(
         book.create_sheet(_name(t["sheet_checklist"])),
         [t["stage"], t["item"], t["state"], t["basis"]],

@@ -23,6 +23,7 @@ def people_rows(pack: Pack) -> tuple[list[str], list[list[Any]]]:
         t["speaks_for_us"],
         t["competitor_ties"],
         t["pic"],
+        t["last_contact"],
     ]
     rows = [
         [
@@ -36,6 +37,7 @@ def people_rows(pack: Pack) -> tuple[list[str], list[list[Any]]]:
             t["yes"] if p["speaks_for_us"] else "",
             ties_text(p, t),
             [f"{t[key]}{t['colon']}{need}" for key, need in p["needs"]],
+            p["last_contact"],
         ]
         for p in pack.people
     ]
@@ -85,4 +87,16 @@ def checklist_rows(pack: Pack, stage: dict[str, Any]) -> list[list[Any]]:
             i["basis"],
         ]
         for i in stage["entries"]
+    ]
+
+
+def gate_row(pack: Pack, stage: dict[str, Any]) -> list[Any] | None:
+    """A stage's gate as a checklist row (None: the stage has no gate)."""
+    gate, t = stage["gate"], pack.t
+    if gate is None:
+        return None
+    return [
+        (f"{t['gate']}{t['colon']}{gate['label']}", True),
+        (("✔ " if gate["passed"] else "") + gate["state_label"], not gate["passed"]),
+        gate["basis"],
     ]

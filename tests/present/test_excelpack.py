@@ -53,6 +53,7 @@ def test_a_chinese_deal_has_three_sheets_with_chinese_labels(tmp_path: Path) -> 
         "为我方说话",
         "与对手关系",
         "PIC 需求",
+        "最近接触",
     ]
     by_name = {r[0]: r for r in chain[1:]}
     assert list(by_name) == [p["name"] for p in deal.data["decision_chain"]]
@@ -62,8 +63,11 @@ def test_a_chinese_deal_has_three_sheets_with_chinese_labels(tmp_path: Path) -> 
     checklist = rows(book["阶段检查清单"])
     assert checklist[0] == ["阶段", "检查项", "状态", "依据"]
     stages = [s for s in deal.playbook.stages[: deal.stage_index + 1]]
-    assert len(checklist) == 1 + sum(len(s.items) for s in stages)
+    gates = [s for s in stages if s.gate is not None]
+    assert len(checklist) == 1 + sum(len(s.items) for s in stages) + len(gates)
     assert checklist[-1][0].endswith("· 当前阶段")
+    gate_rows = [r for r in checklist if r[1].startswith("关口：")]
+    assert len(gate_rows) == len(gates) and {r[2] for r in gate_rows} <= {"✔ 已通过", "未通过"}
 
 
 def test_sheets_have_bold_frozen_headers_and_fitted_widths(tmp_path: Path) -> None:
