@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reviewkit.present.pack import Pack
-from reviewkit.present.textflow import paragraphs
+from reviewkit.present.textflow import is_wide, paragraphs
 from reviewkit.text.catalogue import say
 
 if TYPE_CHECKING:
@@ -60,9 +60,9 @@ class Writer:
         self.run(paragraph, text)
         return paragraph
 
-    def para(self, *runs: tuple[str, bool] | str, style: str | None = None) -> Paragraph:
+    def para(self, *runs: tuple[str, bool] | str) -> Paragraph:
         """A paragraph of runs: plain strings, or (text, bold) pairs."""
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.doc.add_paragraph()
         for part in runs:
             text, bold = (part, False) if isinstance(part, str) else part
             self.run(paragraph, text, bold)
@@ -75,7 +75,8 @@ class Writer:
             paragraph = self.doc.add_paragraph()
             if lead and index == 0:
                 self.run(paragraph, lead, bold=True)
-                self.run(paragraph, " ")
+                if not is_wide(lead[-1]):  # no space after a full-width colon
+                    self.run(paragraph, " ")
             self.lines(paragraph, lines)
 
     def lines(self, paragraph: Paragraph, lines: Sequence[str]) -> None:
@@ -88,7 +89,7 @@ class Writer:
         style = "List Number" if numbered else "List Bullet"
         for item in items:
             paragraph = self.doc.add_paragraph(style=style)
-            self.lines(paragraph, [" ".join(lines) for lines in paragraphs(clean(item))])
+            self.lines(paragraph, [line for block in paragraphs(clean(item)) for line in block])
 
     def run(self, paragraph: Paragraph, text: str, bold: bool = False) -> Any:
         run = paragraph.add_run(clean(text))
