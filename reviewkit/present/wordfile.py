@@ -51,6 +51,7 @@ class Writer:
         self.doc: Document = docx.Document()
         _set_fonts(self.doc, pack.lang)
         self.grid = self.doc.styles["Table Grid"].style_id
+        self.table_size = self.doc.styles["Table Grid"].font.size
         _set_page(self.doc, pack)
 
     # Blocks -------------------------------------------------------------------------------
@@ -106,7 +107,7 @@ class Writer:
     ) -> Table:
         """A table with a bold, shaded header row repeated on every page (None: no header
         row); cells as `cell` takes them; `widths` in parts of the page's width
-        (default: equal columns across it)."""
+        (default: as `fitted` shares it out)."""
         rows = list(rows)
         first = 0 if headers is None else 1
         columns = len(headers) if headers is not None else len(rows[0])
@@ -121,7 +122,7 @@ class Writer:
             _keep_whole(row)
             for cell, value in zip(row.cells, values, strict=True):
                 self.cell(cell, value)
-        _widths(table, widths or [1 / columns] * columns)
+        _widths(table, widths or fitted(headers, rows, columns))
         self.doc.add_paragraph()
         made: Table = table
         return made
@@ -138,6 +139,7 @@ class Writer:
                 written += 1
                 for index, line in enumerate(lines):
                     run = self.run(paragraph, line, bold)
+                    run.font.size = self.table_size  # the paragraph style's size would win
                     if index < len(lines) - 1:
                         run.add_break()
 
@@ -316,6 +318,56 @@ def _shade(cell: _Cell, fill: str) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
     cell._tc.get_or_add_tcPr().append(shading)
+
+
+#: Widths in half-ems (a CJK character is two, a Latin one 1.15 at worst): the page's content
+#: width at the tables' 9 pt, the longest line a column is widened for, the widest word kept
+#: whole (a longer CJK run may break after 6 characters), and a cell's padding.
+PAGE_UNITS, LONGEST, WIDEST_WORD, CJK_RUN, PADDING = 110, 40, 20, 12, 3
+
+
+def fitted(
+    headers: Sequence[str] | None, rows: Sequence[Sequence[Any]], columns: int
+) -> list[float]:
+    """Columns' shares of the page's width, as a browser lays out a table: each at least as
+    wide as its widest word (no word broken), the rest of the page shared by how much longer
+    each column's lines are."""
+    least = [0.0] * columns
+    most = [0.0] * columns
+    bold = [(1.1, list(headers or []))]  # a bold header is wider
+    for scale, values in bold + [(1.0, list(v)) for v in rows]:
+        for index, value in enumerate(values):
+            for text in _texts(value):
+                for line in text.splitlines():
+                    most[index] = max(most[index], min(scale * _units(line), LONGEST))
+                    for word in line.split():
+                        least[index] = max(least[index], scale * _word_units(word))
+    least = [x + PADDING for x in least]
+    most = [max(m + PADDING, x) for m, x in zip(most, least, strict=True)]
+    if sum(most) <= PAGE_UNITS:
+        return [m / sum(most) for m in most]
+    if sum(least) >= PAGE_UNITS:
+        return [x / sum(least) for x in least]
+    room = PAGE_UNITS - sum(least)
+    growth = [m - x for m, x in zip(most, least, strict=True)]
+    widths = [x + room * g / sum(growth) for x, g in zip(least, growth, strict=True)]
+    return [w / PAGE_UNITS for w in widths]
+
+
+def _texts(value: Any) -> list[str]:
+    parts = value if isinstance(value, list) else [value]
+    return [str((part[0] if isinstance(part, tuple) else part) or "") for part in parts]
+
+
+def _units(text: str) -> float:
+    return sum(2.0 if is_wide(c) else 1.15 for c in text)
+
+
+def _word_units(word: str) -> float:
+    """How wide a word must stay whole: Latin up to WIDEST_WORD, a CJK run up to CJK_RUN."""
+    if any(is_wide(c) for c in word):
+        return min(_units(word), CJK_RUN)
+    return min(_units(word), WIDEST_WORD)
 
 
 def _keep_whole(row: _Row) -> None:

@@ -99,7 +99,6 @@ def _lost(w: Writer, pack: Pack) -> None:
                 )
                 for g in lost["gaps"]
             ],
-            (0.24, 0.34, 0.12, 0.3),
         )
     else:
         w.para(t["lost_none"])
@@ -182,7 +181,6 @@ def _chain(w: Writer, pack: Pack) -> None:
                 ]
                 for p in pack.people
             ],
-            (0.16, 0.14, 0.11, 0.15, 0.1, 0.09, 0.11, 0.14),
         )
         w.heading(t["chain_map"], 2)
         _figures(w, pack)
@@ -224,7 +222,6 @@ def _chain(w: Writer, pack: Pack) -> None:
                 )
                 for i in pack.partners
             ],
-            (0.14, 0.1, 0.08, 0.1, 0.22, 0.12, 0.24),
         )
     if pack.competitors:
         w.heading(t["competitors"], 2)
@@ -253,7 +250,6 @@ def _chain(w: Writer, pack: Pack) -> None:
                 )
                 for c in pack.competitors
             ],
-            (0.14, 0.08, 0.2, 0.2, 0.2, 0.18),
         )
 
 
@@ -292,7 +288,6 @@ def _dynamics(w: Writer, pack: Pack) -> None:
             )
             for d in pack.dynamics
         ],
-        (0.15, 0.12, 0.48, 0.1, 0.15),
     )
 
 
@@ -334,7 +329,7 @@ def _actions(w: Writer, pack: Pack) -> None:
         w.para(t["none_actions"])
         return
     headers, rows = action_rows(pack)
-    w.table(headers, rows, (0.34, 0.13, 0.15, 0.24, 0.14))
+    w.table(headers, rows)
 
 
 def _outcome(w: Writer, pack: Pack) -> None:
@@ -362,7 +357,7 @@ def _appendix(w: Writer, pack: Pack) -> None:
     for s in pack.stages:
         current = f" · {t['current_stage']}" if s["current"] else ""
         w.heading(f"{s['number']}. {s['label']}{current} — {s['met']}/{len(s['entries'])}", 2)
-        w.table([t["item"], t["state"], t["basis"]], checklist_rows(pack, s), (0.4, 0.15, 0.45))
+        w.table([t["item"], t["state"], t["basis"]], checklist_rows(pack, s))
         gate = s["gate"]
         if gate:
             state = ("✔ " if gate["passed"] else "") + gate["state_label"]

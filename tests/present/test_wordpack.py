@@ -344,3 +344,29 @@ def test_a_crowded_map_is_one_image_per_page_sized_part(write, tmp_path: Path) -
     assert all(s.width <= Mm(174) and s.height <= Mm(261) for s in shapes)
     level_3 = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
     assert len(level_3) == 80
+
+
+def test_columns_are_fitted_so_that_no_word_is_broken() -> None:
+    from reviewkit.present.wordfile import PADDING, PAGE_UNITS, fitted
+
+    headers = ["Name", "Attitude", "Coach"]
+    rows = [
+        [[("Liu Jianguo", True), "Head of Network Planning Dept"], "acknowledger", "✔"],
+        ["许静", "认可者", ""],
+    ]
+    shares = fitted(headers, rows, 3)
+    assert abs(sum(shares) - 1) < 1e-9
+    units = [share * PAGE_UNITS for share in shares]
+    assert units[1] >= len("acknowledger") * 1.15 + PADDING
+    assert units[2] >= len("Coach") * 1.15 * 1.1 + PADDING
+    assert units[0] > units[1] > units[2]  # the rest goes where the lines are longest
+    # A table narrower than the page is as wide as its longest lines, in proportion.
+    a, b = 1.15 * 1.1 + PADDING, 2 * 1.15 + PADDING  # bold header "A"; the cell "yy"
+    assert fitted(["A", "B"], [["x", "yy"]], 2) == pytest.approx([a / (a + b), b / (a + b)])
+
+
+def test_table_text_is_set_smaller_than_body_text(packs: dict[str, Path]) -> None:
+    document = docx.Document(str(packs["northfield-core-network"]))
+    runs = [r for t in document.tables for c in t._cells for p in c.paragraphs for r in p.runs]
+    assert runs and all(r.font.size is not None and r.font.size.pt == 9 for r in runs)
+    assert document.styles["Normal"].font.size.pt == 10
