@@ -248,9 +248,10 @@ def _template_traces_out(doc: Document) -> None:
 
 
 def _set_page(doc: Document, pack: Pack) -> None:
-    """A4 pages; the header names the deal (and that it is confidential); the footer numbers
-    the pages; the document's properties name the deal and nothing else of it."""
-    from docx.shared import Mm, Pt
+    """A4 pages; the header names the deal (and that it is confidential, and that the floor
+    is shown when it is); the footer numbers the pages; the document's properties name the
+    deal and nothing else of it."""
+    from docx.shared import Mm, Pt, RGBColor
 
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
@@ -262,6 +263,11 @@ def _set_page(doc: Document, pack: Pack) -> None:
     run = header.add_run(clean(words))
     run.font.size = Pt(8)
     _east_asian(run._r, pack.lang)
+    if pack.reveal_floor:  # a Word file is forwarded: every page says what it holds
+        warning = section.header.add_paragraph().add_run(f"⚠ {t['floor_revealed']}")
+        warning.font.size, warning.bold = Pt(8), True
+        warning.font.color.rgb = RGBColor(0xC6, 0x28, 0x28)
+        _east_asian(warning._r, pack.lang)
     footer = section.footer.paragraphs[0]
     page_words = say(pack.lang, "pack.page_of", page="\0", pages="\1")
     for part in re.split("([\0\1])", page_words):

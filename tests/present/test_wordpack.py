@@ -203,6 +203,9 @@ def test_the_floor_is_shown_only_when_revealed(tmp_path: Path) -> None:
     assert not any(found(regexes, text) for name, text in texts.items() if "docProps" in name)
     document = docx.Document(str(out))
     assert document.paragraphs[0].text.startswith("⚠ 本材料显示了商务底线价格")
+    # ... and so does every page's header.
+    header = [p.text for p in document.sections[0].header.paragraphs]
+    assert header[1].startswith("⚠ 本材料显示了商务底线价格")
 
 
 def test_the_floor_named_in_free_text_is_withheld(write, tmp_path: Path) -> None:
