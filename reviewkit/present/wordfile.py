@@ -1,7 +1,7 @@
 """A Word document being written (python-docx), with what every reviewkit document has.
 
-A4 pages; the page header names the deal (and that it is confidential), the footer numbers
-the pages; styles and runs name their fonts, an East Asian face first for CJK (so Chinese
+A4 pages; the page header names the deal (and that it is confidential, or shows the
+floor), the footer numbers the pages; styles and runs name their fonts, an East Asian face first for CJK (so Chinese
 opens upright in Word and WPS), the face's stand-in in the font table; the document's
 properties name the deal and its owner, nothing else of it. Deal text is written as text:
 control characters XML cannot hold show as \ufffd, as `check` shows them.
@@ -24,9 +24,10 @@ if TYPE_CHECKING:
     from docx.table import Table, _Cell, _Row
     from docx.text.paragraph import Paragraph
 
-#: The East Asian face named on every run, and what Word or WPS may use in its place.
+#: The East Asian face named on every run, and the face Word may use in its place (the font
+#: table's w:altName; LibreOffice and WPS find their own stand-in by the document's language).
 CJK_FONT = "Microsoft YaHei"
-CJK_ALTERNATES = "Noto Sans CJK SC"
+CJK_ALTERNATE = "Noto Sans CJK SC"
 LATIN_FONT = "Calibri"
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM, MARGIN_MM = 210, 297, 18
 CONTENT_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
@@ -210,7 +211,7 @@ def _set_fonts(doc: Document, lang: str) -> None:
 
 
 def _font_table(doc: Document) -> None:
-    """Add the CJK face to the font table with its stand-ins (w:altName) and GB2312 charset."""
+    """Add the CJK face to the font table with its stand-in (w:altName) and GB2312 charset."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from lxml import etree
 
@@ -221,7 +222,7 @@ def _font_table(doc: Document) -> None:
         root = etree.fromstring(part.blob)
         ns = root.nsmap.get("w") or "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
         font = etree.SubElement(root, f"{{{ns}}}font", {f"{{{ns}}}name": CJK_FONT})
-        etree.SubElement(font, f"{{{ns}}}altName", {f"{{{ns}}}val": CJK_ALTERNATES})
+        etree.SubElement(font, f"{{{ns}}}altName", {f"{{{ns}}}val": CJK_ALTERNATE})
         etree.SubElement(font, f"{{{ns}}}charset", {f"{{{ns}}}val": "86"})
         etree.SubElement(font, f"{{{ns}}}family", {f"{{{ns}}}val": "swiss"})
         etree.SubElement(font, f"{{{ns}}}pitch", {f"{{{ns}}}val": "variable"})
