@@ -479,7 +479,7 @@ def _lost(
             }
             for g in gaps
         ],
-        "lessons": lessons(outcome["lessons"], gaps, {f.rule for f in findings}, lang),
+        "lessons": lessons(outcome["lessons"], gaps, deal.playbook, lang),
     }
 
 
