@@ -25,6 +25,7 @@ from reviewkit.text.catalogue import say
 #: How many past versions of a file are read, newest first.
 MAX_VERSIONS = 200
 
+
 @dataclass(frozen=True)
 class Gap:
     stage: str
@@ -35,8 +36,9 @@ class Gap:
     since: str  # when (a date), or ""
 
 
-def _unmet(deal: Deal, config: Config) -> dict[tuple[str, str], str]:
-    """(stage, item) → state of everything unmet up to the deal's stage (gates as 'gate')."""
+def open_at_close(deal: Deal, config: Config) -> dict[tuple[str, str], str]:
+    """(stage, item) → state of every item and gate (as 'gate') up to the deal's stage that
+    did not hold when it closed (judged on the outcome's date; a version's own stage)."""
     review = Review(deal, deal.data["outcome"]["date"] or dt.date.today(), config)
     stages = deal.playbook.stages[: deal.stage_index + 1]
     return {
@@ -47,7 +49,7 @@ def _unmet(deal: Deal, config: Config) -> dict[tuple[str, str], str]:
 
 def gaps_at_loss(deal: Deal, config: Config, lang: str) -> list[Gap]:
     """The gaps of a lost deal, each with the stage (and date) at which it opened."""
-    final = _unmet(deal, config)
+    final = open_at_close(deal, config)
     opened = _opened_in_git(deal, config, final)
     _add_opened_in_history(deal, final, opened)
     gaps = []
@@ -78,7 +80,7 @@ def _opened_in_git(
                 )
             except InvalidFile:
                 continue
-        states = [(date, version, _unmet(version, config)) for date, version in parsed]
+        states = [(date, version, open_at_close(version, config)) for date, version in parsed]
         for key in final:
             run_start = None
             for index in range(len(states) - 1, -1, -1):

@@ -50,7 +50,12 @@ ITEM = Struct(
     required=("key", "label", "question"),
 )
 GATE = Struct(
-    {"label": LOCAL, "rule": RuleField(), "lesson": LOCAL, "source": Enum("lesson-source", SOURCES)},
+    {
+        "label": LOCAL,
+        "rule": RuleField(),
+        "lesson": LOCAL,
+        "source": Enum("lesson-source", SOURCES),
+    },
     required=("label", "rule"),
 )
 STAGE = Struct(

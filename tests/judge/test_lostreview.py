@@ -14,7 +14,6 @@ from reviewkit.cli import app
 from reviewkit.judge.lostreview import MAX_PLAYBOOK_LESSONS, MAX_VERSIONS, Gap, lessons, told
 from reviewkit.model.git import versions
 from reviewkit.model.playbook import Lesson, load_playbook
-from reviewkit.text.catalogue import say
 from tests.conftest import COMPLETE_DISCOVERY, SAMPLES, git, load_sample
 
 DAY = "2026-12-01"
