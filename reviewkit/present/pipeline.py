@@ -26,10 +26,10 @@ from reviewkit.model.config import Settings
 from reviewkit.model.discover import deal_files
 from reviewkit.model.playbook import tr
 from reviewkit.parallel import run_all
+from reviewkit.present.textflow import is_wide
 from reviewkit.text.catalogue import say
 from reviewkit.text.errors import error
 from reviewkit.text.labels import label
-from reviewkit.text.messages import clip
 from reviewkit.text.packtext import pack_text
 
 if TYPE_CHECKING:
@@ -360,13 +360,24 @@ def _row(d: DealLine, today: dt.date, lang: str) -> dict[str, Any]:
         "last": d.last_review.isoformat() if d.last_review else t["p_never"],
         "reviewed": d.last_review is not None,
         "stale": d.stale,
+        "review_now": [label for label, _ in d.triggers],
         "next": step[0] if step else t["p_no_action"],
-        "next_short": clip(step[0], 90) if step else t["p_no_action"],
+        "next_short": _short(step[0], 50) if step else t["p_no_action"],
         "next_owner": step[1] if step else "",
         "due": step[2].isoformat() if step and step[2] else "—",
         "due_passed": bool(step and step[2] and step[2] < today),
         "overdue": len(d.overdue),
     }
+
+
+def _short(text: str, width: int) -> str:
+    """`text` cut to `width` columns (a Chinese character takes two), with "…" when cut."""
+    used = 0
+    for index, char in enumerate(text):
+        used += 2 if is_wide(char) else 1
+        if used > width:
+            return text[:index].rstrip() + "…"
+    return text
 
 
 def _totals(live: list[DealLine]) -> dict[str, Any]:
@@ -520,4 +531,4 @@ def sort_label(view: Pipeline) -> str:
         say(view.lang, f"pipeline.column.{k.lstrip('-')}") + (" ↓" if k.startswith("-") else "")
         for k in view.sort
     ]
-    return ", ".join(names)
+    return pack_text(view.lang)["sep"].join(names)

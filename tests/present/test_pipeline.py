@@ -395,9 +395,15 @@ def test_html_pipeline_is_self_contained_with_a_funnel_per_playbook(deals: Path)
     # Stage labels are table text that wraps, never cut to fit a drawing.
     assert "<tr><td>Understand needs, collect information</td>" in html
     assert "…" not in html.split('<table class="grid funnel">')[1].split("</table>")[0]
-    for heading in ("Open deals", "Deals by stage", "By owner", "Gates not passed"):
+    for heading in (
+        "Open deals",
+        "Deals by stage: Project sales stage review (default)",
+        "Deals by stage: MEDDPICC deal review (team sample)",
+        "By owner",
+    ):
         assert f"<h2>{heading}</h2>" in html
     assert '<tr class="total"><td>Total</td><td></td><td>5</td>' in html
+    assert html.count('<td class="why">') == 5
     assert f"<code>{deals / 'bad.yaml'}</code>: 4:10:" in html
 
 
@@ -423,8 +429,8 @@ def test_pdf_pipeline(deals: Path) -> None:
         "Opendeals",
         "Dealsbystage",
         "Byowner",
-        "Dealsthatneedareviewmeetingnow",
-        "Gatesnotpassed",
+        "Reviewmeetingnow",
+        "Gatepassed",
         "Filesthatcouldnotbereadasdeals",
     ):
         assert heading in text, heading
