@@ -49,6 +49,7 @@ demo: setup
 		$(BIN)/reviewkit render samples/ --today $(DEMO_TODAY) --format $$format -o demo || exit 1; \
 	done
 	$(BIN)/reviewkit pipeline samples/ --today $(DEMO_TODAY) --format pdf -o demo/pipeline.pdf
+	$(BIN)/reviewkit lessons portfolio/ --format pdf -o demo/lessons.pdf
 	@echo "Packs written to demo/:"; ls -1 demo/
 
 lint: setup
