@@ -83,7 +83,7 @@ def test_the_pack_shows_each_persons_timeline(tmp_path: Path) -> None:
     invoke("render", path, "-f", "html", "-o", html, "--today", DAY)
     page = html.read_text(encoding="utf-8")
     assert (
-        '<tr><th>态度变化</th><td class="timeline"><span class="att-acknowledger">认可者</span>'
+        '<tr><th>态度变化</th><td class="attitude-steps"><span class="att-acknowledger">认可者</span>'
         in page
     )
     english = invoke("render", path, "-o", "-", "--today", DAY, "--lang", "en").stdout
