@@ -152,15 +152,15 @@ def test_lost_sample_lessons_rep_first_then_the_playbooks(lost_sample: Path) -> 
         course("gate", "en"),
         course("competitor-relationships-known", "en"),
         course("pr-strategy-aligned", "en"),
+        course("pr-plan-feasible", "en"),
         course("key-customer-guiding", "en"),
         course("competition-analysed", "en", "solution"),
-        course("evaluation-rules-shaped", "en", "bidding"),
     ]
     assert taught[0] == (
         "Choosing the right people often matters more than saying the right words."
         " (the course's case)"
     )
-    assert taught[3].endswith(" (reviewkit's own)")
+    assert taught[4].endswith(" (reviewkit's own)")
 
 
 def test_lost_sample_lessons_in_chinese_on_request(lost_sample: Path) -> None:
@@ -185,7 +185,7 @@ def test_lessons_order_and_cap(lost_sample: Path) -> None:
     gaps = [
         gap("coach-developed", "partial"),
         gap("needs-confirmed", "unmet", "discovery"),
-        gap("pr-plan-feasible", "unmet"),  # no lesson of its own
+        gap("acceptance-known", "unmet"),  # no lesson of its own
         gap("gate", "unmet"),
         gap("decision-maker-stance", "unknown"),
         gap("evaluation-rules-shaped", "unanswered", "bidding"),

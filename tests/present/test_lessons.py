@@ -61,7 +61,10 @@ def test_rows_are_ranked_by_how_much_more_often_lost_deals_left_them_open() -> N
     assert (source["lost_open"], source["lost_reached"]) == (1, 2)
     assert (source["won_open"], source["won_reached"], source["gap"]) == (1, 4, 25)
     assert source["won_deals"] == ["Eastgate university campus Wi-Fi"]
-    assert source["lesson"] == ""  # the default playbook has none for it
+    assert source["lesson"] == (
+        "Without an inside source we learned the competitor's price and terms only at the "
+        "opening. (reviewkit's own)"
+    )
 
 
 def test_counts_agree_with_the_lost_deal_review_of_each_file() -> None:
