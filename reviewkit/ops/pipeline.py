@@ -32,6 +32,11 @@ def pipeline_command(
 ) -> Outcome:
     """The pipeline view of the deals named or found under the folders named."""
     order = parse_sort(sort)
+    if since is not None:
+        from reviewkit.model.git import require_revision
+
+        first = paths[0] if paths else Path.cwd()
+        require_revision(first if first.is_dir() else first.absolute().parent, since)
     settings = Settings(config, playbook)
     view_lang = lang or settings.for_folder(Path.cwd()).language or "en"
     lines = collect(paths, settings, today, view_lang, jobs, since)

@@ -230,8 +230,18 @@ def test_deals_whose_close_moved_later_since_a_revision(tmp_path: Path) -> None:
     result = invoke("pipeline", folder, "--today", DAY, "--since", "HEAD", "--lang", "zh")
     assert "## 成交日期推迟的项目（自 HEAD 以来）" in result.stdout
     assert "- **东城区智慧停车平台** (孙明)：2027-03-31 → 2027-05-15，推迟 45 天" in result.stdout
+    html = tmp_path / "p.html"
+    invoke("pipeline", folder, "-f", "html", "-o", html, "--since", "HEAD", "--today", DAY)
+    page = html.read_text(encoding="utf-8")
+    assert "<h2>Deals slipping: close date moved later since HEAD</h2>" in page
+    assert "2027-03-31 → 2027-05-15, 45 days later" in page
     # Without --since there is no such section.
     assert "slipping" not in invoke("pipeline", folder, "--today", DAY).stdout.lower()
+    # A revision that does not exist is refused, not read as "nothing slipped".
+    for bad in ("no-such-tag", "portfolio/westport-transit-open.yaml"):
+        refused = invoke("pipeline", folder, "--today", DAY, "--since", bad)
+        assert refused.exit_code == 2
+        assert f"'{bad}' is not a revision" in refused.stderr
 
 
 # --- JSON, CSV, Excel ------------------------------------------------------------------------
