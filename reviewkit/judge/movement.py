@@ -9,8 +9,9 @@ from reviewkit.errors import InvalidFile
 from reviewkit.model import git
 from reviewkit.model.deal import Deal, parse_deal
 
-#: How many past versions of a file are read, newest first.
-MAX_VERSIONS = 200
+#: How many past versions of a file are read, newest first: a year of weekly reviews. Each
+#: costs a parse (about 3 ms), paid on every render of a file kept in git.
+MAX_VERSIONS = 60
 
 
 @dataclass(frozen=True)
