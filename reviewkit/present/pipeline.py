@@ -519,7 +519,7 @@ def _overdue_by_owner(live: list[DealLine]) -> dict[str, list[dict[str, Any]]]:
 
 
 def summary_line(view: Pipeline) -> str:
-    """ "12 deals: 9 open · won 2 · lost 1" in the view's language."""
+    """The summary line ("12 deals: 9 open, won 2, lost 1") in the view's language."""
     t = pack_text(view.lang)
     head = t["p_summary"].format(deals=view.deals, open=view.open)
     return head + "".join(f"{t['sep']}{status} {count}" for status, count in view.closed.items())
