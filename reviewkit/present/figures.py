@@ -284,4 +284,3 @@ def _legend(pack: Pack, y: float, width: float) -> list[str]:
         f'<text x="{x + 10}" y="{y + 3}" fill="#333">{escape(t["competitor_ties"])}</text>'
     )
     return parts
-
