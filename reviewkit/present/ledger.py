@@ -81,6 +81,12 @@ def pipeline_json(view: Pipeline) -> str:
     return json.dumps(pipeline_document(view), ensure_ascii=False, indent=2) + "\n"
 
 
+def _heading(lang: str, key: str) -> str:
+    """A column heading: the catalogue's word, with a capital first letter."""
+    text = say(lang, key)
+    return text[:1].upper() + text[1:]
+
+
 def _cell(row: dict[str, Any], key: str) -> Any:
     value = row.get(key)
     return "" if value is None else value
@@ -91,7 +97,7 @@ def pipeline_csv(view: Pipeline) -> str:
     so that Excel reads Chinese right)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([say(view.lang, key) for _, key in COLUMNS])
+    writer.writerow([_heading(view.lang, key) for _, key in COLUMNS])
     for row in view.rows:
         writer.writerow([_plain(_cell(row, key)) for key, _ in COLUMNS])
     return "\ufeff" + out.getvalue()
@@ -113,7 +119,7 @@ def pipeline_xlsx(view: Pipeline) -> bytes:
     deals = book.active
     assert deals is not None
     deals.title = say(view.lang, "pipeline.sheet.deals")
-    deals.append([say(view.lang, key) for _, key in COLUMNS])
+    deals.append([_heading(view.lang, key) for _, key in COLUMNS])
     for row in view.rows:
         deals.append([_excel(_cell(row, key)) for key, _ in COLUMNS])
     totals = view.totals
@@ -125,7 +131,7 @@ def pipeline_xlsx(view: Pipeline) -> bytes:
     stages = book.create_sheet(say(view.lang, "pipeline.sheet.stages"))
     stages.append(
         [
-            say(view.lang, "pipeline.column.playbook"),
+            _heading(view.lang, "pipeline.column.playbook"),
             t["stage"],
             t["p_deals"],
             t["value"],
@@ -144,13 +150,14 @@ def pipeline_xlsx(view: Pipeline) -> bytes:
                     s["label"],
                     s["count"],
                     s["value"],
-                    s["weight"],
+                    _excel(s["weight_value"]) if s["weight_value"] is not None else "",
                     s["weighted"],
                     s["won"],
                     s["lost"],
                     _share(s["won"], s["lost"]),
                 ]
             )
+            stages.cell(stages.max_row, 5).number_format = "0%"
             stages.cell(stages.max_row, 9).number_format = "0%"
         stages.append(
             [

@@ -465,6 +465,7 @@ def _stage_row(
         "key": key,
         "label": stage_label,
         "weight": f"{weight * 100:.0f} %" if weight is not None else "—",
+        "weight_value": weight,
         "count": len(here),
         "value": _money(value),
         "weighted": _money(weighted),

@@ -296,10 +296,21 @@ def test_the_excel_ledger_reads_back(twelve: Path, tmp_path: Path) -> None:
         for row in stages.iter_rows(min_row=2)
         if row[1].value == "投标和商务谈判"
     )
+    assert bidding[4] == pytest.approx(0.7) and stages.cell(7, 5).number_format == "0%"
     assert bidding[6:9] == [4, 2, pytest.approx(4 / 6)]
     measures = {row[0].value: row[1].value for row in book["指标"].iter_rows()}
     assert measures["赢单率（赢单 ÷ 赢单与丢单之和）"] == pytest.approx(4 / 9)
     assert measures["日期基准"] == dt.datetime(2026, 12, 1)
+
+
+def test_english_headings_start_with_a_capital(twelve: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ledger.xlsx"
+    invoke("pipeline", twelve, "-f", "xlsx", "-o", out, "--today", DAY)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Deals", "By stage", "By owner", "Measures"]
+    headings = [c.value for c in book["Deals"][1]]
+    assert headings[5] == "Currency" and headings[-1] == "File"
+    assert book["By stage"]["A1"].value == "Playbook"
 
 
 def test_a_workbook_is_refused_to_the_terminal(twelve: Path) -> None:
