@@ -100,7 +100,9 @@ def values_of(field: Enum | Bool) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=512)
-def key_synonyms(labels: Labels, parent: SchemaPath, keys: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+def key_synonyms(
+    labels: Labels, parent: SchemaPath, keys: tuple[str, ...]
+) -> dict[str, tuple[str, str]]:
     """Each other-form name of the keys of the mapping at `parent`: (canonical key, language)."""
     table: dict[str, tuple[str, str]] = {}
     for lang in forms():
@@ -130,6 +132,8 @@ class Spelling:
 
     written: dict[KeyPath, str] = field(default_factory=dict)
     form: str | None = None  # the language of the first synonym met
+    #: Every key or value rewritten, and what the file wrote there.
+    rewritten: list[tuple[Scalar, str]] = field(default_factory=list)
     #: (the second key, the first as written, its line) for a key written in both forms
     clashes: list[tuple[Scalar, str, int]] = field(default_factory=list)
 
@@ -149,6 +153,63 @@ def normalise(root: Node | None, schema: Struct, playbook: Playbook) -> Spelling
     return spelling
 
 
+def rewrite(text: str, playbook: Playbook, lang: str = CANONICAL) -> str:
+    """A deal file's text with every key and value in the form of `lang` (the canonical form
+    for English): only those words change, so comments, layout and line numbers stay."""
+    from reviewkit.model.deal import schema_for
+    from reviewkit.model.yamlread import compose
+
+    root, _ = compose(text, "")
+    if not isinstance(root, Mapping):
+        return text
+    schema = schema_for(playbook)
+    spelling = normalise(root, schema, playbook)
+    originals = {id(scalar): was for scalar, was in spelling.rewritten}
+    edits = [(scalar, scalar.value) for scalar, _ in spelling.rewritten]
+    if lang != CANONICAL:
+        edits = []
+        _to_form(root, schema, (), Labels(playbook), lang, edits)
+    lines = text.splitlines(keepends=True)
+    for scalar, word in sorted(edits, key=lambda e: (e[0].line, e[0].column), reverse=True):
+        was = originals.get(id(scalar), scalar.value)
+        line = lines[scalar.line - 1]
+        start = scalar.column - 1
+        start += 1 if line[start : start + 1] in ("'", '"') else 0
+        if line.startswith(was, start):
+            lines[scalar.line - 1] = line[:start] + word + line[start + len(was) :]
+    return "".join(lines)
+
+
+def _to_form(
+    node: Node,
+    field: Field,
+    parent: SchemaPath,
+    labels: Labels,
+    lang: str,
+    edits: list[tuple[Scalar, str]],
+) -> None:
+    """Note the edits that write a canonical node tree in the form of `lang`."""
+    if isinstance(node, Sequence) and isinstance(field, ListOf):
+        for item in node.items:
+            _to_form(item, field.item, parent, labels, lang, edits)
+    elif isinstance(node, Mapping) and isinstance(field, MapOf):
+        for _, value in node.pairs:
+            _to_form(value, field.value, parent, labels, lang, edits)
+    elif isinstance(node, Mapping) and isinstance(field, Struct | Money):
+        fields = fields_of(field)
+        for key, value in node.pairs:
+            if key.value in fields:
+                word = labels.key(parent, key.value, lang)
+                if word:
+                    edits.append((key, word))
+                _to_form(value, fields[key.value], (*parent, key.value), labels, lang, edits)
+    elif isinstance(node, Scalar) and isinstance(field, Enum | Bool):
+        value = node.value.strip()
+        word = labels.value(field, value, lang) if value in values_of(field) else None
+        if word:
+            edits.append((node, word))
+
+
 def _walk(
     node: Node, field: Field, path: KeyPath, parent: SchemaPath, labels: Labels, out: Spelling
 ) -> None:
@@ -164,6 +225,7 @@ def _walk(
         written = node.value.strip()
         found = value_synonyms(labels, field).get(written)
         if found is not None and written not in values_of(field):
+            out.rewritten.append((node, node.value))
             node.value = found[0]
             out.met(found[1])
 
@@ -190,6 +252,7 @@ def _walk_mapping(
         seen[canonical] = (written, key.line)
         kept.append((key, value))
         if lang is not None:
+            out.rewritten.append((key, key.value))
             key.value = canonical
             out.written[(*path, canonical)] = written
             out.met(lang)
@@ -220,7 +283,10 @@ def _rows(
         if shown:
             yield ("key", ".".join((*parent, key)), shown)
         leaf = inner(sub)
-        if isinstance(leaf, Enum | Bool) and ("values", leaf.name if isinstance(leaf, Enum) else "bool") not in done:
+        if (
+            isinstance(leaf, Enum | Bool)
+            and ("values", leaf.name if isinstance(leaf, Enum) else "bool") not in done
+        ):
             done.add(("values", leaf.name if isinstance(leaf, Enum) else "bool"))
             for value in values_of(leaf):
                 words = {lang: labels.value(leaf, value, lang) for lang in forms()}

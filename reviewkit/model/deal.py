@@ -186,7 +186,9 @@ def _parse_deal(
     playbook = playbook or load_playbook()
     # Messages are in the deal's language; before the file is parsed, a guess from its text.
     by_label = readings("language")
-    named = [by_label.get(n, n) for n in _LANGUAGE.findall(text) if by_label.get(n, n) in languages()]
+    named = [
+        by_label.get(n, n) for n in _LANGUAGE.findall(text) if by_label.get(n, n) in languages()
+    ]
     lang = named[0] if named else (language or FALLBACK)
     parsed, problems = compose(text, display, lang)
     # A file may write keys and values in Chinese (`影响力: 高`): read as the canonical form.

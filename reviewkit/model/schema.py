@@ -380,7 +380,9 @@ class ListOf(Field):
             self.wrong(node, ctx, path)
             return []
         if self.limit is not None and len(node.items) > self.limit:
-            ctx.report(node, "too-many", where=ctx.show(path), count=len(node.items), limit=self.limit)
+            ctx.report(
+                node, "too-many", where=ctx.show(path), count=len(node.items), limit=self.limit
+            )
             return []
         out = []
         for index, item in enumerate(node.items):

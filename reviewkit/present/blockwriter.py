@@ -60,7 +60,7 @@ EXAMPLE_VALUES: dict[SchemaPath, object] = {
     ("actions", "status"): "open",
 }
 #: Inline comments from the catalogue (`scaffold.<name>`), by schema path.
-INLINE = {
+INLINE: dict[SchemaPath, str] = {
     ("deal", "customer"): "customer",
     ("deal", "owner"): "owner",
     ("deal", "team"): "team",
@@ -169,7 +169,7 @@ class Writer:
             path = (*parent, key)
             name = self.form.key(parent, key)
             note = self.c.get(INLINE.get(path, ""), "")
-            if isinstance(field, Struct) and not isinstance(field, Money):
+            if isinstance(field, Struct):
                 self.lines.append(f"{pad}{name}:")
                 self.section(field.fields, path, indent + 2, given, stage)
                 continue
@@ -185,16 +185,15 @@ class Writer:
         """The value a new file starts with, and the comment beside it."""
         if path == ("deal", "name") or (path[0] == "deal" and path[-1] in given):
             return quoted(given.get(path[-1], "")), note
-        if path == ("deal", "stage"):
-            return self.form.value(field, stage), note  # type: ignore[arg-type]
-        if path == ("deal", "status"):
-            return self.form.value(field, "open"), self.form.choices(field)  # type: ignore[arg-type]
-        if path == ("deal", "language"):
-            return self.form.value(field, self.form.lang), note  # type: ignore[arg-type]
-        if path == ("deal", "confidential"):
-            return self.form.value(field, "false"), note  # type: ignore[arg-type]
         if isinstance(field, Enum | Bool):
-            return "", note or self.form.choices(field)
+            fixed = {
+                ("deal", "stage"): stage,
+                ("deal", "status"): "open",
+                ("deal", "language"): self.form.lang,
+                ("deal", "confidential"): "false",
+            }
+            value = self.form.value(field, fixed[path]) if path in fixed else ""
+            return value, note or self.form.choices(field)
         if isinstance(field, Date):
             return "", note or self.c["date"]
         if isinstance(field, ListOf):
@@ -235,7 +234,7 @@ class Writer:
             path = (*parent, key)
             name = self.form.key(parent, key)
             given = EXAMPLE_VALUES.get(path)
-            if isinstance(field, Struct) or isinstance(field, Money):
+            if isinstance(field, Struct | Money):
                 out.append(f"{name}:")
                 out += ["  " + line for line in self.values(fields_of(field), path)]
             elif isinstance(field, ListOf):
