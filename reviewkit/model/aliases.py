@@ -197,15 +197,15 @@ def _to_form(
             _to_form(value, field.value, parent, labels, lang, edits)
     elif isinstance(node, Mapping) and isinstance(field, Struct | Money):
         fields = fields_of(field)
-        for key, value in node.pairs:
+        for key, child in node.pairs:
             if key.value in fields:
                 word = labels.key(parent, key.value, lang)
                 if word:
                     edits.append((key, word))
-                _to_form(value, fields[key.value], (*parent, key.value), labels, lang, edits)
+                _to_form(child, fields[key.value], (*parent, key.value), labels, lang, edits)
     elif isinstance(node, Scalar) and isinstance(field, Enum | Bool):
-        value = node.value.strip()
-        word = labels.value(field, value, lang) if value in values_of(field) else None
+        written = node.value.strip()
+        word = labels.value(field, written, lang) if written in values_of(field) else None
         if word:
             edits.append((node, word))
 
