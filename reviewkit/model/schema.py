@@ -472,7 +472,7 @@ class Struct(Field):
             ctx.report(
                 at,
                 "missing-key",
-                key=key,
+                key=ctx.keys(path, [key])[0],
                 where=ctx.show(path) or word(ctx.lang, "the top of the file"),
                 example=self.fields[key].example,
             )

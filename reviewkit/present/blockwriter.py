@@ -277,8 +277,10 @@ class Writer:
         evidence = self.form.key(("checklist", "", ""), "evidence")
         unknown = self.form.value(Enum("answer"), "unknown")
         for s in playbook.stages[: playbook.index[stage] + 1]:
-            self.comment(tr(s.label, lang), 2)
-            self.lines.append(f"  {self.form.key(('checklist',), s.key)}:")
+            key = self.form.key(("checklist",), s.key)
+            if key != tr(s.label, lang):  # a Chinese file's stage key is its label already
+                self.comment(tr(s.label, lang), 2)
+            self.lines.append(f"  {key}:")
             for item in s.items:
                 self.comment(tr(item.question, lang), 4)
                 key = self.form.key(("checklist", s.key), item.key)
