@@ -180,6 +180,31 @@ def rewrite(text: str, playbook: Playbook, lang: str = CANONICAL) -> str:
     return "".join(lines)
 
 
+def form_of(text: str, playbook: Playbook) -> str | None:
+    """The language of the other form a deal file's text uses, or None (English form)."""
+    from reviewkit.model.deal import schema_for
+    from reviewkit.model.yamlread import compose
+
+    root, _ = compose(text, "")
+    return normalise(root, schema_for(playbook), playbook).form if root is not None else None
+
+
+def carried(text: str, canonical: str, changed: str, playbook: Playbook, lang: str) -> str:
+    """`changed` (an edit of `canonical`, the canonical form of `text`) as the file writes it:
+    the lines the edit kept exactly as `text` has them, the new lines in the form of `lang`."""
+    import difflib
+
+    before = canonical.splitlines(keepends=True)
+    after = changed.splitlines(keepends=True)
+    shown = rewrite(changed, playbook, lang).splitlines(keepends=True)
+    original = text.splitlines(keepends=True)
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        out += original[a0:a1] if op == "equal" else shown[b0:b1]
+    return "".join(out)
+
+
 def _to_form(
     node: Node,
     field: Field,
