@@ -15,7 +15,6 @@ marker) and free names (integrator names under `integrator_attitudes`) have no s
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reviewkit.model.playbook import Playbook, tr
@@ -292,30 +291,35 @@ def report_clashes(spelling: Spelling, ctx: Context) -> None:
         ctx.report(second, "mixed-forms", key=second.value, other=first, first=line)
 
 
-def synonym_rows(schema: Struct, playbook: Playbook) -> Iterator[tuple[str, str, dict[str, str]]]:
-    """Every synonym of the table, for the docs: (kind, canonical path or value, {lang: word})."""
+Row = tuple[str, str, dict[str, str]]
+
+
+def synonym_rows(schema: Struct, playbook: Playbook) -> tuple[list[Row], list[Row]]:
+    """The table for the docs: (keys, values). A key row is (its dotted path, the key, its
+    words by language); a value row is (the enumeration, the value, its words)."""
     labels = Labels(playbook)
-    yield from _rows(schema, (), labels, set())
+    keys: list[Row] = []
+    values: dict[tuple[str, str], dict[str, str]] = {}
+    _rows(schema, (), labels, keys, values)
+    return keys, [(enum, value, words) for (enum, value), words in values.items()]
 
 
 def _rows(
-    field: Field, parent: SchemaPath, labels: Labels, done: set[object]
-) -> Iterator[tuple[str, str, dict[str, str]]]:
-    field = inner(field)
-    for key, sub in fields_of(field).items():
+    field: Field,
+    parent: SchemaPath,
+    labels: Labels,
+    keys: list[Row],
+    values: dict[tuple[str, str], dict[str, str]],
+) -> None:
+    for key, sub in fields_of(inner(field)).items():
         words = {lang: labels.key(parent, key, lang) for lang in forms()}
-        shown = {lang: w for lang, w in words.items() if w}
-        if shown:
-            yield ("key", ".".join((*parent, key)), shown)
+        if any(words.values()):
+            keys.append((".".join((*parent, key)), key, {k: w for k, w in words.items() if w}))
         leaf = inner(sub)
-        if (
-            isinstance(leaf, Enum | Bool)
-            and ("values", leaf.name if isinstance(leaf, Enum) else "bool") not in done
-        ):
-            done.add(("values", leaf.name if isinstance(leaf, Enum) else "bool"))
+        if isinstance(leaf, Enum | Bool):
+            name = leaf.name if isinstance(leaf, Enum) else "true/false"
             for value in values_of(leaf):
-                words = {lang: labels.value(leaf, value, lang) for lang in forms()}
-                shown = {lang: w for lang, w in words.items() if w}
-                if shown:
-                    yield ("value", value, shown)
-        yield from _rows(leaf, (*parent, key), labels, done)
+                found = {lang: labels.value(leaf, value, lang) for lang in forms()}
+                if any(found.values()):
+                    values.setdefault((name, value), {k: w for k, w in found.items() if w})
+        _rows(leaf, (*parent, key), labels, keys, values)

@@ -68,7 +68,7 @@ DESCRIPTIONS = {
 
 
 #: The currency of an amount (the same in every Money field).
-CURRENCY = {"enum": sorted(CURRENCIES), "description": "ISO 4217 code, e.g. CNY"}
+CURRENCY = {"enum": sorted(CURRENCIES)}
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -101,7 +101,7 @@ def field_schema(
         properties = {k: field_schema(f, (*path, k), labels) for k, f in fields.items()}
         if isinstance(field, Money):
             properties["amount"] = {"type": "number", "minimum": 0}
-            properties["currency"] = dict(CURRENCY)
+            properties["currency"] = {**CURRENCY, "description": "ISO 4217 code, e.g. CNY"}
         required = ["amount", "currency"] if isinstance(field, Money) else list(field.required)
         out = {"type": "object", "properties": properties, "additionalProperties": False}
         if required:
