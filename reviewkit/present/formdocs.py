@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviewkit.model.aliases import forms, synonym_rows
+from reviewkit.model.aliases import Row, forms, synonym_rows
 from reviewkit.model.deal import schema_for
 from reviewkit.model.playbook import Playbook, tr
 
@@ -13,46 +13,68 @@ END = "<!-- end of synonym tables -->"
 def synonym_tables(playbook: Playbook) -> str:
     """Markdown tables: every key's and every value's words in each other language, and the
     playbook's stage and item keys."""
-    langs = forms()
     keys, values = synonym_rows(schema_for(playbook), playbook)
-    head = "| " + " | ".join(langs) + " |"
-    rule = "|---" * (len(langs) + 2) + "|"
+    return (
+        "\n".join([*_key_table(keys), "", *_value_table(values), "", *_playbook_table(playbook)])
+        + "\n"
+    )
+
+
+def _columns(count: int) -> str:
+    return "|---" * count + "|"
+
+
+def _key_table(keys: list[Row]) -> list[str]:
+    """One row per key and word; where a key has several words, the places of each."""
+    langs = forms()
     places: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for path, key, words in keys:
         if path.startswith("checklist.") and path.count(".") < 3:
-            continue  # stage and item keys: the playbook's table below
-        parent = path.rpartition(".")[0]
-        if path.startswith("checklist."):
-            parent = "checklist.STAGE.ITEM"
-        shown = tuple(words.get(lang, "") for lang in langs)
-        places.setdefault((key, shown), [])
-        if parent not in places[(key, shown)]:
-            places[(key, shown)].append(parent)
+            continue  # stage and item keys: the playbook's table
+        parent = (
+            "checklist.STAGE.ITEM" if path.startswith("checklist.") else path.rpartition(".")[0]
+        )
+        found = places.setdefault((key, tuple(words.get(lang, "") for lang in langs)), [])
+        if parent not in found:
+            found.append(parent)
     several = {key for key, _ in places if sum(1 for k, _ in places if k == key) > 1}
-    lines = ["### Keys", "", f"| key {head} where |", rule]
+    lines = [
+        "### Keys",
+        "",
+        "| key | " + " | ".join(langs) + " | where |",
+        _columns(len(langs) + 2),
+    ]
     for (key, shown), parents in places.items():
         where = ", ".join(f"`{p}`" if p else "top" for p in parents) if key in several else ""
         lines.append(f"| `{key}` | " + " | ".join(shown) + f" | {where} |")
-    lines += ["", "### Values", "", f"| field type | value {head}", "|---" * (len(langs) + 2) + "|"]
+    return lines
+
+
+def _value_table(values: list[Row]) -> list[str]:
+    langs = forms()
+    lines = ["### Values", "", "| field type | value | " + " | ".join(langs) + " |"]
+    lines.append(_columns(len(langs) + 2))
     for enum, value, words in values:
-        if enum in ("stage", "item"):
-            continue
-        lines.append(
-            f"| {enum} | `{value}` | " + " | ".join(words.get(lang, "") for lang in langs) + " |"
-        )
-    lines += [
-        "",
+        if enum not in ("stage", "item"):  # the playbook's table
+            shown = " | ".join(words.get(lang, "") for lang in langs)
+            lines.append(f"| {enum} | `{value}` | {shown} |")
+    return lines
+
+
+def _playbook_table(playbook: Playbook) -> list[str]:
+    langs = forms()
+    lines = [
         f"### Stages and checklist items of the default playbook ({tr(playbook.name, 'en')})",
         "",
-        f"| stage or item key {head}",
-        "|---" * (len(langs) + 1) + "|",
+        "| stage or item key | " + " | ".join(langs) + " |",
+        _columns(len(langs) + 1),
     ]
     for stage in playbook.stages:
-        lines.append(f"| `{stage.key}` | " + " | ".join(tr(stage.label, l) for l in langs) + " |")
+        lines.append(f"| `{stage.key}` | " + " | ".join(tr(stage.label, x) for x in langs) + " |")
         for item in stage.items:
-            words = " | ".join(tr(item.label, l) for l in langs)
-            lines.append(f"| &nbsp;&nbsp;`{item.key}` | {words} |")
-    return "\n".join(lines) + "\n"
+            shown = " | ".join(tr(item.label, x) for x in langs)
+            lines.append(f"| &nbsp;&nbsp;`{item.key}` | {shown} |")
+    return lines
 
 
 def with_synonym_tables(doc: str, playbook: Playbook) -> str:
