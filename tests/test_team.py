@@ -302,7 +302,7 @@ def test_the_second_playbook_drives_new_check_and_render(tmp_path: Path, monkeyp
     assert invoke("new", "Harbour WMS", "--stage", "validate").exit_code == 0
     text = (team / "harbour-wms.yaml").read_text(encoding="utf-8")
     assert "stage: validate" in text and "qualify → discover → validate" in text
-    assert "    champion-tested: {status: unknown" in text
+    assert "    champion-tested:\n      status: unknown\n" in text
     checked = invoke(
         "check", team / "harbour-wms.yaml", "--format", "json", "--today", "2026-12-01"
     )

@@ -18,11 +18,11 @@ from reviewkit import exitcodes
 from reviewkit.judge.engine import suppressed
 from reviewkit.judge.facts import open_work
 from reviewkit.judge.findings import Review
-from reviewkit.model.aliases import carried, form_of
-from reviewkit.model.aliases import rewrite as rewrite_form
 from reviewkit.model.config import Config, Settings
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.model.files import read_text, write_file
+from reviewkit.model.formtext import carried, form_of
+from reviewkit.model.formtext import rewrite as rewrite_form
 from reviewkit.model.playbook import tr
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence, compose
 from reviewkit.ops.outcome import Outcome

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from reviewkit.cli import app
 from reviewkit.judge.floor import mentions, patterns
-from reviewkit.model.aliases import rewrite
+from reviewkit.model.formtext import rewrite
 from reviewkit.model.playbook import load_playbook
 from tests.conftest import MINIMAL, SAMPLES, git
 

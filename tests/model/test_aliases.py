@@ -14,10 +14,10 @@ from reviewkit.model.aliases import (
     forms,
     inner,
     key_synonyms,
-    rewrite,
     value_synonyms,
 )
 from reviewkit.model.deal import load_deal, schema_for
+from reviewkit.model.formtext import rewrite
 from reviewkit.model.playbook import Playbook
 from reviewkit.model.schema import Bool, Enum, Field, MapOf, Struct
 from reviewkit.model.yamlread import Mapping, Scalar, compose
@@ -256,5 +256,5 @@ def test_the_format_marker_has_one_form(playbook: Playbook) -> None:
 
 
 def test_the_shipped_chinese_form_sample_is_in_the_chinese_form(playbook: Playbook) -> None:
-    text = (SAMPLES / "linjiang-campus-network.yaml").read_text(encoding="utf-8")
+    text = (SAMPLES / "xinan-hospital-stub.yaml").read_text(encoding="utf-8")
     assert text == rewrite(text, playbook, "zh")

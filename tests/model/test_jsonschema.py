@@ -9,13 +9,13 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from reviewkit.model.aliases import rewrite
+from reviewkit.model.formtext import rewrite
 from reviewkit.model.jsonschema import SHIPPED, deal_json_schema
 from reviewkit.model.playbook import Playbook
 from reviewkit.present.scaffold import scaffold
 from tests.conftest import SAMPLES
 
-CHINESE_SAMPLE = SAMPLES / "linjiang-campus-network.yaml"
+CHINESE_SAMPLE = SAMPLES / "xinan-hospital-stub.yaml"
 
 
 def data(text: str) -> Any:

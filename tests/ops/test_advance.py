@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from reviewkit.cli import app
-from reviewkit.model.aliases import form_of
-from reviewkit.model.aliases import rewrite as rewrite_form
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import load_deal
+from reviewkit.model.formtext import form_of
+from reviewkit.model.formtext import rewrite as rewrite_form
 from reviewkit.ops.advance import advance_command, indentation, rewrite
 from tests.conftest import MINIMAL, SAMPLE_DEALS, SAMPLES, TODAY, load_sample
 
@@ -312,16 +312,17 @@ def test_advance_command_says_where_the_deal_went_or_what_is_open(tmp_path: Path
 
 def test_advance_writes_a_chinese_form_file_in_the_chinese_form(tmp_path: Path) -> None:
     path = tmp_path / "deal.yaml"
-    path.write_text((SAMPLES / "linjiang-campus-network.yaml").read_text(encoding="utf-8"))
+    path.write_text((SAMPLES / "xinan-hospital-stub.yaml").read_text(encoding="utf-8"))
     before = path.read_text(encoding="utf-8")
-    args = ["advance", str(path), "--to", "partner", "--force", "--reason", "副校长下周见面"]
+    args = ["advance", str(path), "--to", "qualification", "--force", "--reason", "先评估机会"]
     result = CliRunner().invoke(app, [*args, "--today", str(TODAY)])
     assert result.exit_code == 0, result.output
     after = path.read_text(encoding="utf-8")
     removed, added = changes(before, after)
-    assert removed == ["  阶段: 关系切入发展"]
-    assert added[0] == "  阶段: 合作伙伴发展确定"
-    assert '    集成商公关衔接: {状态: 未知, 依据: ""}' in added
+    assert removed == ["  阶段: 需求了解与信息收集"]
+    assert added[0] == "  阶段: 机会评估"
+    assert "检查清单:" in added and "  机会评估:" in added
+    assert '    跟进决策与资源: {状态: 未知, 依据: ""}' in added
     assert "阶段记录:" in added and "    强制推进: 是" in added
     deal = load_deal(path)
-    assert deal.stage == "partner" and deal.data["history"][0]["forced"] is True
+    assert deal.stage == "qualification" and deal.data["history"][0]["forced"] is True

@@ -14,9 +14,10 @@ from typer.testing import CliRunner
 
 from reviewkit.cli import app
 from reviewkit.judge.engine import check_deal
-from reviewkit.model.aliases import CANONICAL, Labels, rewrite
+from reviewkit.model.aliases import CANONICAL, Labels
 from reviewkit.model.conditions import Rule
 from reviewkit.model.deal import load_deal, schema_for
+from reviewkit.model.formtext import rewrite
 from reviewkit.model.playbook import Playbook, load_playbook
 from reviewkit.model.yamlread import Mapping, Node, Sequence, compose
 from reviewkit.present.pack import PackOptions, build_pack
@@ -25,7 +26,7 @@ from reviewkit.present.scaffold import scaffold
 from tests.conftest import SAMPLES, TODAY
 
 LANGS = ("en", "zh")
-SAMPLE = SAMPLES / "linjiang-campus-network.yaml"
+SAMPLE = SAMPLES / "xinan-hospital-stub.yaml"
 
 
 def stages() -> list[str]:
@@ -258,5 +259,5 @@ def test_the_chinese_form_sample_renders_the_pack_of_its_english_twin(
     assert "decision_chain:" in twin.read_text(encoding="utf-8")
     markdown, html = pack_of(SAMPLE)
     assert (markdown, html) == pack_of(twin)
-    assert "林海" in markdown and "同盟者" in markdown
+    assert "罗建华" in markdown and "支持者" in markdown
     assert check_json(SAMPLE) == check_json(twin)
