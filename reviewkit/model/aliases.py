@@ -155,21 +155,29 @@ def normalise(root: Node | None, schema: Struct, playbook: Playbook) -> Spelling
 def _walk(
     node: Node, field: Field, path: KeyPath, parent: SchemaPath, labels: Labels, out: Spelling
 ) -> None:
-    if isinstance(node, Sequence) and isinstance(field, ListOf):
-        for index, item in enumerate(node.items):
-            _walk(item, field.item, (*path, index), parent, labels, out)
-    elif isinstance(node, Mapping) and isinstance(field, MapOf):
+    if isinstance(node, Scalar):
+        if isinstance(field, Enum) or isinstance(field, Bool):  # noqa: SIM101 (the fast check)
+            _walk_value(node, field, labels, out)
+    elif isinstance(node, Sequence):
+        if isinstance(field, ListOf):
+            for index, item in enumerate(node.items):
+                _walk(item, field.item, (*path, index), parent, labels, out)
+    elif isinstance(field, MapOf):
         for key, value in node.pairs:
             _walk(value, field.value, (*path, key.value), parent, labels, out)
-    elif isinstance(node, Mapping) and isinstance(field, Struct | Money):
+    elif isinstance(field, Struct) or isinstance(field, Money):  # noqa: SIM101
         _walk_mapping(node, fields_of(field), path, parent, labels, out)
-    elif isinstance(node, Scalar) and isinstance(field, Enum | Bool):
-        written = node.value.strip()
-        found = value_synonyms(labels, field).get(written)
-        if found is not None and written not in values_of(field):
-            out.rewritten.append((node, node.value))
-            node.value = found[0]
-            out.met(found[1])
+
+
+def _walk_value(node: Scalar, field: Enum | Bool, labels: Labels, out: Spelling) -> None:
+    written = node.value.strip()
+    if written in values_of(field):
+        return
+    found = value_synonyms(labels, field).get(written)
+    if found is not None:
+        out.rewritten.append((node, node.value))
+        node.value = found[0]
+        out.met(found[1])
 
 
 def _walk_mapping(
@@ -180,14 +188,17 @@ def _walk_mapping(
     labels: Labels,
     out: Spelling,
 ) -> None:
-    synonyms = key_synonyms(labels, parent, tuple(fields))
+    synonyms: dict[str, tuple[str, str]] | None = None  # looked up at the first other word
     seen: dict[str, tuple[str, int]] = {}
     kept = []
     for key, value in node.pairs:
         written = key.value
-        canonical, lang = synonyms.get(written.strip(), (written, None))
-        if written in fields:
-            canonical, lang = written, None
+        canonical, lang = written, None
+        if written not in fields:
+            synonyms = (
+                synonyms if synonyms is not None else key_synonyms(labels, parent, tuple(fields))
+            )
+            canonical, lang = synonyms.get(written.strip(), (written, None))
         if canonical in seen:
             out.clashes.append((key, *seen[canonical]))
             continue
@@ -200,7 +211,8 @@ def _walk_mapping(
             out.met(lang)
         if canonical in fields:
             _walk(value, fields[canonical], (*path, canonical), (*parent, canonical), labels, out)
-    node.pairs[:] = kept
+    if len(kept) < len(node.pairs):
+        node.pairs[:] = kept
 
 
 def report_clashes(spelling: Spelling, ctx: Context) -> None:
