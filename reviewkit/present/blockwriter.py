@@ -199,7 +199,7 @@ class Writer:
         if isinstance(field, ListOf):
             item = field.item
             if isinstance(item, Enum):
-                return "", f"{self.c['list']}  {self.form.choices(item)}"
+                return "", say(self.form.lang, "scaffold.list_of", choices=self.form.choices(item))
             return "", note or self.c["list"]
         if isinstance(field, Money):
             return "", note or self.c["money"]

@@ -57,7 +57,7 @@ def scaffold(
     comments = {
         key: say(lang, f"scaffold.{key}", **fields)
         for key in texts(lang, "scaffold.")
-        if not key.startswith("example.")
+        if not key.startswith("example.") and key != "list_of"
     }
     writer = Writer(form, comments, live_examples)
     writer.deal(playbook, {"name": name, "customer": customer, "owner": owner}, stage)
