@@ -1,5 +1,8 @@
 """The body of a new deal file: every key of the format in block style, in the file's form.
 
+Sections are block mappings with empty values; a list of mappings (the decision chain,
+partners, ...) shows one example entry, commented out.
+
 Block style survives what reps type: text values are double-quoted (a comma, ': ' or '#'
 inside stays text), lists are one item per line, answers are block mappings. Keys and
 values are written in the form of the file's language (`model.aliases`): English keys for
@@ -35,8 +38,6 @@ SchemaPath = tuple[str, ...]
 SKIPPED = frozenset({"reviewkit", "suppress", "history"})
 #: Keys of `deal:` that `new` fills or that default well.
 DEAL_SKIPPED = frozenset({"id"})
-#: Sections whose entries are shown by one example (commented unless asked for live).
-EXAMPLE_LISTS = frozenset({"decision_chain", "partners", "competitors", "dynamics", "actions"})
 
 #: Example values that are not words (enumeration values, flags, dates), by schema path.
 EXAMPLE_VALUES: dict[SchemaPath, object] = {
@@ -147,12 +148,14 @@ class Writer:
             if key in SECTION:
                 self.comment(self.c[SECTION[key]], 0)
             name = self.form.key((), key)
-            if key in EXAMPLE_LISTS:
+            if isinstance(field, ListOf) and isinstance(field.item, Struct):
                 self.lines.append(f"{name}:")
                 self.entry(field, (key,), 2)
-            else:
+            elif isinstance(field, Struct):
                 self.lines.append(f"{name}:")
-                self.section(fields_of(field), (key,), 2, given, stage)
+                self.section(field.fields, (key,), 2, given, stage)
+            else:  # one value at the top of the file
+                self.section({key: field}, (), 0, given, stage)
 
     def section(
         self,
@@ -208,9 +211,12 @@ class Writer:
         return '""', note
 
     def money(self, field: Money, path: SchemaPath, indent: int) -> None:
-        amount = self.form.key(path, "amount")
-        currency = self.form.key(path, "currency")
-        self.block([f"{amount}: 12000000", f"{currency}: CNY"], indent)
+        """An amount's example lines: amount, currency and any extra field (`confirmed`)."""
+        lines = [f"{self.form.key(path, 'amount')}: 12000000"]
+        lines.append(f"{self.form.key(path, 'currency')}: CNY")
+        for key, extra in field.extra.items():
+            lines.append(f"{self.form.key(path, key)}: {self.scalar(extra, (*path, key), None)}")
+        self.block(lines, indent)
 
     def block(self, lines: Iterable[str], indent: int) -> None:
         """Example lines: commented (after the indentation) unless written live."""

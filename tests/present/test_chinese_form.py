@@ -261,3 +261,19 @@ def test_the_chinese_form_sample_renders_the_pack_of_its_english_twin(
     assert (markdown, html) == pack_of(twin)
     assert "罗建华" in markdown and "支持者" in markdown
     assert check_json(SAMPLE) == check_json(twin)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_scaffold_shows_every_key_of_the_format(playbook: Playbook, lang: str) -> None:
+    """Walked from the schema: a new field appears in new files with no change to the writer."""
+    from tests.model.test_aliases import walk
+
+    text = scaffold(
+        "Deal", stage="implementation", lang=lang, playbook=playbook, live_examples=True
+    )
+    root, _ = compose(text, "x")
+    left_out = {"reviewkit", "suppress", "history", "checklist", "deal.id"}
+    paths = [(*parent, key) for parent, key, _ in walk(schema_for(playbook))]
+    paths = [p for p in paths if not ({p[0], ".".join(p[:2])} & left_out)]
+    assert len(paths) > 100
+    assert [p for p in paths if at(root, written(playbook, p, lang)) is None] == []
