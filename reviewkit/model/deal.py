@@ -13,7 +13,7 @@ from reviewkit.errors import InvalidFile, Problem
 from reviewkit.model.aliases import normalise, report_clashes
 from reviewkit.model.dealformat import ANSWER, FORMAT_VERSION, deal_schema
 from reviewkit.model.files import read_text
-from reviewkit.model.playbook import Playbook, load_playbook
+from reviewkit.model.playbook import Playbook, load_playbook, tr
 from reviewkit.model.schema import Context, Enum, Field, Struct, suggestion
 from reviewkit.model.schema import Path as KeyPath
 from reviewkit.model.version import check_version, read_version
@@ -93,8 +93,9 @@ def schema_for(playbook: Playbook) -> Struct:
         items: dict[str, Field] = {item.key: ANSWER for item in stage.items}
         stages[stage.key] = Struct(items, on_unknown=_unknown_item(playbook, stage.key))
     item_keys = tuple(dict.fromkeys(i.key for s in playbook.stages for i in s.items))
+    names = {lang: {s.key: tr(s.label, lang) for s in playbook.stages} for lang in languages()}
     return deal_schema(
-        stage=Enum("stage", stage_keys, kind="unknown-stage"),
+        stage=Enum("stage", stage_keys, kind="unknown-stage", labels=names),
         checklist=Struct(stages),
         item=Enum("item", item_keys),
     )

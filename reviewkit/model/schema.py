@@ -81,12 +81,27 @@ class Context:
         """A key path as the file writes it."""
         return show(path, self.written)
 
-    def words(self, path: Path, enum: str, values: tuple[str, ...]) -> list[str]:
-        """The values of an enumeration as the key at `path` is written: its labels when the
-        key is written in another form, else the values."""
-        if self.form is None or path not in self.written:
+    def other_form(self, path: Path) -> str | None:
+        """The language of the other form the key at `path` (or its list's key) is written
+        in, or None."""
+        while path and isinstance(path[-1], int):
+            path = path[:-1]
+        return self.form if path in self.written else None
+
+    def words(
+        self,
+        path: Path,
+        enum: str,
+        values: tuple[str, ...],
+        labels: dict[str, dict[str, str]] | None = None,
+    ) -> list[str]:
+        """The values of an enumeration as the key at `path` is written: its labels (from
+        `labels` by language, else the catalogue's) when the key is in another form."""
+        form = self.other_form(path)
+        if form is None:
             return list(values)
-        return [label(enum, value, self.form) for value in values]
+        own = (labels or {}).get(form, {})
+        return [own.get(value) or label(enum, value, form) for value in values]
 
     def keys(self, path: Path, names: Iterable[str]) -> list[str]:
         """The keys of the mapping at `path` in the form the file uses (the other form's
@@ -214,6 +229,9 @@ class Bool(Field):
             return None
         if scalar.plain and scalar.value.lower() in ("true", "false"):
             return scalar.value.lower() == "true"
+        if ctx.other_form(path) is not None:  # `教练: 对`: the words of its form
+            Enum("bool", ("true", "false")).load(scalar, ctx, path)
+            return None
         self.wrong(scalar, ctx, path)
         return None
 
@@ -295,11 +313,18 @@ def _why_not_a_date(year: int, month: int, lang: str) -> str:
 class Enum(Field):
     """One of a fixed set of keys; labels per language come from the catalogues."""
 
-    def __init__(self, name: str, values: tuple[str, ...] | None = None, kind: str = "bad-enum"):
+    def __init__(
+        self,
+        name: str,
+        values: tuple[str, ...] | None = None,
+        kind: str = "bad-enum",
+        labels: dict[str, dict[str, str]] | None = None,
+    ):
         self.name = name
         self.values = values if values is not None else tuple(ENUMS[name])
         self.kind = kind
         self.example = self.values[0] if self.values else "..."
+        self.labels = labels  # by language, for values the catalogues do not name (stages)
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> str | None:
         scalar = self.scalar(node, ctx, path)
@@ -316,9 +341,9 @@ class Enum(Field):
             key=ctx.show(path),
             value=scalar.value,
             suggestion=suggestion(
-                ctx.lang, value, ctx.words(path, self.name, self.values), by_label
+                ctx.lang, value, ctx.words(path, self.name, self.values, self.labels), by_label
             ),
-            allowed=", ".join(ctx.words(path, self.name, self.values)),
+            allowed=", ".join(ctx.words(path, self.name, self.values, self.labels)),
         )
         return None
 

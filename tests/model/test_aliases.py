@@ -258,3 +258,41 @@ def test_the_format_marker_has_one_form(playbook: Playbook) -> None:
 def test_the_shipped_chinese_form_sample_is_in_the_chinese_form(playbook: Playbook) -> None:
     text = (SAMPLES / "xinan-hospital-stub.yaml").read_text(encoding="utf-8")
     assert text == rewrite(text, playbook, "zh")
+
+
+def test_a_wrong_value_under_a_chinese_key_is_answered_in_chinese_words(
+    tmp_path: Path, playbook: Playbook
+) -> None:
+    text = (
+        "reviewkit: 1\n项目:\n  名称: x\n  阶段: 关系发展\n  语言: 中文\n"
+        "决策链:\n  - 姓名: a\n    教练: 对\n    角色: [决策人]\n"
+    )
+    problems = problems_of(write(tmp_path, text), playbook)
+    assert [(p.line, p.column, p.kind) for p in problems] == [
+        (4, 7, "unknown-stage"),
+        (8, 9, "bad-enum"),
+        (9, 10, "bad-enum"),
+    ]
+    stage, coach, role = problems
+    assert "是不是 '关系切入发展'？" in stage.message
+    assert stage.hint == "可用的阶段：" + ", ".join(
+        [
+            "需求了解与信息收集",
+            "机会评估",
+            "关系切入发展",
+            "合作伙伴发展确定",
+            "方案确定",
+            "投标和商务谈判",
+            "项目实施",
+        ]
+    )
+    assert (
+        coach.message == "决策链[1].教练：'对' 不是允许的取值"
+        and coach.hint == "允许的取值：是, 否"
+    )
+    assert "是不是 '决策者'？" in role.message and role.hint.startswith("允许的取值：决策者, 参谋")
+    # The same slips under English keys are answered in the English words.
+    english = problems_of(
+        write(tmp_path, MINIMAL + "decision_chain:\n  - name: a\n    coach: 对\n"), playbook
+    )
+    assert [p.kind for p in english] == ["wrong-type"] and "coach: true" in english[0].hint
