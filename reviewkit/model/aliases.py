@@ -85,12 +85,8 @@ class Labels:
         """The label of one value of an enumeration (or of true/false), or None."""
         if isinstance(field, Bool):
             return say(lang, f"label.bool.{value}")
-        if field.name == "stage" and value in self.playbook.index:
-            return tr(self.playbook.stage(value).label, lang)
-        if field.name == "item":
-            stage = self.playbook.item_stage.get(value)
-            items = {i.key: i for i in self.playbook.stage(stage).items} if stage else {}
-            return tr(items[value].label, lang) if value in items else None
+        if field.labels is not None:  # the playbook's stages and items
+            return field.labels.get(lang, {}).get(value)
         return label(field.name, value, lang) if has(lang, f"label.{field.name}.{value}") else None
 
 

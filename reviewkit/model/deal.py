@@ -93,12 +93,22 @@ def schema_for(playbook: Playbook) -> Struct:
         items: dict[str, Field] = {item.key: ANSWER for item in stage.items}
         stages[stage.key] = Struct(items, on_unknown=_unknown_item(playbook, stage.key))
     item_keys = tuple(dict.fromkeys(i.key for s in playbook.stages for i in s.items))
-    names = {lang: {s.key: tr(s.label, lang) for s in playbook.stages} for lang in languages()}
     return deal_schema(
-        stage=Enum("stage", stage_keys, kind="unknown-stage", labels=names),
+        stage=Enum("stage", stage_keys, kind="unknown-stage", labels=stage_names(playbook)),
         checklist=Struct(stages),
-        item=Enum("item", item_keys),
+        item=Enum("item", item_keys, labels=item_names(playbook)),
     )
+
+
+def stage_names(playbook: Playbook) -> dict[str, dict[str, str]]:
+    """The playbook's stage labels, by language and stage key (their Chinese-form words)."""
+    return {lang: {s.key: tr(s.label, lang) for s in playbook.stages} for lang in languages()}
+
+
+def item_names(playbook: Playbook) -> dict[str, dict[str, str]]:
+    """The playbook's item labels, by language and item key (first stage's, if repeated)."""
+    items = [i for s in playbook.stages for i in s.items]
+    return {lang: {i.key: tr(i.label, lang) for i in reversed(items)} for lang in languages()}
 
 
 def _unknown_item(playbook: Playbook, stage: str) -> Callable[[Scalar, Context, KeyPath], bool]:

@@ -206,6 +206,8 @@ def deal_json_schema(playbook: Playbook) -> dict[str, Any]:
 
 def shapes(playbook: Playbook, labels: Synonyms | None = None) -> dict[str, dict[str, Any]]:
     """The shapes a deal file may use in several places, by the name of their `$defs` entry."""
+    from reviewkit.model.deal import stage_names
+
     # Each where it is used (the words of a key can depend on its place).
     places: dict[str, tuple[str, ...]] = {
         "answer": ("checklist", "", ""),
@@ -229,7 +231,7 @@ def shapes(playbook: Playbook, labels: Synonyms | None = None) -> dict[str, dict
         "text": Text(),
         "date": Date(),
         "boolean": Bool(),
-        "stage": Enum("stage", tuple(s.key for s in playbook.stages)),
+        "stage": Enum("stage", tuple(s.key for s in playbook.stages), labels=stage_names(playbook)),
         # Enumerations by their name; a checklist answer's status beside the answer itself.
         **{("answer-status" if name == "answer" else name): Enum(name) for name in ENUMS},
     }

@@ -8,6 +8,7 @@ import shlex
 from pathlib import Path
 
 from reviewkit.errors import RefusedOverwrite
+from reviewkit.model.deal import stage_names
 from reviewkit.model.files import write_file
 from reviewkit.model.playbook import Playbook, load_playbook
 from reviewkit.model.schema import Enum
@@ -47,7 +48,7 @@ def scaffold(
     playbook.require_stage(stage)
     shown = shlex.quote(file_name) if file_name.isprintable() else repr(file_name)
     form = Form(lang, playbook)
-    stages = Enum("stage", tuple(s.key for s in playbook.stages))
+    stages = Enum("stage", tuple(s.key for s in playbook.stages), labels=stage_names(playbook))
     fields = {
         "file": shown,
         "stages": " → ".join(form.value(stages, s.key) for s in playbook.stages),
