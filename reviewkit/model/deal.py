@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from reviewkit.errors import InvalidFile, Problem
-from reviewkit.model.aliases import normalise, report_clashes
+from reviewkit.model.aliases import Labels, normalise, report_clashes
 from reviewkit.model.dealformat import ANSWER, FORMAT_VERSION, deal_schema
 from reviewkit.model.files import read_text
 from reviewkit.model.playbook import Playbook, load_playbook, tr
@@ -119,13 +119,14 @@ def _unknown_item(playbook: Playbook, stage: str) -> Callable[[Scalar, Context, 
         if other is not None:
             ctx.report(key, "item-of-other-stage", key=key.value, stage=stage, other=other)
         else:
+            words = ctx.keys(path, known)  # the items' names in a Chinese-form file
             ctx.report(
                 key,
                 "unknown-item",
                 key=key.value,
-                stage=stage,
-                known=", ".join(known),
-                suggestion=suggestion(ctx.lang, key.value, known),
+                stage=ctx.keys(path[:-1], [stage])[0],
+                known=", ".join(words),
+                suggestion=suggestion(ctx.lang, key.value, words),
             )
         return True
 
@@ -207,7 +208,8 @@ def _parse_deal(
     lang = _language(parsed) or language or FALLBACK if parsed is not None else lang
     root = require_mapping(parsed, problems, display, lang)
     assert root is not None
-    ctx = Context(display, lang, written=spelling.written, form=spelling.form)
+    names = Labels(playbook).key
+    ctx = Context(display, lang, written=spelling.written, form=spelling.form, names=names)
     version, found = read_version(root, "reviewkit", ctx)
     if ctx.problems:  # not a number: the rest cannot be trusted to mean what it says
         raise InvalidFile(display, ctx.problems, lang)

@@ -76,6 +76,9 @@ class Context:
     written: dict[Path, str] = field(default_factory=dict)
     #: The language of that other form, when the file uses one.
     form: str | None = None
+    #: The word of a key in a language, by its mapping's path (the playbook's names included);
+    #: the catalogues' labels when not given.
+    names: Callable[[tuple[str, ...], str, str], str | None] = key_label
 
     def show(self, path: Path) -> str:
         """A key path as the file writes it."""
@@ -109,7 +112,7 @@ class Context:
         if self.form is None:
             return list(names)
         parent = tuple(p for p in path if isinstance(p, str))
-        return [key_label(parent, name, self.form) or name for name in names]
+        return [self.names(parent, name, self.form) or name for name in names]
 
     def report(self, at: Node | tuple[int, int], kind: str, **args: object) -> None:
         line, column = (at.line, at.column) if not isinstance(at, tuple) else at

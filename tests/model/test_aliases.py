@@ -296,3 +296,18 @@ def test_a_wrong_value_under_a_chinese_key_is_answered_in_chinese_words(
         write(tmp_path, MINIMAL + "decision_chain:\n  - name: a\n    coach: 对\n"), playbook
     )
     assert [p.kind for p in english] == ["wrong-type"] and "coach: true" in english[0].hint
+
+
+def test_an_unknown_stage_or_item_in_the_chinese_form_suggests_the_playbooks_names(
+    tmp_path: Path, playbook: Playbook
+) -> None:
+    text = (
+        "reviewkit: 1\n项目:\n  名称: x\n  阶段: 关系切入发展\n  语言: 中文\n检查清单:\n"
+        "  关系切入发展:\n    培养教练:\n      状态: 是\n  方案确认:\n    客户确认方案:\n      状态: 是\n"
+    )
+    item, stage = problems_of(write(tmp_path, text), playbook)
+    assert (item.line, item.kind, stage.line, stage.kind) == (8, "unknown-item", 10, "unknown-key")
+    assert item.message == "'培养教练' 不是阶段 '关系切入发展' 的检查项；是不是 '培养出教练'？"
+    assert "培养出教练, 公关策略衔接" in item.hint
+    assert "是不是 '方案确定'？" in stage.message
+    assert stage.hint == "此处可用的键：" + ", ".join(s.label["zh"] for s in playbook.stages)
