@@ -311,3 +311,27 @@ def test_an_unknown_stage_or_item_in_the_chinese_form_suggests_the_playbooks_nam
     assert "培养出教练, 公关策略衔接" in item.hint
     assert "是不是 '方案确定'？" in stage.message
     assert stage.hint == "此处可用的键：" + ", ".join(s.label["zh"] for s in playbook.stages)
+
+
+def test_every_word_of_the_table_is_written_without_quotes(playbook: Playbook) -> None:
+    """`new` writes the words bare: each must read back as itself, not as a number, a flag,
+    a list or a comment."""
+    schema = schema_for(playbook)
+    labels = Labels(playbook)
+    mappings = [((), schema), *(((*parent, key), field) for parent, key, field in walk(schema))]
+    words = {
+        word
+        for path, field in mappings
+        for key in fields_of(inner(field))
+        for lang in forms()
+        if (word := labels.key(path, key, lang))
+    }
+    leaves = [inner(f) for _, _, f in walk(schema)]
+    words |= {w for f in leaves if isinstance(f, Enum | Bool) for w in value_synonyms(labels, f)}
+    assert len(words) > 150
+    for word in sorted(words):
+        root, problems = compose(f"{word}: {word}\n", "x")
+        assert problems == [] and isinstance(root, Mapping), word
+        key, value = root.pairs[0]
+        assert (key.value, key.plain) == (word, True), word
+        assert isinstance(value, Scalar) and (value.value, value.plain) == (word, True), word
