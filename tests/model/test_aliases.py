@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reviewkit.errors import InvalidFile, Problem
 from reviewkit.model.aliases import (
@@ -335,3 +337,21 @@ def test_every_word_of_the_table_is_written_without_quotes(playbook: Playbook) -
         key, value = root.pairs[0]
         assert (key.value, key.plain) == (word, True), word
         assert isinstance(value, Scalar) and (value.value, value.plain) == (word, True), word
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_mix_of_forms_line_by_line_reads_the_same(
+    tmp_path: Path, playbook: Playbook, data: st.DataObject
+) -> None:
+    """Different keys in different forms are fine: each line of a sample from either form."""
+    sample = SAMPLES / "huadong-grid-dispatch.yaml"
+    english, _ = load_sample(sample)
+    text = sample.read_text(encoding="utf-8")
+    chinese = rewrite(text, playbook, "zh").splitlines(True)
+    lines = list(zip(text.splitlines(True), chinese, strict=True))
+    picks = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
+    mixed = "".join(zh if pick else en for (en, zh), pick in zip(lines, picks, strict=True))
+    assert load_deal(write(tmp_path, mixed, sample.name), playbook).data == english.data
