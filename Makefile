@@ -66,7 +66,7 @@ golden: setup
 	$(BIN)/python -m pytest tests/present/test_render_text.py --update-golden
 
 readme: setup
-	$(BIN)/python -m pytest tests/present/test_ruledocs.py --update-golden
+	$(BIN)/python -m pytest tests/present/test_ruledocs.py tests/present/test_formdocs.py --update-golden
 
 bench: setup
 	$(BIN)/python bench/check_vs_yamllint.py

@@ -213,7 +213,7 @@ def render_lessons(view: Any, format: str) -> str:
     )
 
 
-def _yaml_string(value: Any) -> str:
+def yaml_string(value: Any) -> str:
     """A YAML double-quoted scalar that reads back exactly (JSON string syntax, plus escapes
     for the characters YAML treats as line breaks or refuses)."""
     text = json.dumps("" if value is None else str(value), ensure_ascii=False)
@@ -229,6 +229,6 @@ def _comment(value: Any, indent: int = 0) -> str:
 @functools.cache
 def scaffold_environment() -> jinja2.Environment:
     env = _environment(autoescape=False, keep_trailing_newline=True)
-    env.filters["q"] = _yaml_string
+    env.filters["q"] = yaml_string
     env.filters["comment"] = _comment
     return env
