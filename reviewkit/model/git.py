@@ -84,3 +84,12 @@ def work_tree_root(folder: Path) -> Path | None:
         if (candidate / ".git").exists():
             return candidate
     return None
+
+
+def require_revision(folder: Path, ref: str) -> None:
+    """Refuse `ref` unless it names a commit of the repository that holds `folder`."""
+    if ref.startswith("-"):
+        raise error("not-a-revision", ref=ref)
+    found = _git(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if found.returncode != 0:
+        raise error("not-a-revision", ref=ref)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -25,7 +25,7 @@ from reviewkit.model.slips import (
 )
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
 from reviewkit.text.catalogue import say
-from reviewkit.text.labels import ENUMS, readings
+from reviewkit.text.labels import ENUMS, key_label, label, readings
 from reviewkit.text.messages import clip, msg, word
 
 Path = tuple[str | int, ...]
@@ -96,6 +96,47 @@ class Context:
     lang: str = "en"
     problems: list[Problem] = field(default_factory=list)
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    #: Keys written in another form than the canonical one (`影响力`), by canonical path.
+    written: dict[Path, str] = field(default_factory=dict)
+    #: The language of that other form, when the file uses one.
+    form: str | None = None
+    #: The word of a key in a language, by its mapping's path (the playbook's names included);
+    #: the catalogues' labels when not given.
+    names: Callable[[tuple[str, ...], str, str], str | None] = key_label
+
+    def show(self, path: Path) -> str:
+        """A key path as the file writes it."""
+        return show(path, self.written)
+
+    def other_form(self, path: Path) -> str | None:
+        """The language of the other form the key at `path` (or its list's key) is written
+        in, or None."""
+        while path and isinstance(path[-1], int):
+            path = path[:-1]
+        return self.form if path in self.written else None
+
+    def words(
+        self,
+        path: Path,
+        enum: str,
+        values: tuple[str, ...],
+        labels: dict[str, dict[str, str]] | None = None,
+    ) -> list[str]:
+        """The values of an enumeration as the key at `path` is written: its labels (from
+        `labels` by language, else the catalogue's) when the key is in another form."""
+        form = self.other_form(path)
+        if form is None:
+            return list(values)
+        own = (labels or {}).get(form, {})
+        return [own.get(value) or label(enum, value, form) for value in values]
+
+    def keys(self, path: Path, names: Iterable[str]) -> list[str]:
+        """The keys of the mapping at `path` in the form the file uses (the other form's
+        labels when it uses one, each key's canonical name when it has no label)."""
+        if self.form is None:
+            return list(names)
+        parent = tuple(p for p in path if isinstance(p, str))
+        return [self.names(parent, name, self.form) or name for name in names]
     fixes: list[Fix] = field(default_factory=list)
 
     def offer(self, node: Scalar, new: str, *, list_item: bool = False) -> None:
@@ -121,15 +162,20 @@ def is_null(node: Node | None) -> bool:
     return node is None or (isinstance(node, Scalar) and node.plain and node.value in _NULLS)
 
 
-def show(path: Path) -> str:
-    """A key path as users read it: `decision_chain[0].influence` is the first person's.
+def show(path: Path, written: dict[Path, str] | None = None) -> str:
+    """A key path as users read it: `decision_chain[0].influence` is the first person's, each
+    key as the file wrote it (`written`: canonical path -> key written in another form).
 
     List items are counted from 0, as check-jsonschema, JSON Pointer and `--format json`
     count them: the one convention of every message (docs/deal-format.md).
     """
     out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    for index, part in enumerate(path):
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            name = (written or {}).get(path[: index + 1], part)
+            out += f".{name}" if out else name
     return out
 
 
@@ -217,14 +263,14 @@ class Field:
                     ctx.fixes.append(Fix(at.line, at.column, "：", ": "))
                 ctx.slip(at)
                 return
-        key = show(path)
+        key = ctx.show(path)
         ctx.report(
             node,
             "wrong-type",
             key=key,
             expected=word(ctx.lang, self.expected),
             found=_found(node, ctx.lang),
-            example=f"{path[-1]}: {self.example}",
+            example=f"{ctx.written.get(path, path[-1])}: {self.example}",
         )
 
     def scalar(self, node: Node | None, ctx: Context, path: Path) -> Scalar | None:
@@ -250,7 +296,7 @@ class Text(Field):
         scalar = self.scalar(node, ctx, path)
         if scalar is not None and len(scalar.value) > MAX_TEXT:
             ctx.report(
-                scalar, "too-long", where=show(path), count=len(scalar.value), limit=MAX_TEXT
+                scalar, "too-long", where=ctx.show(path), count=len(scalar.value), limit=MAX_TEXT
             )
             return None
         return None if scalar is None else scalar.value.rstrip("\n")
@@ -266,6 +312,9 @@ class Bool(Field):
             return None
         if scalar.plain and scalar.value.lower() in ("true", "false"):
             return scalar.value.lower() == "true"
+        if ctx.other_form(path) is not None:  # `教练: 对`: the words of its form
+            Enum("bool", ("true", "false")).load(scalar, ctx, path)
+            return None
         self.wrong(scalar, ctx, path)
         return None
 
@@ -280,7 +329,7 @@ class Integer(Field):
             return None
         if scalar.plain and re.fullmatch(r"\d{1,9}", scalar.value):
             return int(scalar.value)
-        ctx.report(scalar, "bad-number", key=show(path), value=scalar.value)
+        ctx.report(scalar, "bad-number", key=ctx.show(path), value=scalar.value)
         return None
 
 
@@ -302,7 +351,7 @@ class Number(Field):
                 number = None
             if number is not None and abs(number) < self.LIMIT:
                 return number
-        ctx.report(scalar, "bad-number", key=show(path), value=scalar.value)
+        ctx.report(scalar, "bad-number", key=ctx.show(path), value=scalar.value)
         return None
 
 
@@ -316,7 +365,7 @@ class Date(Field):
             return None
         match = _DATE.match(scalar.value.strip())
         if not match:
-            ctx.report(scalar, "bad-date", key=show(path), value=scalar.value)
+            ctx.report(scalar, "bad-date", key=ctx.show(path), value=scalar.value)
             return None
         year, month, day = (int(g) for g in match.groups())
         try:
@@ -325,7 +374,7 @@ class Date(Field):
             ctx.report(
                 scalar,
                 "impossible-date",
-                key=show(path),
+                key=ctx.show(path),
                 value=scalar.value,
                 reason=_why_not_a_date(year, month, ctx.lang),
             )
@@ -347,11 +396,18 @@ def _why_not_a_date(year: int, month: int, lang: str) -> str:
 class Enum(Field):
     """One of a fixed set of keys; labels per language come from the catalogues."""
 
-    def __init__(self, name: str, values: tuple[str, ...] | None = None, kind: str = "bad-enum"):
+    def __init__(
+        self,
+        name: str,
+        values: tuple[str, ...] | None = None,
+        kind: str = "bad-enum",
+        labels: dict[str, dict[str, str]] | None = None,
+    ):
         self.name = name
         self.values = values if values is not None else tuple(ENUMS[name])
         self.kind = kind
         self.example = self.values[0] if self.values else "..."
+        self.labels = labels  # by language, for values the catalogues do not name (stages)
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> str | None:
         scalar = self.scalar(node, ctx, path)
@@ -369,18 +425,19 @@ class Enum(Field):
             return None
         # `High`, or a label written for the key ("高" for high): `check --fix` writes the key.
         canonical = canonical_value(self.name, self.values, value)
-        if canonical is not None:
+        words = ctx.words(path, self.name, self.values, self.labels)
+        if canonical is not None and ctx.other_form(path) is None:
             ctx.offer(scalar, canonical)
             hint = msg(ctx.lang, "did-you-mean", name=canonical)[0]
         else:
-            hint = suggestion(ctx.lang, value, list(self.values))
+            hint = suggestion(ctx.lang, value, words, readings(self.name))
         ctx.report(
             scalar,
             self.kind,
-            key=show(path),
+            key=ctx.show(path),
             value=scalar.value,
             suggestion=hint,
-            allowed=", ".join(self.values),
+            allowed=", ".join(words),
         )
         return None
 
@@ -396,7 +453,7 @@ class Money(Field):
         self.name = name  # of its type in dealtypes.py, when it has extra fields
 
     def bad(self, at: Node, ctx: Context, path: Path, detail: str, **args: object) -> None:
-        ctx.report(at, "bad-money", key=show(path), detail=word(ctx.lang, detail, **args))
+        ctx.report(at, "bad-money", key=ctx.show(path), detail=word(ctx.lang, detail, **args))
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> dict[str, Any] | None:
         if node is None or is_null(node):
@@ -456,7 +513,9 @@ class ListOf(Field):
             self.wrong(node, ctx, path)
             return []
         if self.limit is not None and len(node.items) > self.limit:
-            ctx.report(node, "too-many", where=show(path), count=len(node.items), limit=self.limit)
+            ctx.report(
+                node, "too-many", where=ctx.show(path), count=len(node.items), limit=self.limit
+            )
             return []
         out = []
         for index, item in enumerate(node.items):
@@ -513,9 +572,9 @@ class Struct(Field):
                         key,
                         "unknown-key",
                         key=name,
-                        where=show(path) or word(ctx.lang, "the top of the file"),
-                        suggestion=suggestion(ctx.lang, name, list(self.fields)),
-                        known=", ".join(self.fields),
+                        where=ctx.show(path) or word(ctx.lang, "the top of the file"),
+                        suggestion=suggestion(ctx.lang, name, ctx.keys(path, self.fields)),
+                        known=", ".join(ctx.keys(path, self.fields)),
                     )
                 continue
             ctx.positions[(*path, name)] = (key.line, key.column)
@@ -546,8 +605,8 @@ class Struct(Field):
             ctx.report(
                 at,
                 "missing-key",
-                key=key,
-                where=show(path) or word(ctx.lang, "the top of the file"),
+                key=ctx.keys(path, [key])[0],
+                where=ctx.show(path) or word(ctx.lang, "the top of the file"),
                 example=self.fields[key].example,
             )
 

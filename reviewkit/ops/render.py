@@ -19,7 +19,13 @@ from reviewkit.present.pack import PackOptions, build_pack
 from reviewkit.text.catalogue import FALLBACK, say
 from reviewkit.text.errors import error
 
-SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
+SUFFIX = {
+    "md": ".review.md",
+    "html": ".review.html",
+    "pdf": ".review.pdf",
+    "docx": ".review.docx",
+    "xlsx": ".review.xlsx",
+}
 
 
 def pack_path(folder: Path, deal_id: str, format: str, floor: Decimal | None = None) -> Path:
@@ -64,7 +70,11 @@ def make_pack(
         old = load_version(Path(path), request.since, settings)
         changes = changes_between(old, deal, today, settings, request.reveal_floor, request.lang)
         compared = (_reference(request.since, old), changes)
-    options = PackOptions(today, request.lang, request.reveal_floor, compared)
+    from reviewkit.judge.movement import attitude_tracks
+
+    options = PackOptions(
+        today, request.lang, request.reveal_floor, compared, tuple(attitude_tracks(deal))
+    )
     pack = build_pack(deal, options, findings)
     target = None
     if output != "-":
@@ -79,6 +89,16 @@ def make_pack(
         return target, render_markdown(pack)
     if request.format == "html":
         return target, render_html(pack)
+    if request.format == "docx":
+        from reviewkit.present.wordpack import pack_docx
+
+        refuse_file_to_terminal(target, request.format)
+        return target, pack_docx(pack)
+    if request.format == "xlsx":
+        from reviewkit.present.excelpack import pack_xlsx
+
+        refuse_file_to_terminal(target, request.format)
+        return target, pack_xlsx(pack)
     refuse_pdf_to_terminal(target)
     return target, _pdf(render_html(pack))
 
@@ -87,6 +107,12 @@ def refuse_pdf_to_terminal(target: Path | str | None) -> None:
     """A PDF goes to a file: None (stdout) is refused."""
     if target is None:
         raise error("pdf-to-terminal")
+
+
+def refuse_file_to_terminal(target: Path | None, format: str) -> None:
+    """A Word or Excel pack goes to a file: None (stdout) is refused."""
+    if target is None:
+        raise error("binary-to-terminal", format=format)
 
 
 def write_pack(target: Path, data: str | bytes) -> None:
