@@ -137,6 +137,7 @@ class Context:
             return list(names)
         parent = tuple(p for p in path if isinstance(p, str))
         return [self.names(parent, name, self.form) or name for name in names]
+
     fixes: list[Fix] = field(default_factory=list)
 
     def offer(self, node: Scalar, new: str, *, list_item: bool = False) -> None:
