@@ -366,7 +366,7 @@ class Percent(Number):
         number = super().load(node, ctx, path)
         if number is not None and not 0 <= number <= 100:
             assert node is not None  # a number was read from it
-            ctx.report(node, "bad-percent", key=show(path), value=number)
+            ctx.report(node, "bad-percent", key=ctx.show(path), value=number)
             return None
         return number
 

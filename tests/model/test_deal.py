@@ -1073,3 +1073,8 @@ def test_a_win_probability_is_a_percentage(write) -> None:
     (problem,) = info.value.problems
     assert "review.win_probability: 140 is not a percentage from 0 to 100" in problem.message
     assert "from 0 to 100 without the % sign" in problem.hint
+    # A Chinese-form file's percentage is named by the keys it wrote.
+    with pytest.raises(InvalidFile) as info:
+        load_deal(write(MINIMAL + "分析会:\n  把握度: 140\n"))
+    (problem,) = info.value.problems
+    assert problem.message.startswith("分析会.把握度")
