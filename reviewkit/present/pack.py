@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reviewkit.judge.engine import check_deal
+from reviewkit.judge.engine import check_deal, rule_summary
 from reviewkit.judge.facts import (
     gate_holds,
     is_coach,
@@ -31,7 +31,7 @@ from reviewkit.text.money import money
 from reviewkit.text.packtext import pack_text
 
 if TYPE_CHECKING:
-    from reviewkit.model.dealtypes import Assessment, DealData
+    from reviewkit.model.dealtypes import Assessment, DealData, Suppression
 
 ROLE_ORDER = ("decision-maker", "advisor", "gatekeeper", "technical", "procurement", "user")
 
@@ -147,18 +147,11 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         stages=_stages(review, data, lang),
         progress=_progress(review, lang),
         findings=[
-            {"severity": f.severity, "rule": f.rule, "line": f.line, "message": f.message}
+            {"severity": f.severity, "message": f.message}
             for f in findings
             if f.rule not in ("meeting-trigger", "checklist")  # the appendix shows the checklist
         ],
-        suppressed=[
-            {
-                "rule": entry["rule"],
-                "scope": " › ".join(x for x in (entry["stage"], entry["item"]) if x),
-                "reason": entry["reason"],
-            }
-            for entry in data["suppress"]
-        ],
+        suppressed=[_suppression(deal, entry, lang) for entry in data["suppress"]],
         chain=_chain(data, lang, t),
         open_items=_open_items(deal, findings, lang, t),
         since=_since(options.since, lang, t),
@@ -166,6 +159,25 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         if deal.status == "lost"
         else None,
     )
+
+
+def _suppression(deal: Deal, entry: Suppression, lang: str) -> dict[str, str]:
+    """A suppression as the pack names it: what the rule reports, at which stage and item."""
+    scope = []
+    stage = entry["stage"]
+    if stage is not None and stage in deal.playbook.index:
+        found = deal.playbook.stages[deal.playbook.index[stage]]
+        scope.append(tr(found.label, lang))
+        labels = {item.key: tr(item.label, lang) for item in found.items}
+        if found.gate is not None:
+            labels["gate"] = tr(found.gate.label, lang)
+        if entry["item"] is not None:
+            scope.append(labels.get(entry["item"], entry["item"]))
+    return {
+        "rule": rule_summary(entry["rule"], lang),
+        "scope": " › ".join(scope),
+        "reason": entry["reason"],
+    }
 
 
 def _open_items(deal: Deal, findings: list[Finding], lang: str, t: dict[str, str]) -> list[str]:

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from reviewkit.judge.findings import Finding, Review
 from reviewkit.judge.floor import mentions
-from reviewkit.model.schema import show
+from reviewkit.text.fields import field_place
 
 SLUG = "floor-in-text"
 SEVERITY = "error"
@@ -43,4 +43,4 @@ SEVERITY = "error"
 
 def check(review: Review) -> Iterator[Finding]:
     for path in mentions(review.deal.data):
-        yield review.finding(path, "floor-in-text", where=show(path))
+        yield review.finding(path, "floor-in-text", where=field_place(path, review.lang))
