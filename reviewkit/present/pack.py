@@ -33,6 +33,8 @@ from reviewkit.text.packtext import pack_text
 if TYPE_CHECKING:
     from reviewkit.model.dealtypes import Assessment, DealData, Suppression
 
+#: Ratings read on their own scale: difficulty as easy/hard (易/难), speed as slow/fast (慢/快).
+RATING_SCALES = {"difficulty": "difficulty", "speed": "speed"}
 ROLE_ORDER = ("decision-maker", "advisor", "gatekeeper", "technical", "procurement", "user")
 
 
@@ -222,7 +224,7 @@ def _background(data: DealData, lang: str) -> dict[str, Any]:
         ],
         "needs": project["needs"],
         "qualification": [
-            (key, label("level", q[key], lang))
+            (key, label(RATING_SCALES.get(key, "level"), q[key], lang))
             for key in ("size", "significance", "difficulty", "speed")
         ],
         "qualification_notes": q["notes"],

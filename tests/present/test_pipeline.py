@@ -298,7 +298,7 @@ def test_pipeline_in_chinese(deals: Path) -> None:
     text = pipeline_md(deals, "--lang", "zh")
     assert [line for line in text.splitlines() if line.startswith("#")] == [
         "# 项目管道总览",
-        "## 各阶段项目",
+        "## 项目漏斗",
         "### 项目型销售阶段检查（默认）",
         "### MEDDPICC 商机评审（团队示例）",
         "## 需要立即召开分析会的项目",
