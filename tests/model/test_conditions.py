@@ -468,6 +468,13 @@ def test_get_walks_dicts_and_stops_elsewhere() -> None:
             id="count-enum-and-false",
         ),
         pytest.param(
+            "{every: decision_chain, where: {attitude: [opposer, non-supporter, acknowledger,"
+            " supporter, sympathizer, ally]}}",
+            "needs, for every entry of the decision chain: attitude known",
+            "需要决策链非空，且每一项都满足：态度已判明",
+            id="every-known",
+        ),
+        pytest.param(
             "{not: {exists: deal.owner}}",
             "must not hold: needs the account manager filled in",
             "不应满足：需要填写：客户经理",
