@@ -201,7 +201,8 @@ def _background(data: DealData, lang: str) -> dict[str, Any]:
     budget_text = money(budget, lang)
     if budget_text and budget is not None and budget["confirmed"] is not None:
         t = pack_text(lang)
-        budget_text += f" ({t['confirmed'] if budget['confirmed'] else t['unconfirmed']})"
+        state = t["confirmed"] if budget["confirmed"] else t["unconfirmed"]
+        budget_text += t["paren"].format(text=state)
     q = data["qualification"]
     return {
         "customer": [
