@@ -157,7 +157,7 @@ def _describe_test(list_path: KeyPath, test: Test, lang: str) -> str:
     if isinstance(field, ListOf):
         field = field.item
     enum = field.name if isinstance(field, Enum) else None
-    if enum is not None and set(values) == set(field.values) - {"unknown"}:
+    if isinstance(field, Enum) and set(values) == set(field.values) - {"unknown"}:
         return say(lang, "condition.known", name=name)  # any value but `unknown`
     shown = [label(enum, v, lang) if enum else _plain(v, lang) for v in values]
     return say(lang, "condition.is", name=name, value=say(lang, "condition.or").join(shown))
