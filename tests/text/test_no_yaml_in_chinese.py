@@ -54,7 +54,7 @@ ALLOWED = {
 #: The prefix of a `check` line, the linters' convention editors read: `path:line:col: severity rule`.
 CHECK_PREFIX = re.compile(r"^\S+:\d+:\d+: (?:error|warning|info) [a-z-]+ ", re.MULTILINE)
 #: A file's path, as the commands name the files they read and write.
-FILE_PATH = re.compile(r"[\w./-]*[\w-]+\.(?:ya?ml|md|html|pdf)\b")
+FILE_PATH = re.compile(r"[\w./\\-]*[\w-]+\.(?:ya?ml|md|html|pdf)\b")  # Markdown escapes `_`
 
 
 def forbidden_words() -> set[str]:
@@ -192,7 +192,9 @@ def test_check(chinese: Path, run: Run, name: str) -> None:
 def test_render(chinese: Path, run: Run, name: str, format: str, tmp_path: Path) -> None:
     deal = chinese / name
     out = tmp_path / f"pack.{format}"
-    run("render", deal, "--today", TODAY, "--format", format, "-o", out)
+    before = tmp_path / "before.yaml"  # the pack's "changes since the last meeting" too
+    before.write_text(earlier(deal.read_text(encoding="utf-8")), encoding="utf-8")
+    run("render", deal, "--today", TODAY, "--format", format, "--since", before, "-o", out)
     text = out.read_text(encoding="utf-8")
     shown = page_text(text) if format == "html" else pack_text(text)
     assert_chinese(shown, written_in(deal), name)
