@@ -490,7 +490,7 @@ def _lost(
                 "label": g.label,
                 "gate": g.item == "gate",
                 "state": t[f"st_{g.state}"],
-                "opened": hide(g.opened) + (f" ({g.since})" if g.since else ""),
+                "opened": hide(g.opened) + (t["paren"].format(text=g.since) if g.since else ""),
             }
             for g in gaps
         ],
