@@ -49,6 +49,7 @@ demo: setup
 		$(BIN)/reviewkit render samples/ --today $(DEMO_TODAY) --format $$format -o demo || exit 1; \
 	done
 	$(BIN)/reviewkit pipeline samples/ --today $(DEMO_TODAY) --format pdf -o demo/pipeline.pdf
+	$(BIN)/reviewkit lessons portfolio/ --format pdf -o demo/lessons.pdf
 	@echo "Packs written to demo/:"; ls -1 demo/
 
 lint: setup
@@ -65,7 +66,7 @@ golden: setup
 	$(BIN)/python -m pytest tests/present/test_render_text.py --update-golden
 
 readme: setup
-	$(BIN)/python -m pytest tests/present/test_ruledocs.py --update-golden
+	$(BIN)/python -m pytest tests/present/test_ruledocs.py tests/present/test_formdocs.py --update-golden
 
 bench: setup
 	$(BIN)/python bench/check_vs_yamllint.py

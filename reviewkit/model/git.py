@@ -74,3 +74,12 @@ def versions(path: Path, limit: int) -> list[tuple[str, str]]:
         out.append((date, data[offset : offset + size].decode("utf-8-sig", "replace")))
         offset += size + 1
     return list(reversed(out))
+
+
+def require_revision(folder: Path, ref: str) -> None:
+    """Refuse `ref` unless it names a commit of the repository that holds `folder`."""
+    if ref.startswith("-"):
+        raise error("not-a-revision", ref=ref)
+    found = _git(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if found.returncode != 0:
+        raise error("not-a-revision", ref=ref)

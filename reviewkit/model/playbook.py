@@ -39,11 +39,28 @@ _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 #: A text in each language a catalogue exists for; English is required.
 LOCAL = Struct({lang: Text() for lang in languages()}, required=(FALLBACK,))
+#: Whose lesson it is: the course's own case, or reviewkit's wording of common practice.
+SOURCES = ("course", "reviewkit")
 ITEM = Struct(
-    {"key": Text(), "label": LOCAL, "question": LOCAL, "rule": RuleField()},
+    {
+        "key": Text(),
+        "label": LOCAL,
+        "question": LOCAL,
+        "rule": RuleField(),
+        "lesson": LOCAL,
+        "source": Enum("lesson-source", SOURCES),
+    },
     required=("key", "label", "question"),
 )
-GATE = Struct({"label": LOCAL, "rule": RuleField()}, required=("label", "rule"))
+GATE = Struct(
+    {
+        "label": LOCAL,
+        "rule": RuleField(),
+        "lesson": LOCAL,
+        "source": Enum("lesson-source", SOURCES),
+    },
+    required=("label", "rule"),
+)
 STAGE = Struct(
     {
         "key": Text(),
@@ -75,12 +92,21 @@ def tr(text: Mapping[str, str | None] | None, lang: str) -> str:
 
 
 @dataclass(frozen=True)
+class Lesson:
+    """What a gap left open at the close teaches, and whose lesson it is."""
+
+    text: dict[str, str]
+    source: str | None  # one of SOURCES; None: the playbook's own
+
+
+@dataclass(frozen=True)
 class Item:
     stage: str
     key: str
     label: dict[str, str]
     question: dict[str, str]
     rule: Rule | None
+    lesson: Lesson | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +114,7 @@ class Gate:
     stage: str
     label: dict[str, str]
     rule: Rule
+    lesson: Lesson | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +149,13 @@ class Playbook:
         """Refuse a stage key that is not one of this playbook's, naming the ones that are."""
         if key not in self.index:
             raise error("not-a-stage", key=key, stages=", ".join(s.key for s in self.stages))
+
+    def lesson(self, stage_key: str, item_key: str) -> Lesson | None:
+        """The lesson of a stage's item, or of its gate when `item_key` is "gate"."""
+        stage = self.stage(stage_key)
+        if item_key == "gate":
+            return stage.gate.lesson if stage.gate is not None else None
+        return next((i.lesson for i in stage.items if i.key == item_key), None)
 
     @functools.cached_property
     def item_stage(self) -> dict[str, str]:
@@ -196,7 +230,8 @@ def _build(display: str, data: dict[str, Any]) -> Playbook:
     stages = []
     for index, raw in enumerate(data["stages"]):
         items = tuple(
-            Item(raw["key"], i["key"], i["label"], i["question"], i["rule"]) for i in raw["items"]
+            Item(raw["key"], i["key"], i["label"], i["question"], i["rule"], _lesson(i))
+            for i in raw["items"]
         )
         gate = raw["gate"]
         stages.append(
@@ -208,10 +243,26 @@ def _build(display: str, data: dict[str, Any]) -> Playbook:
                 weight=raw["weight"],
                 triggers=tuple(raw["triggers"]),
                 items=items,
-                gate=Gate(raw["key"], gate["label"], gate["rule"]) if gate["rule"] else None,
+                gate=Gate(raw["key"], gate["label"], gate["rule"], _lesson(gate))
+                if gate["rule"]
+                else None,
             )
         )
     return Playbook(display, data["name"], tuple(stages), data["chain_stage"])
+
+
+def lesson_line(lesson: Lesson, lang: str) -> str:
+    """A lesson as `playbook show` prints it, saying whose it is."""
+    key = f"playbook.lesson.{lesson.source}" if lesson.source else "playbook.lesson"
+    return say(lang, key, text=tr(lesson.text, lang))
+
+
+def _lesson(raw: dict[str, Any]) -> Lesson | None:
+    """An item's or gate's lesson: `course` marks the course's own case, `reviewkit`
+    reviewkit's wording of common practice, no source the playbook author's own."""
+    if not any((raw["lesson"] or {}).values()):
+        return None
+    return Lesson(raw["lesson"], raw["source"])
 
 
 def describe(playbook: Playbook, lang: str = "en") -> str:
@@ -251,6 +302,9 @@ def describe(playbook: Playbook, lang: str = "en") -> str:
             lines.append(say(lang, "playbook.line", blank="", text=tr(item.question, lang)))
             how = item.rule.describe(lang) if item.rule else say(lang, "playbook.in-deal-file")
             lines.append(say(lang, "playbook.line", blank="", text=f"→ {how}"))
+            if item.lesson is not None:
+                lesson = lesson_line(item.lesson, lang)
+                lines.append(say(lang, "playbook.line", blank="", text=lesson))
         if stage.gate is not None:
             gate = say(lang, "playbook.gate")
             lines.append(
@@ -258,4 +312,7 @@ def describe(playbook: Playbook, lang: str = "en") -> str:
             )
             how = stage.gate.rule.describe(lang)
             lines.append(say(lang, "playbook.line", blank="", text=f"→ {how}"))
+            if stage.gate.lesson is not None:
+                lesson = lesson_line(stage.gate.lesson, lang)
+                lines.append(say(lang, "playbook.line", blank="", text=lesson))
     return "\n".join(lines) + "\n"

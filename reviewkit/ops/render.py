@@ -63,7 +63,11 @@ def make_pack(
         old = load_version(Path(path), request.since, settings)
         changes = changes_between(old, deal, today, settings, request.reveal_floor, request.lang)
         compared = (_reference(request.since, old), changes)
-    options = PackOptions(today, request.lang, request.reveal_floor, compared)
+    from reviewkit.judge.movement import attitude_tracks
+
+    options = PackOptions(
+        today, request.lang, request.reveal_floor, compared, tuple(attitude_tracks(deal))
+    )
     pack = build_pack(deal, options, findings)
     target = None
     if output != "-":
