@@ -50,6 +50,11 @@ ALLOWED = {
     "USD",
     "EUR",
     "KPI",
+    # the course's case names its people by letter (A the decision maker, C the competitor's
+    # classmate), and the playbook's lessons quote it
+    "A",
+    "B",
+    "C",
 }
 #: The prefix of a `check` line, the linters' convention editors read: `path:line:col: severity rule`.
 CHECK_PREFIX = re.compile(r"^\S+:\d+:\d+: (?:error|warning|info) [a-z-]+ ", re.MULTILINE)
