@@ -60,6 +60,14 @@ class PackFormat(enum.StrEnum):
     pdf = "pdf"
 
 
+class RenderFormat(enum.StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    docx = "docx"
+    xlsx = "xlsx"
+
+
 class PipelineFormat(enum.StrEnum):
     md = "md"
     html = "html"
@@ -242,6 +250,14 @@ def check(
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
     jobs: JobsOption = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="First correct what has one obvious answer (High -> high, RMB -> CNY, "
+            "full-width '：'), in place; with -, print the fixed file.",
+        ),
+    ] = False,
 ) -> None:
     """Check deal files against the playbook's checklist and rules.
 
@@ -259,6 +275,7 @@ def check(
             playbook=playbook,
             config=config,
             jobs=jobs,
+            fix=fix,
         )
 
     _run(op)
@@ -268,8 +285,8 @@ def check(
 def render(
     paths: PathsArgument,
     format: Annotated[
-        PackFormat, typer.Option("--format", "-f", help="Pack format.")
-    ] = PackFormat.md,
+        RenderFormat, typer.Option("--format", "-f", help="Pack format.")
+    ] = RenderFormat.md,
     output: Annotated[
         str | None,
         typer.Option(
