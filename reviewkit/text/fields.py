@@ -3,9 +3,16 @@ its key path; a path without a label reads as itself."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reviewkit.text.catalogue import has, plural, say
+from reviewkit.text.messages import clip
+
+#: What the user wrote for the list entry at a path (`("decision_chain", 0)` -> "王总"), if anything.
+Names = Callable[[Sequence[str | int]], str | None]
+
+#: How much of an entry's own text names it in a message.
+NAME_LIMIT = 40
 
 
 def field_label(path: Sequence[str | int], lang: str) -> str:
@@ -30,19 +37,24 @@ def entries(path: Sequence[str], count: int, lang: str) -> str:
     return plural(lang, key if has(lang, f"{key}.one") else "unit.entry", count)
 
 
-def field_place(path: Sequence[str | int], lang: str) -> str:
-    """Where in the deal a value sits, in words: `决策链第 3 项的备注`, or the field's label."""
-    if path and isinstance(path[-1], int):
-        return say(lang, "field.entry-n", field=field_place(path[:-1], lang), n=path[-1] + 1)
-    for depth, part in enumerate(path):
-        if isinstance(part, int):
-            return say(
-                lang,
-                "field.in-entry",
-                list=field_label(path[:depth], lang),
-                n=part + 1,
-                field=field_place(path[depth + 1 :], lang)
-                if any(isinstance(p, int) for p in path[depth + 1 :])
-                else field_label(path, lang),
-            )
-    return field_label(path, lang)
+def field_place(path: Sequence[str | int], lang: str, names: Names | None = None) -> str:
+    """Where in the deal a value sits, in words: `决策链“王总”的备注`, or the field's label.
+
+    A list entry is named by what the user wrote for it (`names` gives it for an entry's
+    path: a person's name, an action's text), quoted and shortened; an entry without such
+    text by its index, counted from 0 as the paths count (`decision_chain[0]`)."""
+    at = [depth for depth, part in enumerate(path) if isinstance(part, int)]
+    if not at:
+        return field_label(path, lang)
+    entry_path, index = path[: at[-1] + 1], path[at[-1]]
+    assert isinstance(index, int)
+    listed = field_place(entry_path[:-1], lang, names)
+    name = names(entry_path) if names else None
+    entry = (
+        say(lang, "field.entry", field=listed, name=clip(name, NAME_LIMIT))
+        if name and name.strip()
+        else say(lang, "field.entry-at", field=listed, index=index)
+    )
+    if len(entry_path) == len(path):
+        return entry
+    return say(lang, "field.in-entry", entry=entry, field=field_label(path, lang))

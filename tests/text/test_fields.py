@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reviewkit.model.conditions import _all_paths
-from reviewkit.model.dealformat import BASE
+from reviewkit.model.dealformat import BASE, entry_name
 from reviewkit.text.catalogue import has
 from reviewkit.text.fields import entries, field_flag, field_label, field_place
 
@@ -36,10 +38,50 @@ def test_a_flag_reads_as_a_phrase() -> None:
     assert field_flag(("history", "forced"), True, "zh") == "强制推进为是"
 
 
-def test_a_place_in_a_list_names_the_entry() -> None:
-    assert field_place(("decision_chain", 2, "notes"), "zh") == "决策链第 3 项的备注"
-    assert field_place(("assessment", "problems", 0), "en") == "problems (entry 1)"
+def test_a_place_in_a_list_names_the_entry_by_what_the_user_wrote() -> None:
+    data = {
+        "decision_chain": [{"name": "Wang"}, {"name": "Liu"}, {"name": "王总", "notes": "x"}],
+        "assessment": {"problems": ["Late", "价格" * 30]},
+        "actions": [{"what": "Book the CIO"}],
+        "competitors": [{"name": "Acme", "strengths": ["cheap"]}],
+        "suppress": [{"rule": "gate", "reason": "agreed"}],
+    }
+
+    def names(path: Sequence[str | int]) -> str | None:
+        return entry_name(data, path)
+
+    assert field_place(("decision_chain", 2, "notes"), "zh", names) == "决策链“王总”的备注"
+    assert field_place(("assessment", "problems", 0), "en", names) == "problems “Late”"
+    assert (
+        field_place(("actions", 0, "checkpoint"), "zh", names) == "行动计划“Book the CIO”的监控点"
+    )
+    assert (
+        field_place(("competitors", 0, "strengths", 0), "zh", names)
+        == "竞争对手“Acme”的优势“cheap”"
+    )
+    long = field_place(("assessment", "problems", 1), "zh", names)
+    assert long == "问题“" + "价格" * 19 + "价…”"  # shortened
     assert field_place(("strategy", "commercial", "approach"), "zh") == "商务思路与谈判策略"
+
+
+def test_an_entry_without_words_of_its_own_is_named_by_its_index_from_0() -> None:
+    data = {"suppress": [{"rule": "gate", "reason": "agreed"}], "history": [{"to": "bidding"}]}
+
+    def names(path: Sequence[str | int]) -> str | None:
+        return entry_name(data, path)
+
+    assert entry_name(data, ("suppress", 0)) is None and entry_name(data, ("history", 0)) is None
+    assert (
+        field_place(("suppress", 0, "reason"), "zh", names)
+        == "屏蔽的检查规则（序号 0，从 0 起）的原因"
+    )
+    assert (
+        field_place(("history", 0, "reason"), "en", names)
+        == "the reason of stage history (index 0, counted from 0)"
+    )
+    assert field_place(("decision_chain", 2, "notes"), "en") == (
+        "the notes of decision chain (index 2, counted from 0)"
+    )
 
 
 def test_a_list_is_counted_in_its_own_words() -> None:
