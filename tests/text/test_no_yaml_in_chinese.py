@@ -2,8 +2,8 @@
 Chinese, says nothing with a YAML path, an English enum value, a stage key, a rule slug or an
 English word in it, except the words the user wrote in the deal file (or the team playbook).
 
-Each sample is copied with `language: zh`; then `check`, `render` (md, html and the PDF's
-text), `advance`, `diff`, `pipeline`, `playbook show --lang zh`, `rule NAME --lang zh` and
+Each sample is copied with `language: zh`; then `check`, `render` (md, html, the PDF's text,
+and the text of the Word and Excel packs as python-docx and openpyxl read it), `advance`, `diff`, `pipeline`, `playbook show --lang zh`, `rule NAME --lang zh` and
 `new --lang zh` run on it, and every line a person reads is scanned.
 """
 
@@ -17,7 +17,10 @@ import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import docx
+import openpyxl
 import pytest
+from docx.oxml.ns import qn
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
@@ -214,6 +217,49 @@ def test_render_pdf(chinese: Path, run: Run, name: str, tmp_path: Path) -> None:
         ["pdftotext", "-layout", out, "-"], capture_output=True, text=True, check=True
     ).stdout
     assert_chinese(text, written_in(deal), f"{name} (PDF)")
+
+
+def word_text(path: Path) -> str:
+    """Every line a Word pack shows: each paragraph (in tables too), the headers and footers,
+    and the figures' alternative text."""
+    document = docx.Document(str(path))
+    parts = [document.element.body]
+    for section in document.sections:
+        parts += [section.header._element, section.footer._element]
+    shown = (qn("w:t"), qn("w:br"), qn("w:cr"), qn("w:tab"))  # a break reads as a space
+    lines = [
+        "".join(e.text or "" if e.tag == shown[0] else " " for e in p.iter(*shown))
+        for part in parts
+        for p in part.iter(qn("w:p"))
+    ]
+    lines += [e.get("descr", "") for e in document.element.body.iter(qn("wp:docPr"))]
+    return "\n".join(lines)
+
+
+def excel_text(path: Path) -> str:
+    """Every sheet name and text cell of an Excel pack."""
+    book = openpyxl.load_workbook(path)
+    cells = [
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if isinstance(value, str)
+    ]
+    return "\n".join(book.sheetnames + cells)
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+@pytest.mark.parametrize("format", ["docx", "xlsx"])
+def test_render_office(chinese: Path, run: Run, name: str, format: str, tmp_path: Path) -> None:
+    deal = chinese / name
+    out = tmp_path / f"pack.{format}"
+    before = tmp_path / "before.yaml"
+    before.write_text(earlier(deal.read_text(encoding="utf-8")), encoding="utf-8")
+    run("render", deal, "--today", TODAY, "--format", format, "--since", before, "-o", out)
+    shown = word_text(out) if format == "docx" else excel_text(out)
+    assert "决策链" in shown  # the scan reads the pack's own words
+    assert_chinese(shown, written_in(deal), f"{name} ({format})")
 
 
 def later_stages(deal: Path) -> Iterator[str]:
