@@ -80,7 +80,16 @@ def test_the_decision_chain_actions_and_checklist_are_real_tables(
     deal, _ = load_sample(HUADONG)
     by_header = {tuple(c.text for c in t.rows[0].cells): t for t in document.tables}
     chain = by_header[
-        ("姓名", "角色", "影响力", "态度", "mindshare / heartshare", "教练", "为我方说话", "与对手关系")
+        (
+            "姓名",
+            "角色",
+            "影响力",
+            "态度",
+            "mindshare / heartshare",
+            "教练",
+            "为我方说话",
+            "与对手关系",
+        )
     ]
     names = [row.cells[0].paragraphs[0].text for row in chain.rows[1:]]
     assert names == [p["name"] for p in deal.data["decision_chain"]]
