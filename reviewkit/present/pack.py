@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reviewkit.judge.engine import check_deal
+from reviewkit.judge.engine import check_deal, rule_summary
 from reviewkit.judge.facts import (
     gate_holds,
     is_coach,
@@ -32,10 +32,12 @@ from reviewkit.text.money import money
 from reviewkit.text.packtext import pack_text
 
 if TYPE_CHECKING:
-    from reviewkit.model.dealtypes import Assessment, DealData
+    from reviewkit.model.dealtypes import Assessment, DealData, Suppression
 
 #: How much of a reversal the cover quotes: whole events, as far as any is written.
 MAX_QUOTE = 2000
+#: Ratings read on their own scale: difficulty as easy/hard (易/难), speed as slow/fast (慢/快).
+RATING_SCALES = {"difficulty": "difficulty", "speed": "speed"}
 ROLE_ORDER = ("decision-maker", "advisor", "gatekeeper", "technical", "procurement", "user")
 
 
@@ -166,14 +168,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         outcome=_outcome(data, deal, lang) if not deal.is_open else None,
         stages=stages,
         progress=_progress(review, lang),
-        suppressed=[
-            {
-                "rule": entry["rule"],
-                "scope": " › ".join(x for x in (entry["stage"], entry["item"]) if x),
-                "reason": entry["reason"],
-            }
-            for entry in data["suppress"]
-        ],
+        suppressed=[_suppression(deal, entry, lang) for entry in data["suppress"]],
         chain=_chain(data, lang),
         since=_since(options.since, lang, t),
         lost=_lost(deal, data, lang, t, findings or [], options.reveal_floor)
@@ -188,6 +183,25 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
     )
 
 
+def _suppression(deal: Deal, entry: Suppression, lang: str) -> dict[str, str]:
+    """A suppression as the pack names it: what the rule reports, at which stage and item."""
+    scope = []
+    stage = entry["stage"]
+    if stage is not None and stage in deal.playbook.index:
+        found = deal.playbook.stages[deal.playbook.index[stage]]
+        scope.append(tr(found.label, lang))
+        labels = {item.key: tr(item.label, lang) for item in found.items}
+        if found.gate is not None:
+            labels["gate"] = tr(found.gate.label, lang)
+        if entry["item"] is not None:
+            scope.append(labels.get(entry["item"], entry["item"]))
+    return {
+        "rule": rule_summary(entry["rule"], lang),
+        "scope": " › ".join(scope),
+        "reason": entry["reason"],
+    }
+
+
 def _background(data: DealData, lang: str) -> dict[str, Any]:
     customer = data["background"]["customer"]
     project = data["background"]["project"]
@@ -195,7 +209,8 @@ def _background(data: DealData, lang: str) -> dict[str, Any]:
     budget_text = money(budget, lang)
     if budget_text and budget is not None and budget["confirmed"] is not None:
         t = pack_text(lang)
-        budget_text += f" ({t['confirmed'] if budget['confirmed'] else t['unconfirmed']})"
+        state = t["confirmed"] if budget["confirmed"] else t["unconfirmed"]
+        budget_text += t["paren"].format(text=state)
     q = data["qualification"]
     return {
         "customer": [
@@ -218,7 +233,7 @@ def _background(data: DealData, lang: str) -> dict[str, Any]:
         ],
         "needs": project["needs"],
         "qualification": [
-            (key, label("level", q[key], lang))
+            (key, label(RATING_SCALES.get(key, "level"), q[key], lang))
             for key in ("size", "significance", "difficulty", "speed")
         ],
         "qualification_notes": q["notes"],
@@ -491,7 +506,7 @@ def _lost(
                 "label": g.label,
                 "gate": g.item == "gate",
                 "state": t[f"st_{g.state}"],
-                "opened": hide(g.opened) + (f" ({g.since})" if g.since else ""),
+                "opened": hide(g.opened) + (t["paren"].format(text=g.since) if g.since else ""),
             }
             for g in gaps
         ],
