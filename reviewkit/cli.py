@@ -259,8 +259,11 @@ def check(
 def render(
     paths: PathsArgument,
     format: Annotated[
-        PackFormat, typer.Option("--format", "-f", help="Pack format.")
-    ] = PackFormat.md,
+        PackFormat | None,
+        typer.Option(
+            "--format", "-f", help="Pack format (default: from the -o file's extension, else md)."
+        ),
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -294,10 +297,8 @@ def render(
         from reviewkit.ops.batch import render_command
         from reviewkit.ops.render import PackRequest
 
-        pack_lang = lang
-        request = PackRequest(
-            format.value, pack_lang, reveal_floor, _today(today), playbook, config, since
-        )
+        chosen = format.value if format else None
+        request = PackRequest(chosen, lang, reveal_floor, _today(today), playbook, config, since)
         return render_command(paths, request, output, jobs)
 
     _run(op)
@@ -307,8 +308,11 @@ def render(
 def pipeline(
     paths: PathsArgument,
     format: Annotated[
-        PackFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = PackFormat.md,
+        PackFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: from the -o file's extension, else md)."
+        ),
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -331,10 +335,11 @@ def pipeline(
 
     def op() -> "Outcome":
         from reviewkit.ops.pipeline import pipeline_command
+        from reviewkit.ops.render import output_format
 
         return pipeline_command(
             paths,
-            format=format.value,
+            format=output_format(format.value if format else None, output),
             output=output,
             lang=lang,
             today=_today(today),

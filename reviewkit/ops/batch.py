@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reviewkit import exitcodes
@@ -18,7 +18,15 @@ from reviewkit.errors import ReviewkitError
 from reviewkit.model.config import Settings
 from reviewkit.model.discover import deal_files
 from reviewkit.ops.outcome import Outcome
-from reviewkit.ops.render import PackRequest, make_pack, render_pack, write_pack
+from reviewkit.ops.render import (
+    EXTENSIONS,
+    PackRequest,
+    make_pack,
+    names_folder,
+    output_format,
+    render_pack,
+    write_pack,
+)
 from reviewkit.parallel import run_all
 from reviewkit.text.catalogue import FALLBACK, say
 from reviewkit.text.errors import error, internal_error
@@ -72,8 +80,10 @@ def render_many(
     """Render the pack of every deal named or found under the folders named."""
     if output == "-":
         raise error("several-to-stdout")
-    if output is not None and not Path(output).is_dir():
-        raise error("output-not-folder", output=output)
+    if output is not None and not names_folder(output):
+        if Path(output).exists() or Path(output).suffix.lower() in EXTENSIONS:
+            raise error("output-not-folder", output=output)
+        output = str(Path(output)) + os.sep  # a folder to make: `-o packs`
     files = deal_files(paths, Settings(request.config, request.playbook))
     if request.format == "pdf" and len(files) > 1:
         import reviewkit.present.pdf  # noqa: F401 - imported once here, shared by every worker
@@ -116,7 +126,7 @@ def render_command(
     if len(paths) == 1 and not paths[0].is_dir():
         written = render_pack(
             paths[0],
-            format=request.format,
+            format=output_format(request.format, output),
             output=output,
             lang=request.lang,
             reveal_floor=request.reveal_floor,
@@ -127,7 +137,7 @@ def render_command(
         )
         wrote = say(lang, "cli.wrote", path=written)
         return Outcome(err=(wrote,) if written is not None else ())
-    result = render_many(paths, request, output, jobs)
+    result = render_many(paths, replace(request, format=request.format or "md"), output, jobs)
     lines = [say(lang, "cli.batch-wrote", count=len(result.written))]
     if not result.failures:
         return Outcome(err=tuple(lines))

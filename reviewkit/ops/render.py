@@ -20,6 +20,28 @@ from reviewkit.text.catalogue import FALLBACK, say
 from reviewkit.text.errors import error
 
 SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
+#: The format each output file extension means (`-o pack.pdf` without `--format`).
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+def names_folder(output: str) -> bool:
+    """Whether `-o` names a folder: one that exists, or a path written with a trailing slash."""
+    return output.endswith(("/", "\\")) or Path(output).is_dir()
+
+
+def output_format(format: str | None, output: str | None) -> str:
+    """The format of an output: `--format`, else the extension of the file `-o` names, else
+    Markdown. An extension that contradicts `--format` is refused, and so is a file name
+    without a known extension when `--format` is not given."""
+    if output is None or output == "-" or names_folder(output):
+        return format or "md"
+    named = EXTENSIONS.get(Path(output).suffix.lower())
+    if format is None and named is None:
+        known = ", ".join(EXTENSIONS)
+        raise error("unknown-extension", output=output, known=known)
+    if format is not None and named is not None and named != format:
+        raise error("format-mismatch", output=output, format=format, named=named)
+    return format or named or "md"
 
 
 def pack_path(folder: Path, deal_id: str, format: str, floor: Decimal | None = None) -> Path:
@@ -35,7 +57,7 @@ def pack_path(folder: Path, deal_id: str, format: str, floor: Decimal | None = N
 class PackRequest:
     """What to render, the same for every deal of a batch."""
 
-    format: str = "md"
+    format: str | None = "md"  # None: from the extension of `-o` (see output_format)
     lang: str | None = None
     reveal_floor: bool = False
     today: dt.date | None = None
@@ -52,6 +74,7 @@ def make_pack(
 
     if request.format not in SUFFIX:
         raise error("unknown-format", format=request.format)
+    assert request.format is not None
     today = request.today or dt.date.today()
     settings = Settings(request.config, request.playbook).for_file(Path(path))
     deal = load_deal(path, settings.playbook, language=settings.language)
@@ -69,7 +92,7 @@ def make_pack(
     if output != "-":
         if output is None:
             target = pack_path(Path(path).parent, deal.id, request.format, floor_amount(deal.data))
-        elif Path(output).is_dir():
+        elif names_folder(output):
             target = pack_path(Path(output), deal.id, request.format, floor_amount(deal.data))
         else:
             target = Path(output)
@@ -92,6 +115,11 @@ def write_pack(target: Path, data: str | bytes) -> None:
     """Write an output (pack, view, schema) in one rename: a failure leaves an earlier file
     byte-identical, and no output ever replaces a YAML file a user wrote."""
     _refuse_clobbering(target)
+    if not target.parent.exists():  # `-o packs/` or `-o out/pack.pdf`: made as named
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise error("make-folder", path=target.parent, reason=exc.strerror or exc) from None
     write_file(target, data)
 
 
