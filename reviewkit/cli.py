@@ -219,16 +219,67 @@ class _CheckCommand(typer.core.TyperCommand):
         super().format_epilog(ctx, formatter)
 
 
+class Colour(enum.StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColourOption = Annotated[
+    Colour,
+    typer.Option(
+        "--color",
+        help="Colour the output: auto (on a terminal, unless NO_COLOR is set; "
+        "FORCE_COLOR forces it), always or never.",
+    ),
+]
+
+
 @app.command(cls=_CheckCommand)
 def check(
-    paths: PathsArgument,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help="Deal files or folders; '-' reads standard input."),
+    ],
     format: Annotated[
         CheckFormat | None,
         typer.Option(
             "--format", "-f", help="Output format (default: text; github inside GitHub Actions)."
         ),
     ] = None,
-    strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
+    select: Annotated[
+        str | None,
+        typer.Option(
+            metavar="RULE,...", help="Report only these rules (replaces the config's select)."
+        ),
+    ] = None,
+    ignore: Annotated[
+        str | None,
+        typer.Option(metavar="RULE,...", help="Never report these rules (adds to the config's)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide info findings.")] = False,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero", help="Exit 0 even when findings fail the check (2 still means 2)."
+        ),
+    ] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count the findings of each rule instead.")
+    ] = False,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output-file", "-o", metavar="FILE", help="Write the output to FILE."),
+    ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE", help="The name of the file read from standard input ('check -')."
+        ),
+    ] = None,
+    color: ColourOption = Colour.auto,
+    lang: LangOption = None,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
@@ -240,16 +291,25 @@ def check(
     """
 
     def op() -> "Outcome":
-        from reviewkit.ops.check import check_command
+        from reviewkit.model.config import Settings
+        from reviewkit.ops.check import CheckOptions, check_command, parse_rules
 
-        return check_command(
-            paths,
+        options = CheckOptions(
             format=format.value if format else None,
             strict=strict,
-            today=_today(today),
-            playbook=playbook,
-            config=config,
-            jobs=jobs,
+            quiet=quiet,
+            exit_zero=exit_zero,
+            statistics=statistics,
+            colour=color.value,
+            output_file=output_file,
+            stdin_filename=stdin_filename,
+            lang=lang,
+        )
+        settings = Settings(
+            config, playbook, parse_rules(select), parse_rules(ignore) or frozenset()
+        )
+        return check_command(
+            paths, options=options, today=_today(today), settings=settings, jobs=jobs
         )
 
     _run(op)
