@@ -136,7 +136,7 @@ def _run(operation: "Callable[[], Outcome]") -> None:
         outcome = operation()
         sys.stdout.write(outcome.out)
         for line in outcome.err:
-            typer.echo(line, err=True)
+            typer.echo(line, err=True, color=True)  # colour was chosen already (present/colour)
         return outcome.code
 
     _guard(body)
@@ -429,6 +429,7 @@ def diff(
     reveal_floor: Annotated[
         bool, typer.Option(help="Show the commercial floor where a change quotes it.")
     ] = False,
+    color: ColourOption = Colour.auto,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
@@ -449,6 +450,7 @@ def diff(
             today=_today(today),
             playbook=playbook,
             config=config,
+            colour=color.value,
         )
 
     _run(op)
@@ -467,6 +469,7 @@ def advance(
             metavar="TEXT", help="Why the deal moves on regardless; recorded in the file."
         ),
     ] = None,
+    color: ColourOption = Colour.auto,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
@@ -487,6 +490,7 @@ def advance(
             today=_today(today),
             playbook=playbook,
             config=config,
+            colour=color.value,
         )
 
     _run(op)

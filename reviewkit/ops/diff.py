@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,9 @@ from reviewkit.judge.changes import Change, changes_between, load_version, repor
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.ops.outcome import Outcome
+from reviewkit.present.colour import changes as coloured_changes
+from reviewkit.present.colour import wanted
+from reviewkit.text.packtext import pack_text
 
 
 def diff_command(
@@ -22,6 +26,7 @@ def diff_command(
     today: dt.date,
     playbook: Path | None,
     config: Path | None,
+    colour: str = "auto",
 ) -> Outcome:
     """The changes from `old` (a file, or a git revision of `new`) to `new`."""
     settings = Settings(config, playbook).for_file(new)
@@ -31,7 +36,9 @@ def diff_command(
     if format == "json":
         document = diff_document(before, after, changes)
         return Outcome(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    return Outcome(report(changes, after.language, f"{before.display} → {after.display}"))
+    text = report(changes, after.language, f"{before.display} → {after.display}")
+    reversal = pack_text(after.language)["reversal"]
+    return Outcome(coloured_changes(text, reversal, wanted(colour, sys.stdout)))
 
 
 def diff_document(before: Deal, after: Deal, changes: list[Change]) -> dict[str, Any]:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from reviewkit.judge.engine import check_deal
 from reviewkit.judge.facts import (
+    accepted,
+    accepted_note,
     gate_holds,
     is_coach,
     item_state,
@@ -178,6 +180,11 @@ def _open_items(deal: Deal, findings: list[Finding], lang: str, t: dict[str, str
         for stage in deal.playbook.stages
         if counts[stage.key]
     ]
+
+
+def _gate_accepted(review: Review, stage: str, lang: str) -> str:
+    acceptance = accepted(review, stage, "gate")
+    return accepted_note(acceptance, lang) if acceptance else ""
 
 
 def _background(data: DealData, lang: str) -> dict[str, Any]:
@@ -397,6 +404,8 @@ def _stages(review: Review, data: DealData, lang: str) -> list[dict[str, Any]]:
                     basis = f"{basis} — {evidence}"
             else:
                 basis = evidence
+            if not state.met and (acceptance := accepted(review, stage.key, item.key)):
+                basis += accepted_note(acceptance, lang)
             items.append(
                 {
                     "key": item.key,
@@ -414,7 +423,9 @@ def _stages(review: Review, data: DealData, lang: str) -> list[dict[str, Any]]:
                 "label": tr(stage.gate.label, lang),
                 "passed": passed,
                 "state_label": t["gate_passed"] if passed else t["gate_failed"],
-                "basis": "" if passed else stage.gate.rule.explain(data, lang),
+                "basis": ""
+                if passed
+                else stage.gate.rule.explain(data, lang) + _gate_accepted(review, stage.key, lang),
             }
         out.append(
             {

@@ -70,6 +70,23 @@ def scaffold(
     )
 
 
+def stage_questions(playbook: Playbook, stage: str, lang: str) -> list[str] | None:
+    """The lines `new` writes under `checklist:` for `stage` (its label, each question as a
+    comment, an answer stub for each item without a rule), cut from the scaffold itself so
+    that `advance` adds a stage's questions exactly as `new` writes them. Indented as in the
+    scaffold: two spaces for the stage key. None if the scaffold holds no such block."""
+    lines = scaffold("x", stage=stage, lang=lang, playbook=playbook).splitlines()
+    keys = [i for i, line in enumerate(lines) if line == f"  {stage}:"]
+    if not keys:
+        return None
+    key = keys[-1]
+    first = key - 1 if lines[key - 1].startswith("  # ") else key
+    stop = next(
+        (i for i in range(key + 1, len(lines)) if not lines[i].startswith("    ")), len(lines)
+    )
+    return lines[first:stop]
+
+
 SCHEMA_NAME = "deal.schema.json"
 
 

@@ -13,7 +13,9 @@ from typer.testing import CliRunner
 from reviewkit.cli import app
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import load_deal
+from reviewkit.model.playbook import load_playbook
 from reviewkit.ops.advance import advance_command, indentation, rewrite
+from reviewkit.present.scaffold import stage_questions
 from tests.conftest import MINIMAL, SAMPLE_DEALS, SAMPLES, TODAY, load_sample
 
 #: A deal whose discovery stage is complete (every item met), with comments and odd quoting.
@@ -83,7 +85,13 @@ def test_advance_when_everything_holds(tmp_path: Path) -> None:
     assert removed == ["  stage: discovery  # where it stands"]
     assert added[0].startswith("  stage: qualification") and added[0].endswith("# where it stands")
     assert added[1:] == [
+        "  # Evaluate the opportunity",
         "  qualification:",
+        "    # Have we rated the opportunity on size, significance, difficulty and speed?",
+        "    # opportunity-rated: from the data: needs a value in qualification.size, "
+        "qualification.significance, qualification.difficulty, qualification.speed",
+        "    # Have we decided whether to pursue or drop the deal, and settled the resources to "
+        "put behind that decision?",
         '    resources-assigned: {status: unknown, evidence: ""}',
         "history:",
         "  - date: 2026-12-01",
@@ -103,7 +111,11 @@ def test_advance_refuses_and_lists_what_is_missing(tmp_path: Path) -> None:
     result = invoke("advance", path, "--to", "qualification", "--today", "2026-12-01")
     assert result.exit_code == 1
     # The missing key's place is its parent's: background.project.
-    assert f"{path}:15:3: discovery › channels-known (Channels involved): unmet" in result.output
+    assert (
+        f"{path}:15:3: warning checklist Understand needs, collect information › Channels "
+        "involved: not met — needs a value in background.project.channels; or needs at least 1 "
+        "partners entry\n"
+    ) in result.output
     assert "stays at 'discovery'" in result.output and "--force --reason" in result.output
     assert path.read_text(encoding="utf-8") == text
 
@@ -113,8 +125,8 @@ def test_advance_over_several_stages_needs_the_skipped_ones_too(tmp_path: Path) 
     path.write_text(READY, encoding="utf-8")
     result = invoke("advance", path, "--to", "relationship", "--today", "2026-12-01")
     assert result.exit_code == 1
-    assert "qualification › opportunity-rated" in result.output
-    assert "qualification › resources-assigned" in result.output
+    assert "warning checklist Evaluate the opportunity › Opportunity rated" in result.output
+    assert "Evaluate the opportunity › Go/no-go and resources settled" in result.output
 
 
 def test_force_with_a_reason_records_the_override(tmp_path: Path) -> None:
@@ -201,7 +213,8 @@ def test_round_trip_of_every_sample_changes_only_the_intended_lines(sample: Path
     for key in manual:
         assert any(line.strip().startswith(f"{key}: {{status: unknown") for line in added)
     new_checklist = 0 if "\nchecklist:" in before else 1
-    assert len(added) == 1 + new_checklist + (1 + len(manual) if manual else 0) + 5
+    questions = stage_questions(deal.playbook, target, deal.language) or []
+    assert len(added) == 1 + new_checklist + (len(questions) if manual else 0) + 5
 
 
 @pytest.mark.parametrize(
@@ -256,10 +269,19 @@ def test_a_four_space_file_keeps_its_layout(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     removed, added = changes(FOUR, path.read_text(encoding="utf-8"))
     assert removed == ["    stage: discovery"]
-    assert added == [
+    assert added[:3] == [
         "    stage: qualification",
+        "    # Evaluate the opportunity",
         "    qualification:",
-        '        resources-assigned: {status: unknown, evidence: ""}',
+    ]
+    assert (
+        added[3:7]
+        == [
+            f"        {line.strip()}"
+            for line in stage_questions(load_playbook(), "qualification", "en") or []
+        ][2:]
+    )
+    assert added[7:] == [
         "history:",
         "-   date: 2026-12-01",
         "    from: discovery",
@@ -275,7 +297,7 @@ def test_advance_uses_the_team_playbook(tmp_path: Path) -> None:
     deal_path = next(folder.glob("*-*.yaml"))
     result = invoke("advance", deal_path, "--to", "propose", "--today", "2026-12-01")
     assert result.exit_code == 1
-    assert "validate › gate" in result.output
+    assert "warning gate Validate value and the champion gate not passed" in result.output
     assert Settings().for_file(deal_path).playbook.stages[0].key == "qualify"
 
 
