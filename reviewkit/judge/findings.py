@@ -11,7 +11,7 @@ from types import ModuleType
 from reviewkit.model.config import DEFAULT, Config
 from reviewkit.model.deal import Deal
 from reviewkit.model.rulenames import SEVERITIES
-from reviewkit.text.catalogue import FALLBACK, say
+from reviewkit.text.catalogue import FALLBACK, has, say
 from reviewkit.text.messages import clip, msg
 
 __all__ = ["SEVERITIES", "STAGE_POLICY", "Finding", "Review", "Rule", "clip"]
@@ -113,9 +113,29 @@ class Rule:
             found.append((line[:4], "\n".join(body).strip("\n") + "\n"))
         return found
 
-    def manual(self) -> str:
-        """The rule's documentation as `reviewkit rule NAME` prints it."""
-        severity = (
-            "severity by stage" if self.severity == STAGE_POLICY else f"severity {self.severity}"
-        )
-        return f"{self.slug} ({severity})\n\n{self.doc}\n"
+    def manual(self, lang: str = FALLBACK) -> str:
+        """The rule's documentation as `reviewkit rule NAME` prints it; in another language
+        than English, headed by its severity and summary in that language (and the rule's
+        why and fix there, where the catalogue has them), then the examples."""
+        if lang == FALLBACK:
+            severity = (
+                "severity by stage"
+                if self.severity == STAGE_POLICY
+                else f"severity {self.severity}"
+            )
+            return f"{self.slug} ({severity})\n\n{self.doc}\n"
+        level = "by-stage" if self.severity == STAGE_POLICY else self.severity
+        parts = [
+            say(
+                lang, "manual.heading", slug=self.slug, severity=say(lang, f"manual.{level}")
+            ),
+            self.summary_in(lang),
+        ]
+        for part in ("why", "fix"):
+            key = f"rule.{self.slug}.{part}"
+            if has(lang, key):
+                parts.append(f"{say(lang, f'manual.{part}')}{say(lang, key)}")
+        for kind, text in self.examples():
+            body = "\n".join(f"    {line}" if line else "" for line in text.splitlines())
+            parts.append(f"{say(lang, f'manual.{kind}')}\n\n{body}")
+        return "\n\n".join(parts) + "\n"

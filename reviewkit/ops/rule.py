@@ -6,6 +6,8 @@ from reviewkit.judge.engine import find_rule
 from reviewkit.ops.outcome import Outcome
 
 
-def rule_command(name: str) -> Outcome:
+def rule_command(name: str, lang: str | None = None) -> Outcome:
     """The manual page of the rule `name` (an error with a suggestion when there is none)."""
-    return Outcome(find_rule(name).manual())
+    from reviewkit.text.catalogue import FALLBACK
+
+    return Outcome(find_rule(name).manual(lang or FALLBACK))
