@@ -126,9 +126,7 @@ class Rule:
             return f"{self.slug} ({severity})\n\n{self.doc}\n"
         level = "by-stage" if self.severity == STAGE_POLICY else self.severity
         parts = [
-            say(
-                lang, "manual.heading", slug=self.slug, severity=say(lang, f"manual.{level}")
-            ),
+            say(lang, "manual.heading", slug=self.slug, severity=say(lang, f"manual.{level}")),
             self.summary_in(lang),
         ]
         for part in ("why", "fix"):

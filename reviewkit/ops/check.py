@@ -125,7 +125,7 @@ def check_command(
         run = check_paths(paths, settings, today, jobs, options.lang)
     findings = [f for f in run.findings if not (options.quiet and f.severity == "info")]
     summary = report.Summary.of(findings, run.files, run.invalid)
-    lang = options.lang or _one_language(run, settings)
+    lang = options.lang or common_language(run.languages, settings)
     out = _formatted(findings, summary, options, lang)
     code = exitcodes.for_check(
         invalid=run.invalid, errors=summary.errors, warnings=summary.warnings, strict=options.strict
@@ -154,11 +154,12 @@ def _formatted(
     return report.text(findings, summary, colour=colour, lang=lang)
 
 
-def _one_language(run: CheckRun, settings: Settings) -> str:
-    """The language of `check`'s own words: the deals' when they share one, else the config's
-    for this folder, else English."""
-    if len(run.languages) == 1:
-        return next(iter(run.languages))
+def common_language(languages: Iterable[str], settings: Settings) -> str:
+    """The language of what a command over many deals says of them all: theirs when they
+    share one, else the config's for this folder, else English."""
+    distinct = set(languages)
+    if len(distinct) == 1:
+        return distinct.pop()
     return settings.for_folder(Path.cwd()).language or FALLBACK
 
 

@@ -68,8 +68,8 @@ class PackRequest:
 
 def make_pack(
     path: Path, request: PackRequest, output: str | None = None
-) -> tuple[Path | None, str | bytes]:
-    """A deal's pack in memory, and where it goes (None: stdout). Writes nothing."""
+) -> tuple[Path | None, str | bytes, str]:
+    """A deal's pack in memory, where it goes (None: stdout) and its language. Writes nothing."""
     from reviewkit.present.render import render_html, render_markdown
 
     if request.format not in SUFFIX:
@@ -97,12 +97,13 @@ def make_pack(
         else:
             target = Path(output)
         _refuse_clobbering(target, Path(path))  # early: before the work of rendering
+    lang = request.lang or deal.language
     if request.format == "md":
-        return target, render_markdown(pack)
+        return target, render_markdown(pack), lang
     if request.format == "html":
-        return target, render_html(pack)
+        return target, render_html(pack), lang
     refuse_pdf_to_terminal(target)
-    return target, _pdf(render_html(pack))
+    return target, _pdf(render_html(pack)), lang
 
 
 def refuse_pdf_to_terminal(target: Path | str | None) -> None:
@@ -141,13 +142,20 @@ def render_pack(
     earlier pack byte-identical.
     """
     request = PackRequest(format, lang, reveal_floor, today, playbook, config, since)
-    target, data = make_pack(path, request, output)
+    return render_one(path, request, output)[0]
+
+
+def render_one(
+    path: Path, request: PackRequest, output: str | None = None
+) -> tuple[Path | None, str]:
+    """Render and write one deal's pack; return where it went (None: stdout) and its language."""
+    target, data, lang = make_pack(path, request, output)
     if target is None:
         assert isinstance(data, str)
         sys.stdout.write(data)
-        return None
+        return None, lang
     write_pack(target, data)
-    return target
+    return target, lang
 
 
 def _reference(since: str, old: Deal) -> str:
