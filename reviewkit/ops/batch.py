@@ -22,6 +22,7 @@ from reviewkit.ops.outcome import Outcome
 from reviewkit.ops.render import (
     EXTENSIONS,
     PackRequest,
+    gitignore_note,
     make_pack,
     names_folder,
     output_format,
@@ -129,11 +130,15 @@ def render_command(
     if len(paths) == 1 and not paths[0].is_dir():
         one = replace(request, format=output_format(request.format, output))
         written, lang = render_one(paths[0], one, output)
-        wrote = say(lang, "cli.wrote", path=written)
-        return Outcome(err=(wrote,) if written is not None else ())
+        if written is None:
+            return Outcome()
+        note = gitignore_note(written, lang)
+        return Outcome(err=(say(lang, "cli.wrote", path=written), *([note] if note else [])))
     result = render_many(paths, replace(request, format=request.format or "md"), output, jobs)
     lang = request.lang or common_language(result.languages, Settings(request.config))
     lines = [say(lang, "cli.batch-wrote", count=len(result.written))]
+    note = gitignore_note(result.written[0], lang) if result.written else None
+    lines += [note] if note else []
     if not result.failures:
         return Outcome(err=tuple(lines))
     lines.append(say(lang, "cli.batch-failed", count=len(result.failures)))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reviewkit.model.config import Settings
 from reviewkit.ops.outcome import Outcome
+from reviewkit.ops.render import gitignore_note
 from reviewkit.present.scaffold import scaffold, slug, write_new_deal
 from reviewkit.text.catalogue import FALLBACK, say
 
@@ -36,4 +37,5 @@ def new_command(
         file_name=str(path),
     )
     write_new_deal(path, text, force=force)
-    return Outcome(say(lang, "cli.new-deal", path=path) + "\n")
+    note = gitignore_note(path.with_name(f"{path.stem}.review.pdf"), lang)
+    return Outcome(say(lang, "cli.new-deal", path=path) + "\n", err=(note,) if note else ())

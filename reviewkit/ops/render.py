@@ -37,6 +37,7 @@ def output_format(format: str | None, output: str | None) -> str:
         return format or "md"
     named = EXTENSIONS.get(Path(output).suffix.lower())
     if format is None and named is None:
+        _refuse_clobbering(Path(output))  # a deal file named by mistake: say that first
         known = ", ".join(EXTENSIONS)
         raise error("unknown-extension", output=output, known=known)
     if format is not None and named is not None and named != format:
@@ -44,13 +45,36 @@ def output_format(format: str | None, output: str | None) -> str:
     return format or named or "md"
 
 
-def pack_path(folder: Path, deal_id: str, format: str, floor: Decimal | None = None) -> Path:
+def pack_path(
+    folder: Path,
+    deal_id: str,
+    format: str,
+    floor: Decimal | None = None,
+    revealed: bool = False,
+) -> Path:
     """Where a pack goes in `folder` (by default the deal file's): named after the deal id,
     made a plain file name so that no id can place a pack in another folder, and without
-    the floor figure (a file name travels further than the pack)."""
+    the floor figure (a file name travels further than the pack). A pack that reveals the
+    floor says so in its name: `NAME.review.floor.pdf`."""
     deal_id = Redactor([floor], "floor-withheld").text(deal_id)
     name = re.sub(r"[^\w.-]+", "-", deal_id).strip(".-") or "deal"
-    return folder / f"{name}{SUFFIX[format]}"
+    suffix = SUFFIX[format].replace(".review.", ".review.floor.") if revealed else SUFFIX[format]
+    return folder / f"{name}{suffix}"
+
+
+#: The .gitignore line that keeps every pack (`*.review.md`, `*.review.floor.pdf`, …) out of git.
+GITIGNORE_LINE = "*.review.*"
+
+
+def gitignore_note(target: Path, lang: str) -> str | None:
+    """The offer of a .gitignore entry when a pack lands where git would track it: packs hold
+    confidential sales data (the floor, with --reveal-floor). reviewkit never edits .gitignore
+    itself; it prints the line to add."""
+    from reviewkit.model.git import tracked_folder
+
+    if not tracked_folder(target):
+        return None
+    return say(lang, "cli.gitignore", path=target, line=GITIGNORE_LINE)
 
 
 @dataclass(frozen=True)
@@ -90,10 +114,11 @@ def make_pack(
     pack = build_pack(deal, options, findings)
     target = None
     if output != "-":
+        floor, revealed = floor_amount(deal.data), request.reveal_floor
         if output is None:
-            target = pack_path(Path(path).parent, deal.id, request.format, floor_amount(deal.data))
+            target = pack_path(Path(path).parent, deal.id, request.format, floor, revealed)
         elif names_folder(output):
-            target = pack_path(Path(output), deal.id, request.format, floor_amount(deal.data))
+            target = pack_path(Path(output), deal.id, request.format, floor, revealed)
         else:
             target = Path(output)
         _refuse_clobbering(target, Path(path))  # early: before the work of rendering
