@@ -429,10 +429,20 @@ def render(
         ),
     ] = None,
     jobs: JobsOption = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Re-render the HTML pack on every save of the deal file; the page reloads "
+            "itself in the browser. Ctrl-C stops (exit 0).",
+        ),
+    ] = False,
 ) -> None:
     """Write the review-meeting pack for a deal, or for many.
 
     Example: reviewkit render deals/prov-core.yaml  (writes deals/prov-core.review.md)
+
+    Example: reviewkit render deals/prov-core.yaml --watch  (open the .html, then edit)
     """
 
     def op() -> "Outcome":
@@ -441,6 +451,14 @@ def render(
 
         chosen = format.value if format else None
         request = PackRequest(chosen, lang, reveal_floor, _today(today), playbook, config, since)
+        if watch:
+            from reviewkit.ops.watch import watch_command
+
+            if len(paths) != 1:
+                from reviewkit.text.errors import error
+
+                raise error("watch-one")
+            return watch_command(paths[0], request, output, lambda line: typer.echo(line, err=True))
         return render_command(paths, request, output, jobs)
 
     _run(op)
