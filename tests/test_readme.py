@@ -59,22 +59,25 @@ class Example:
     code: int
 
 
-def examples() -> list[Example]:
+def examples() -> list[list[Example]]:
+    """The README's blocks of commands, each run in order in one scratch folder."""
     found = []
     for block in BLOCK.findall(README.read_text(encoding="utf-8")):
         lines = block.splitlines()
         if not lines or not lines[0].startswith(("$ reviewkit", "reviewkit")):
             continue
         if not lines[0].startswith("$ "):  # commands only, no output shown
-            found += [Example(line, [], 0) for line in lines if line.startswith("reviewkit")]
+            found.append([Example(line, [], 0) for line in lines if line.startswith("reviewkit")])
             continue
         starts = [i for i, line in enumerate(lines) if line.startswith("$ ")]
+        steps = []
         for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
             shown = lines[start + 1 : end]
             code = 0
             if shown and (last := EXIT.match(shown[-1])):
                 code, shown = int(last.group(1)), shown[:-1]
-            found.append(Example(lines[start][2:], shown, code))
+            steps.append(Example(lines[start][2:], shown, code))
+        found.append(steps)
     return found
 
 
@@ -104,13 +107,14 @@ def workspace(tmp_path: Path) -> Path:
 
 
 def make_workspace(tmp_path: Path) -> Path:
-    """samples/, deals/ (a git repository's, with HEAD~1) and bad.yaml in `tmp_path`."""
+    """samples/, deals/ (a git repository's, with HEAD~1, packs ignored) and bad.yaml."""
     shutil.copytree(SAMPLES, tmp_path / "samples")
     deals = tmp_path / "deals"
     shutil.copytree(SAMPLES, deals)
     (tmp_path / "bad.yaml").write_text(BAD, encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("*.review.*\n", encoding="utf-8")  # as advised
     git(tmp_path, "init", "-q")
-    git(tmp_path, "add", "deals")
+    git(tmp_path, "add", "deals", ".gitignore")
     git(tmp_path, "commit", "-q", "-m", "last review", date="2026-11-12")
     deal = deals / "northfield-core-network.yaml"
     text = deal.read_text(encoding="utf-8")
@@ -123,12 +127,12 @@ def make_workspace(tmp_path: Path) -> Path:
 
 
 def test_the_readme_has_examples() -> None:
-    commands = [e.command.split()[1] for e in EXAMPLES]
+    commands = [e.command.split()[1] for block in EXAMPLES for e in block]
     assert {"new", "check", "render", "diff", "advance", "pipeline"} <= set(commands)
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.command[:60])
-def test_readme_example(example: Example, workspace: Path) -> None:
+@pytest.mark.parametrize("block", EXAMPLES, ids=lambda b: b[0].command[:60])
+def test_readme_example(block: list[Example], workspace: Path) -> None:
     env = {
         **os.environ,
         "PATH": f"{SCRIPTS}{os.pathsep}{os.environ['PATH']}",
@@ -137,19 +141,19 @@ def test_readme_example(example: Example, workspace: Path) -> None:
         "FORCE_COLOR": "",
         "COLUMNS": "100",
     }
-    done = subprocess.run(
-        ["bash", "-c", dated(example.command)],
-        cwd=workspace,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert done.returncode == example.code, done.stdout
-    if example.shown:
-        actual = done.stdout.splitlines()
-        assert matches(example.shown, actual), "\n".join(
-            ["README:", *example.shown, "ran:", *actual]
+    for example in block:
+        done = subprocess.run(
+            ["bash", "-c", dated(example.command)],
+            cwd=workspace,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            check=False,
+            timeout=120,
         )
+        assert done.returncode == example.code, f"{example.command}\n{done.stdout}"
+        if example.shown:
+            actual = done.stdout.splitlines()
+            shown = ["README:", *example.shown, "ran:", *actual]
+            assert matches(example.shown, actual), "\n".join(shown)
