@@ -5,6 +5,7 @@ language."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -164,3 +165,37 @@ def test_a_chinese_deal_gets_chinese_severity_words_and_summary() -> None:
 def test_mixed_languages_keep_english() -> None:
     result = invoke("check", SAMPLES, "--today", DAY)
     assert result.stdout.splitlines()[-1].startswith("6 files checked")
+
+
+def test_a_suppression_of_a_rule_left_out_is_not_called_unused(tmp_path: Path) -> None:
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(
+        "reviewkit: 1\ndeal: {name: X, stage: discovery}\n"
+        "suppress:\n  - {rule: action-overdue, reason: Holiday week}\n",
+        encoding="utf-8",
+    )
+    every = invoke("check", deal, "--today", DAY).stdout
+    assert "unused-suppression" in every
+    ignored = invoke("check", deal, "--today", DAY, "--ignore", "action-overdue").stdout
+    assert "unused-suppression" not in ignored
+
+
+def test_demo_ends_with_a_summary_and_exit_zero(tmp_path: Path) -> None:
+    """`make demo`: check's expected exit 1 said in words, no 'Error 1 (ignored)'."""
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        ["make", "-s", "-o", "setup", "demo", f"DEMO_DIR={tmp_path / 'demo'}"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "GITHUB_ACTIONS": ""},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Error" not in done.stdout + done.stderr and "ignored" not in done.stderr
+    tail = done.stdout.splitlines()[-4:]
+    assert tail[0] == f"Demo done, in {tmp_path / 'demo'}/:"
+    assert tail[1].startswith("  check     6 files checked: 11 errors, 40 warnings, 36 infos")
+    assert "exit code 1, as expected" in tail[1]
+    assert tail[2] == "  render    18 review-meeting packs (Markdown, HTML, PDF)"
+    assert (tmp_path / "demo" / "pipeline.pdf").read_bytes().startswith(b"%PDF-")

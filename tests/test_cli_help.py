@@ -146,3 +146,17 @@ def test_shell_completion_works_offline() -> None:
         check=False,
     )
     assert done.stdout.split() == ["auto", "always", "never"]
+
+
+def test_the_catalogues_why_and_fix_are_the_rules_own() -> None:
+    """`rule.<slug>.why` / `.fix` in English restate the rule's docstring word for word, so
+    the Chinese page translates what the English page says."""
+    from reviewkit.text.catalogue import has
+
+    for rule in RULES:
+        for part, head in (("why", "Why"), ("fix", "Fix")):
+            if not has("en", f"rule.{rule.slug}.{part}"):
+                continue
+            found = re.search(rf"^{head}: (.*?)(?:\n\n|\Z)", rule.doc, re.DOTALL | re.MULTILINE)
+            assert found, f"{rule.slug}: no {head}: paragraph"
+            assert say("en", f"rule.{rule.slug}.{part}") == " ".join(found.group(1).split())

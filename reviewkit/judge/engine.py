@@ -128,7 +128,8 @@ def _suppress(review: Review, found: list[Finding]) -> list[Finding]:
     kept = found
     for index, entry in enumerate(review.deal.data["suppress"]):
         remaining = [f for f in kept if not suppresses(entry, f.rule, f.stage, f.item)]
-        if len(remaining) == len(kept) and review.config.applies(UNUSED.slug):
+        matters = review.config.applies(UNUSED.slug) and review.config.applies(entry["rule"])
+        if len(remaining) == len(kept) and matters:  # a rule not run cannot use its suppression
             unused = review.finding(("suppress", index), "unused-suppression", slug=entry["rule"])
             remaining.append(
                 dataclasses.replace(unused, rule=UNUSED.slug, severity=UNUSED.severity)
