@@ -63,7 +63,7 @@ def test_an_unknown_extension_names_the_known_ones(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         f"reviewkit: {out}: cannot tell the format from the file name — end the name with one "
-        "of .md, .markdown, .html, .htm, .pdf, or pass --format\n"
+        "of .md, .markdown, .html, .htm, .pdf, or pass --format (for a folder, end it with /)\n"
     )
     assert not out.exists()
     forced = invoke("render", DEAL, "-o", out, "--format", "md", "--today", DAY)
