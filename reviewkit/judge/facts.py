@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -13,7 +13,7 @@ from reviewkit.text.catalogue import say
 from reviewkit.text.labels import ENUMS
 
 if TYPE_CHECKING:
-    from reviewkit.model.dealtypes import Action, ChecklistAnswer, Person
+    from reviewkit.model.dealtypes import Action, ChecklistAnswer, Person, StageMove
 
 # -- the playbook's stages ----------------------------------------------------------
 
@@ -91,7 +91,12 @@ class Acceptance:
 def accepted(review: Review, stage: str, item: str) -> Acceptance | None:
     """Whether `advance --force` accepted item `item` (or "gate") of `stage` as open: the
     latest forced move whose `open:` list names `stage/item`."""
-    for entry in reversed(review.deal.data["history"]):
+    return accepted_in(review.deal.data["history"], stage, item)
+
+
+def accepted_in(history: Sequence[StageMove], stage: str, item: str) -> Acceptance | None:
+    """`accepted`, read from a deal's `history:` (a pack reads it with the floor withheld)."""
+    for entry in reversed(history):
         if entry["forced"] and f"{stage}/{item}" in entry["open"]:
             return Acceptance(entry["date"], entry["reason"] or "")
     return None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewkit.judge.engine import check_deal
 from reviewkit.judge.facts import (
-    accepted,
+    accepted_in,
     accepted_note,
     gate_holds,
     is_coach,
@@ -182,8 +182,8 @@ def _open_items(deal: Deal, findings: list[Finding], lang: str, t: dict[str, str
     ]
 
 
-def _gate_accepted(review: Review, stage: str, lang: str) -> str:
-    acceptance = accepted(review, stage, "gate")
+def _gate_accepted(data: DealData, stage: str, lang: str) -> str:
+    acceptance = accepted_in(data["history"], stage, "gate")
     return accepted_note(acceptance, lang) if acceptance else ""
 
 
@@ -404,7 +404,8 @@ def _stages(review: Review, data: DealData, lang: str) -> list[dict[str, Any]]:
                     basis = f"{basis} — {evidence}"
             else:
                 basis = evidence
-            if not state.met and (acceptance := accepted(review, stage.key, item.key)):
+            acceptance = accepted_in(data["history"], stage.key, item.key)  # floor withheld
+            if not state.met and acceptance:
                 basis += accepted_note(acceptance, lang)
             items.append(
                 {
@@ -425,7 +426,7 @@ def _stages(review: Review, data: DealData, lang: str) -> list[dict[str, Any]]:
                 "state_label": t["gate_passed"] if passed else t["gate_failed"],
                 "basis": ""
                 if passed
-                else stage.gate.rule.explain(data, lang) + _gate_accepted(review, stage.key, lang),
+                else stage.gate.rule.explain(data, lang) + _gate_accepted(data, stage.key, lang),
             }
         out.append(
             {

@@ -121,3 +121,24 @@ def test_new_questions_arrive_as_new_writes_them(tmp_path: Path) -> None:
     scaffolded = tmp_path / "new.yaml"
     invoke("new", "X", "--stage", "qualification", "--lang", "zh", "-o", scaffolded)
     assert block in scaffolded.read_text(encoding="utf-8")
+
+
+def test_a_reason_that_quotes_the_floor_never_shows_it(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text(
+        "reviewkit: 1\ndeal: {name: Harbour, stage: discovery, confidential: true}\n"
+        "strategy:\n  commercial:\n    floor: {amount: 7730000, currency: CNY}\n",
+        encoding="utf-8",
+    )
+    reason = "CIO said 7,730,000 is fine"
+    invoke("advance", path, "--to", "qualification", "--force", "--reason", reason)
+    checked = invoke("check", path, "--today", DAY).stdout
+    assert "accepted when advancing on" in checked and "7,730,000" not in checked
+    assert "CIO said [floor withheld] is fine" in checked
+    for name in ("pack.md", "pack.html"):
+        invoke("render", path, "-o", tmp_path / name, "--today", DAY)
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert "floor withheld" in text and "7,730,000" not in text
+    shown = tmp_path / "shown.md"
+    invoke("render", path, "-o", shown, "--today", DAY, "--reveal-floor")
+    assert reason in shown.read_text(encoding="utf-8")
