@@ -190,4 +190,4 @@ def parse_rules(value: str | None) -> frozenset[str] | None:
     if value is None:
         return None
     names = [name.strip() for name in value.split(",") if name.strip()]
-    return frozenset(find_rule(name).slug for name in names)
+    return frozenset(find_rule(name).slug for name in names) if names else None
