@@ -57,7 +57,8 @@ demo: setup
 	@echo "== reviewkit pipeline samples/ -o $(DEMO_DIR)/pipeline.pdf"
 	@$(BIN)/reviewkit pipeline samples/ --today $(DEMO_TODAY) -o $(DEMO_DIR)/pipeline.pdf
 	@$(BIN)/reviewkit check samples/ --today $(DEMO_TODAY) --output-file $(DEMO_DIR)/check.txt; \
-		code=$$?; echo; echo "Demo done, in $(DEMO_DIR)/:"; \
+		code=$$?; if [ $$code -gt 1 ]; then echo "check failed on the samples (exit $$code)"; exit $$code; fi; \
+		echo; echo "Demo done, in $(DEMO_DIR)/:"; \
 		echo "  check     $$(tail -n 1 $(DEMO_DIR)/check.txt) — exit code $$code, as expected:" \
 			"the samples hold open work on purpose (every finding: $(DEMO_DIR)/check.txt)"; \
 		echo "  render    $$(ls $(DEMO_DIR)/*.review.* | wc -l) review-meeting packs (Markdown, HTML, PDF)"; \
