@@ -56,13 +56,16 @@ demo: setup
 	done
 	@echo "== reviewkit pipeline samples/ -o $(DEMO_DIR)/pipeline.pdf"
 	@$(BIN)/reviewkit pipeline samples/ --today $(DEMO_TODAY) -o $(DEMO_DIR)/pipeline.pdf
+	@echo "== reviewkit lessons portfolio/ -o $(DEMO_DIR)/lessons.pdf"
+	@$(BIN)/reviewkit lessons portfolio/ -o $(DEMO_DIR)/lessons.pdf
 	@$(BIN)/reviewkit check samples/ --today $(DEMO_TODAY) --output-file $(DEMO_DIR)/check.txt; \
 		code=$$?; if [ $$code -gt 1 ]; then echo "check failed on the samples (exit $$code)"; exit $$code; fi; \
 		echo; echo "Demo done, in $(DEMO_DIR)/:"; \
 		echo "  check     $$(tail -n 1 $(DEMO_DIR)/check.txt) — exit code $$code, as expected:" \
 			"the samples hold open work on purpose (every finding: $(DEMO_DIR)/check.txt)"; \
 		echo "  render    $$(ls $(DEMO_DIR)/*.review.* | wc -l) review-meeting packs (Markdown, HTML, PDF)"; \
-		echo "  pipeline  $(DEMO_DIR)/pipeline.pdf, the director's view over every sample deal"
+		echo "  pipeline  $(DEMO_DIR)/pipeline.pdf, the director's view over every sample deal"; \
+		echo "  lessons   $(DEMO_DIR)/lessons.pdf, what the lost deals of portfolio/ teach"
 
 lint: setup
 	$(BIN)/ruff check reviewkit tests bench docs
@@ -78,7 +81,7 @@ golden: setup
 	$(BIN)/python -m pytest tests/present/test_render_text.py --update-golden
 
 readme: setup
-	$(BIN)/python -m pytest tests/present/test_ruledocs.py --update-golden
+	$(BIN)/python -m pytest tests/present/test_ruledocs.py tests/present/test_formdocs.py --update-golden
 
 bench: setup
 	$(BIN)/python bench/check_vs_yamllint.py

@@ -123,6 +123,15 @@ def _date(value: str) -> dt.date:
     raise typer.BadParameter(say(FALLBACK, "error.not-a-date", value=value))
 
 
+class PipelineFormat(enum.StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
 TodayOption = Annotated[
     dt.date | None,
     typer.Option(
@@ -468,11 +477,11 @@ def render(
 def pipeline(
     paths: PathsArgument,
     format: Annotated[
-        PackFormat | None,
+        PipelineFormat | None,
         typer.Option(
             "--format",
             "-f",
-            metavar="[md|html|pdf]",
+            metavar="[md|html|pdf|json|csv|xlsx]",
             help="Output format (default: from the -o file's extension, else md).",
         ),
     ] = None,
@@ -482,8 +491,25 @@ def pipeline(
             "-o",
             "--output",
             metavar="FILE",
-            help="Output file; '-' for stdout (default: stdout for md, pipeline.html / "
-            "pipeline.pdf).",
+            help="Output file (default: stdout for md, json and csv; else pipeline.FORMAT).",
+        ),
+    ] = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(
+            "--sort",
+            metavar="KEYS",
+            help="Order of the deal table: deal, customer, owner, stage, value, close, gate, "
+            "errors, warnings, review, next; comma-separated, '-' first for largest or latest "
+            "first (default: stage,close).",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REF",
+            help="List the deals whose expected close moved later since this git revision.",
         ),
     ] = None,
     lang: LangOption = None,
@@ -492,21 +518,73 @@ def pipeline(
     config: ConfigOption = None,
     jobs: JobsOption = None,
 ) -> None:
-    """One page over many deals: funnel, value, who needs a review now.
+    """The director's view of many deals: every open deal in one table, the four measures,
+    value by stage and owner, who needs a review now.
 
-    Example: reviewkit pipeline deals/ --format pdf
+    Example: reviewkit pipeline deals/ --format pdf --sort owner,-value
     """
 
     def op() -> "Outcome":
         from reviewkit.ops.pipeline import pipeline_command
-        from reviewkit.ops.render import output_format
+        from reviewkit.ops.render import PIPELINE_EXTENSIONS, output_format
 
         return pipeline_command(
             paths,
-            format=output_format(format.value if format else None, output),
+            format=output_format(format.value if format else None, output, PIPELINE_EXTENSIONS),
             output=output,
             lang=lang,
             today=_today(today),
+            playbook=playbook,
+            config=config,
+            jobs=jobs,
+            sort=sort,
+            since=since,
+        )
+
+    _run(op)
+
+
+class LessonsFormat(enum.StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+
+
+@app.command()
+def lessons(
+    paths: PathsArgument,
+    format: Annotated[
+        LessonsFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = LessonsFormat.md,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="OUT",
+            help="Output file (default: stdout for md and json; else lessons.FORMAT).",
+        ),
+    ] = None,
+    lang: LangOption = None,
+    playbook: PlaybookOption = None,
+    config: ConfigOption = None,
+    jobs: JobsOption = None,
+) -> None:
+    """What lost deals teach: the checklist items and gates open at the close, ranked by how
+    much more often they were open in lost deals than in won ones, with the playbook's lesson.
+
+    Example: reviewkit lessons deals/ --format pdf
+    """
+
+    def op() -> "Outcome":
+        from reviewkit.ops.lessons import lessons_command
+
+        return lessons_command(
+            paths,
+            format=format.value,
+            output=output,
+            lang=lang,
             playbook=playbook,
             config=config,
             jobs=jobs,

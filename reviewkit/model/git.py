@@ -90,3 +90,12 @@ def tracked_folder(path: Path) -> bool:
     except ReviewkitError:
         return False
     return ignored.returncode == 1
+
+
+def require_revision(folder: Path, ref: str) -> None:
+    """Refuse `ref` unless it names a commit of the repository that holds `folder`."""
+    if ref.startswith("-"):
+        raise error("not-a-revision", ref=ref)
+    found = _git(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if found.returncode != 0:
+        raise error("not-a-revision", ref=ref)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -17,7 +17,7 @@ from typing import Any
 from reviewkit.errors import Problem
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
 from reviewkit.text.catalogue import say
-from reviewkit.text.labels import ENUMS, readings
+from reviewkit.text.labels import ENUMS, key_label, label, readings
 from reviewkit.text.messages import clip, msg, word
 
 Path = tuple[str | int, ...]
@@ -72,6 +72,47 @@ class Context:
     lang: str = "en"
     problems: list[Problem] = field(default_factory=list)
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    #: Keys written in another form than the canonical one (`影响力`), by canonical path.
+    written: dict[Path, str] = field(default_factory=dict)
+    #: The language of that other form, when the file uses one.
+    form: str | None = None
+    #: The word of a key in a language, by its mapping's path (the playbook's names included);
+    #: the catalogues' labels when not given.
+    names: Callable[[tuple[str, ...], str, str], str | None] = key_label
+
+    def show(self, path: Path) -> str:
+        """A key path as the file writes it."""
+        return show(path, self.written)
+
+    def other_form(self, path: Path) -> str | None:
+        """The language of the other form the key at `path` (or its list's key) is written
+        in, or None."""
+        while path and isinstance(path[-1], int):
+            path = path[:-1]
+        return self.form if path in self.written else None
+
+    def words(
+        self,
+        path: Path,
+        enum: str,
+        values: tuple[str, ...],
+        labels: dict[str, dict[str, str]] | None = None,
+    ) -> list[str]:
+        """The values of an enumeration as the key at `path` is written: its labels (from
+        `labels` by language, else the catalogue's) when the key is in another form."""
+        form = self.other_form(path)
+        if form is None:
+            return list(values)
+        own = (labels or {}).get(form, {})
+        return [own.get(value) or label(enum, value, form) for value in values]
+
+    def keys(self, path: Path, names: Iterable[str]) -> list[str]:
+        """The keys of the mapping at `path` in the form the file uses (the other form's
+        labels when it uses one, each key's canonical name when it has no label)."""
+        if self.form is None:
+            return list(names)
+        parent = tuple(p for p in path if isinstance(p, str))
+        return [self.names(parent, name, self.form) or name for name in names]
 
     def report(self, at: Node | tuple[int, int], kind: str, **args: object) -> None:
         line, column = (at.line, at.column) if not isinstance(at, tuple) else at
@@ -88,11 +129,16 @@ def is_null(node: Node | None) -> bool:
     return node is None or (isinstance(node, Scalar) and node.plain and node.value in _NULLS)
 
 
-def show(path: Path) -> str:
-    """A key path as users read it: `decision_chain[2].influence` (items counted from 1)."""
+def show(path: Path, written: dict[Path, str] | None = None) -> str:
+    """A key path as users read it: `decision_chain[2].influence` (items counted from 1), each
+    key as the file wrote it (`written`: canonical path -> key written in another form)."""
     out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    for index, part in enumerate(path):
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            name = (written or {}).get(path[: index + 1], part)
+            out += f".{name}" if out else name
     return out
 
 
@@ -137,14 +183,14 @@ class Field:
 
     def wrong(self, node: Node, ctx: Context, path: Path) -> None:
         """Report a value of the wrong shape (the caller then reads the field as empty)."""
-        key = show(path)
+        key = ctx.show(path)
         ctx.report(
             node,
             "wrong-type",
             key=key,
             expected=word(ctx.lang, self.expected),
             found=_found(node, ctx.lang),
-            example=f"{path[-1]}: {self.example}",
+            example=f"{ctx.written.get(path, path[-1])}: {self.example}",
         )
 
     def scalar(self, node: Node | None, ctx: Context, path: Path) -> Scalar | None:
@@ -170,7 +216,7 @@ class Text(Field):
         scalar = self.scalar(node, ctx, path)
         if scalar is not None and len(scalar.value) > MAX_TEXT:
             ctx.report(
-                scalar, "too-long", where=show(path), count=len(scalar.value), limit=MAX_TEXT
+                scalar, "too-long", where=ctx.show(path), count=len(scalar.value), limit=MAX_TEXT
             )
             return None
         return None if scalar is None else scalar.value.rstrip("\n")
@@ -186,6 +232,9 @@ class Bool(Field):
             return None
         if scalar.plain and scalar.value.lower() in ("true", "false"):
             return scalar.value.lower() == "true"
+        if ctx.other_form(path) is not None:  # `教练: 对`: the words of its form
+            Enum("bool", ("true", "false")).load(scalar, ctx, path)
+            return None
         self.wrong(scalar, ctx, path)
         return None
 
@@ -200,7 +249,7 @@ class Integer(Field):
             return None
         if scalar.plain and re.fullmatch(r"\d{1,9}", scalar.value):
             return int(scalar.value)
-        ctx.report(scalar, "bad-number", key=show(path), value=scalar.value)
+        ctx.report(scalar, "bad-number", key=ctx.show(path), value=scalar.value)
         return None
 
 
@@ -222,7 +271,7 @@ class Number(Field):
                 number = None
             if number is not None and abs(number) < self.LIMIT:
                 return number
-        ctx.report(scalar, "bad-number", key=show(path), value=scalar.value)
+        ctx.report(scalar, "bad-number", key=ctx.show(path), value=scalar.value)
         return None
 
 
@@ -236,7 +285,7 @@ class Date(Field):
             return None
         match = _DATE.match(scalar.value.strip())
         if not match:
-            ctx.report(scalar, "bad-date", key=show(path), value=scalar.value)
+            ctx.report(scalar, "bad-date", key=ctx.show(path), value=scalar.value)
             return None
         year, month, day = (int(g) for g in match.groups())
         try:
@@ -245,7 +294,7 @@ class Date(Field):
             ctx.report(
                 scalar,
                 "impossible-date",
-                key=show(path),
+                key=ctx.show(path),
                 value=scalar.value,
                 reason=_why_not_a_date(year, month, ctx.lang),
             )
@@ -267,11 +316,18 @@ def _why_not_a_date(year: int, month: int, lang: str) -> str:
 class Enum(Field):
     """One of a fixed set of keys; labels per language come from the catalogues."""
 
-    def __init__(self, name: str, values: tuple[str, ...] | None = None, kind: str = "bad-enum"):
+    def __init__(
+        self,
+        name: str,
+        values: tuple[str, ...] | None = None,
+        kind: str = "bad-enum",
+        labels: dict[str, dict[str, str]] | None = None,
+    ):
         self.name = name
         self.values = values if values is not None else tuple(ENUMS[name])
         self.kind = kind
         self.example = self.values[0] if self.values else "..."
+        self.labels = labels  # by language, for values the catalogues do not name (stages)
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> str | None:
         scalar = self.scalar(node, ctx, path)
@@ -285,10 +341,12 @@ class Enum(Field):
         ctx.report(
             scalar,
             self.kind,
-            key=show(path),
+            key=ctx.show(path),
             value=scalar.value,
-            suggestion=suggestion(ctx.lang, value, list(self.values), by_label),
-            allowed=", ".join(self.values),
+            suggestion=suggestion(
+                ctx.lang, value, ctx.words(path, self.name, self.values, self.labels), by_label
+            ),
+            allowed=", ".join(ctx.words(path, self.name, self.values, self.labels)),
         )
         return None
 
@@ -304,7 +362,7 @@ class Money(Field):
         self.name = name  # of its type in dealtypes.py, when it has extra fields
 
     def bad(self, at: Node, ctx: Context, path: Path, detail: str, **args: object) -> None:
-        ctx.report(at, "bad-money", key=show(path), detail=word(ctx.lang, detail, **args))
+        ctx.report(at, "bad-money", key=ctx.show(path), detail=word(ctx.lang, detail, **args))
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> dict[str, Any] | None:
         if node is None or is_null(node):
@@ -350,7 +408,9 @@ class ListOf(Field):
             self.wrong(node, ctx, path)
             return []
         if self.limit is not None and len(node.items) > self.limit:
-            ctx.report(node, "too-many", where=show(path), count=len(node.items), limit=self.limit)
+            ctx.report(
+                node, "too-many", where=ctx.show(path), count=len(node.items), limit=self.limit
+            )
             return []
         out = []
         for index, item in enumerate(node.items):
@@ -407,9 +467,9 @@ class Struct(Field):
                         key,
                         "unknown-key",
                         key=name,
-                        where=show(path) or word(ctx.lang, "the top of the file"),
-                        suggestion=suggestion(ctx.lang, name, list(self.fields)),
-                        known=", ".join(self.fields),
+                        where=ctx.show(path) or word(ctx.lang, "the top of the file"),
+                        suggestion=suggestion(ctx.lang, name, ctx.keys(path, self.fields)),
+                        known=", ".join(ctx.keys(path, self.fields)),
                     )
                 continue
             ctx.positions[(*path, name)] = (key.line, key.column)
@@ -440,8 +500,8 @@ class Struct(Field):
             ctx.report(
                 at,
                 "missing-key",
-                key=key,
-                where=show(path) or word(ctx.lang, "the top of the file"),
+                key=ctx.keys(path, [key])[0],
+                where=ctx.show(path) or word(ctx.lang, "the top of the file"),
                 example=self.fields[key].example,
             )
 

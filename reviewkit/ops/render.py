@@ -22,6 +22,8 @@ from reviewkit.text.errors import error
 SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
 #: The format each output file extension means (`-o pack.pdf` without `--format`).
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+#: The pipeline also writes its table as JSON, CSV and an Excel workbook.
+PIPELINE_EXTENSIONS = {**EXTENSIONS, ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
 
 
 def names_folder(output: str) -> bool:
@@ -29,16 +31,18 @@ def names_folder(output: str) -> bool:
     return output.endswith(("/", "\\")) or Path(output).is_dir()
 
 
-def output_format(format: str | None, output: str | None) -> str:
+def output_format(
+    format: str | None, output: str | None, extensions: dict[str, str] = EXTENSIONS
+) -> str:
     """The format of an output: `--format`, else the extension of the file `-o` names, else
     Markdown. An extension that contradicts `--format` is refused, and so is a file name
     without a known extension when `--format` is not given."""
     if output is None or output == "-" or names_folder(output):
         return format or "md"
-    named = EXTENSIONS.get(Path(output).suffix.lower())
+    named = extensions.get(Path(output).suffix.lower())
     if format is None and named is None:
         _refuse_clobbering(Path(output))  # a deal file named by mistake: say that first
-        known = ", ".join(EXTENSIONS)
+        known = ", ".join(extensions)
         raise error("unknown-extension", output=output, known=known)
     if format is not None and named is not None and named != format:
         raise error("format-mismatch", output=output, format=format, named=named)
@@ -110,7 +114,11 @@ def make_pack(
         old = load_version(Path(path), request.since, settings)
         changes = changes_between(old, deal, today, settings, request.reveal_floor, request.lang)
         compared = (_reference(request.since, old), changes)
-    options = PackOptions(today, request.lang, request.reveal_floor, compared)
+    from reviewkit.judge.movement import attitude_tracks
+
+    options = PackOptions(
+        today, request.lang, request.reveal_floor, compared, tuple(attitude_tracks(deal))
+    )
     pack = build_pack(deal, options, findings)
     target = None
     if output != "-":

@@ -26,6 +26,7 @@ from reviewkit.judge.facts import (
 )
 from reviewkit.judge.findings import Finding, Review
 from reviewkit.judge.floor import Redactor, floor_amount, redacted, withheld
+from reviewkit.judge.movement import Track
 from reviewkit.model.deal import Deal
 from reviewkit.model.playbook import tr
 from reviewkit.text.labels import FRIENDLY, label
@@ -46,6 +47,7 @@ class PackOptions:
     lang: str | None = None  # None: the deal's language
     reveal_floor: bool = False
     since: tuple[str, list[Any]] | None = None  # (what was compared with, changes)
+    tracks: tuple[Track, ...] = ()  # attitude moves over the file's versions (judge/movement)
 
 
 @dataclass
@@ -138,7 +140,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         today=options.today,
         header=header,
         background=_background(data, lang),
-        people=_people(data, lang),
+        people=_people(data, lang, options.tracks),
         partners=_partners(data, lang),
         competitors=_competitors(data, lang),
         dynamics=_dynamics(data, lang),
@@ -227,7 +229,8 @@ def _background(data: DealData, lang: str) -> dict[str, Any]:
     }
 
 
-def _people(data: DealData, lang: str) -> list[dict[str, Any]]:
+def _people(data: DealData, lang: str, tracks: tuple[Track, ...] = ()) -> list[dict[str, Any]]:
+    moves = {t.name: t.steps for t in tracks}
     people = []
     for index, p in enumerate(data["decision_chain"]):
         people.append(
@@ -262,6 +265,10 @@ def _people(data: DealData, lang: str) -> list[dict[str, Any]]:
                     (key, p[key]) for key in ("profile", "circle", "interests", "notes") if p[key]
                 ],
                 "last_contact": _date(p["last_contact"]),
+                "timeline": [
+                    (date, label("attitude", key, lang), key)
+                    for date, key in moves.get((p["name"] or "").strip(), ())
+                ],
             }
         )
     return people
@@ -491,7 +498,7 @@ def _lost(
             }
             for g in gaps
         ],
-        "lessons": lessons(outcome["lessons"], gaps, {f.rule for f in findings}, lang),
+        "lessons": lessons(outcome["lessons"], gaps, deal.playbook, lang),
     }
 
 

@@ -8,8 +8,11 @@ import shlex
 from pathlib import Path
 
 from reviewkit.errors import RefusedOverwrite
+from reviewkit.model.deal import stage_names
 from reviewkit.model.files import write_file
-from reviewkit.model.playbook import Playbook, load_playbook, tr
+from reviewkit.model.playbook import Playbook, load_playbook
+from reviewkit.model.schema import Enum
+from reviewkit.present.blockwriter import Form, Writer
 from reviewkit.text.catalogue import languages, say, texts
 from reviewkit.text.errors import error
 
@@ -30,43 +33,38 @@ def scaffold(
     playbook: Playbook | None = None,
     file_name: str = "deal.yaml",
     schema: str = "",
+    live_examples: bool = False,
 ) -> str:
-    """The text of a new deal file; `schema` is what its editor modeline points at."""
+    """The text of a new deal file; `schema` is what its editor modeline points at.
+
+    A Chinese deal file (`lang` zh) is written in the Chinese form (`model.aliases`). Every
+    key of the format is there: sections as block mappings with empty values, lists with one
+    commented example entry (`live_examples` writes them uncommented, for tests and docs).
+    """
     from reviewkit.present.render import scaffold_environment
 
     playbook = playbook or load_playbook()
     stage = stage or playbook.stages[0].key
     playbook.require_stage(stage)
     shown = shlex.quote(file_name) if file_name.isprintable() else repr(file_name)
+    form = Form(lang, playbook)
+    stages = Enum("stage", tuple(s.key for s in playbook.stages), labels=stage_names(playbook))
     fields = {
         "file": shown,
-        "stages": " → ".join(s.key for s in playbook.stages),
-        "languages": " | ".join(languages()),
-        "rule": "{rule}",  # filled per item by the template
+        "stages": " → ".join(form.value(stages, s.key) for s in playbook.stages),
+        "languages": " | ".join(form.value(Enum("language"), code) for code in languages()),
+        "rule": "{rule}",  # filled per item below
     }
-    comments = {key: say(lang, f"scaffold.{key}", **fields) for key in texts(lang, "scaffold.")}
-    stages = []
-    for s in playbook.stages[: playbook.index[stage] + 1]:
-        items = [
-            {
-                "key": item.key,
-                "question": tr(item.question, lang),
-                "rule": item.rule.describe(lang) if item.rule else None,
-            }
-            for item in s.items
-        ]
-        stages.append({"key": s.key, "label": tr(s.label, lang), "entries": items})
+    comments = {
+        key: say(lang, f"scaffold.{key}", **fields)
+        for key in texts(lang, "scaffold.")
+        if not key.startswith("example.") and key != "list_of"
+    }
+    writer = Writer(form, comments, live_examples)
+    writer.deal(playbook, {"name": name, "customer": customer, "owner": owner}, stage)
     template = scaffold_environment().get_template("deal.yaml.j2")
     return template.render(
-        name=name,
-        customer=customer,
-        owner=owner,
-        stage=stage,
-        lang=lang,
-        c=comments,
-        stages=stages,
-        from_data=comments["from_data"],
-        schema=schema or schema_reference(Path(file_name)),
+        c=comments, body="\n".join(writer.lines), schema=schema or schema_reference(Path(file_name))
     )
 
 

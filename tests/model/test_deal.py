@@ -49,7 +49,7 @@ decision_chain:
   - name: Wang Qiang
     influence: High
     coach: yes
-    attitude: 支持者
+    attitude: 支持着
     last_contact: 2026/11/20
 review:
   date: 2027-02-30
@@ -387,14 +387,14 @@ def test_wrong_types(
             id="influence-case",
         ),
         pytest.param(
-            "decision_chain:\n  - name: A\n    attitude: 支持者\n",
+            "decision_chain:\n  - name: A\n    态度: 支持着\n",
             7,
-            15,
-            "decision_chain[1].attitude",
+            9,
+            "decision_chain[1].态度",
+            "支持着",
             "支持者",
-            "supporter",
-            "opposer, non-supporter, acknowledger, supporter, sympathizer, ally, unknown",
-            id="attitude-chinese-label",
+            "反对者, 不支持者, 认可者, 支持者, 同情者, 同盟者, 未知",
+            id="attitude-chinese-key-and-near-label",
         ),
         pytest.param(
             "decision_chain:\n  - name: A\n    roles: [decision_maker]\n",
@@ -427,14 +427,14 @@ def test_wrong_types(
             id="trigger",
         ),
         pytest.param(
-            "  language: 中文\n",
+            "  language: ZH\n",
             5,
             13,
             "deal.language",
-            "中文",
+            "ZH",
             "zh",
             "en, zh",
-            id="language-label",
+            id="language-case",
         ),
     ],
 )
@@ -781,7 +781,7 @@ def test_checklist_item_of_another_stage_names_that_stage(write: Write) -> None:
     [
         ("{status: maybe}", 31, "maybe", None),
         ("{status: Yes}", 31, "Yes", "yes"),
-        ("{status: 部分}", 31, "部分", "partial"),
+        ("{status: 部份}", 31, "部份", None),
     ],
 )
 def test_checklist_bad_answer_status(

@@ -13,8 +13,17 @@ import pytest
 
 from reviewkit.errors import InvalidFile, Problem
 from reviewkit.model.deal import load_deal
-from reviewkit.model.playbook import DEFAULT_PLAYBOOK, Playbook, load_playbook, tr
-from tests.conftest import MINIMAL
+from reviewkit.model.playbook import (
+    DEFAULT_PLAYBOOK,
+    Lesson,
+    Playbook,
+    describe,
+    load_playbook,
+    tr,
+)
+from tests.conftest import MINIMAL, SAMPLES
+
+SAMPLE_PLAYBOOK = SAMPLES / "playbooks" / "meddpicc.yaml"
 
 Write = Callable[..., Path]
 
@@ -709,3 +718,45 @@ def test_count_min_zero_is_not_silently_changed(write: Write) -> None:
         return
     rule = book.stages[0].items[0].rule
     assert rule is not None and rule.min == 0 and rule.holds({"decision_chain": []})
+
+
+LESSONS = CUSTOM.replace(
+    '        question: {en: "Notes taken?"}\n',
+    '        question: {en: "Notes taken?"}\n'
+    "        lesson: {en: Write it down the same day., zh: 当天记下来。}\n"
+    "        source: reviewkit\n",
+).replace(
+    "      label: {en: Champion speaks}\n",
+    "      label: {en: Champion speaks}\n      lesson: {en: Nobody spoke for us.}\n",
+)
+
+
+def test_items_and_gates_carry_lessons_and_their_source(write: Write) -> None:
+    book = load_playbook(write(LESSONS, "team.yaml"))
+    meet = book.stages[0]
+    assert meet.items[0].lesson is None
+    assert meet.items[1].lesson == Lesson(
+        {"en": "Write it down the same day.", "zh": "当天记下来。"}, "reviewkit"
+    )
+    assert book.lesson("meet", "notes-taken") == meet.items[1].lesson
+    assert book.lesson("meet", "gate") == Lesson({"en": "Nobody spoke for us.", "zh": None}, None)
+    assert book.lesson("close", "gate") is None
+    shown = describe(book, "zh")
+    assert "教训（reviewkit 经验）：当天记下来。" in shown
+    assert "教训：Nobody spoke for us." in shown
+
+
+def test_a_lesson_source_is_course_or_reviewkit(write: Write) -> None:
+    text = LESSONS.replace("source: reviewkit", "source: book")
+    problem = one_problem(write, text)
+    assert (problem.line, problem.kind) == (17, "bad-enum")
+    assert "course, reviewkit" in str(problem) + (problem.hint or "")
+
+
+def test_every_lesson_of_the_shipped_playbooks_is_in_both_languages() -> None:
+    for book in (load_playbook(), load_playbook(SAMPLE_PLAYBOOK)):
+        found = [i.lesson for s in book.stages for i in s.items if i.lesson] + [
+            s.gate.lesson for s in book.stages if s.gate and s.gate.lesson
+        ]
+        assert len(found) >= 8
+        assert all(has_both_languages(x.text) for x in found)

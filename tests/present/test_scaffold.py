@@ -335,7 +335,8 @@ def test_new_shows_the_words_read_as_no_tie_and_unknown(
 ) -> None:
     run("new", name, "--lang", lang)
     text = next(tmp_path.glob("*.yaml")).read_text(encoding="utf-8")
-    line = next(x for x in text.splitlines() if x.startswith("#   competitor_ties"))
+    key = {"en": "competitor_ties:", "zh": "与对手关系："}[lang]
+    line = next(x for x in text.splitlines() if x.startswith("#") and key in x)
     rest = text[text.index(line) :].split("\n", 2)
     words = re.findall(r"“([^”]+)”", rest[0] + rest[1])
     states = [tie_state(w) for w in words]
