@@ -551,18 +551,24 @@ class LessonsFormat(enum.StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=_Command)
 def lessons(
     paths: PathsArgument,
     format: Annotated[
-        LessonsFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = LessonsFormat.md,
+        LessonsFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="[md|html|pdf|json]",
+            help="Output format (default: from the -o file's extension, else md).",
+        ),
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
             "-o",
             "--output",
-            metavar="OUT",
+            metavar="FILE",
             help="Output file (default: stdout for md and json; else lessons.FORMAT).",
         ),
     ] = None,
@@ -579,10 +585,12 @@ def lessons(
 
     def op() -> "Outcome":
         from reviewkit.ops.lessons import lessons_command
+        from reviewkit.ops.render import EXTENSIONS, output_format
 
+        known = {**EXTENSIONS, ".json": "json"}
         return lessons_command(
             paths,
-            format=format.value,
+            format=output_format(format.value if format else None, output, known),
             output=output,
             lang=lang,
             playbook=playbook,
