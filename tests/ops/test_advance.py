@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 from reviewkit.cli import app
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import load_deal
-from reviewkit.model.playbook import load_playbook
 from reviewkit.model.formtext import form_of
 from reviewkit.model.formtext import rewrite as rewrite_form
+from reviewkit.model.playbook import load_playbook
 from reviewkit.ops.advance import advance_command, indentation, rewrite
 from reviewkit.present.scaffold import stage_questions
 from tests.conftest import MINIMAL, SAMPLE_DEALS, SAMPLES, TODAY, load_sample
