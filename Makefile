@@ -8,9 +8,11 @@ STAMP := $(VENV)/.installed
 DEMO_TODAY := 2026-12-01
 
 # What WeasyPrint needs on Debian, the fonts of Chinese (Noto CJK) and English packs (Noto Sans),
-# and pdftoppm for looking at pages.
+# pdftoppm for looking at pages, Cairo for the Word pack's figures.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-noto-core \
-	fonts-dejavu-core poppler-utils
+	fonts-dejavu-core poppler-utils libcairo2
+# What only the tests need: LibreOffice opens the Word packs as a user's office suite would.
+TEST_PACKAGES := libreoffice-writer-nogui
 
 .PHONY: setup system demo test lint pytest golden readme bench fuzz pictures clean
 
@@ -18,10 +20,10 @@ setup: system $(STAMP)
 
 system:
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \
-		echo "Not a Debian system: install Pango and a CJK font yourself (see README)."; exit 0; \
+		echo "Not a Debian system: install Pango, Cairo and a CJK font yourself (see README)."; exit 0; \
 	fi; \
 	missing=""; \
-	for p in $(SYSTEM_PACKAGES); do \
+	for p in $(SYSTEM_PACKAGES) $(EXTRA_PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if ! $(PYTHON) -c "import ensurepip, venv" >/dev/null 2>&1; then missing="$$missing python3-venv"; fi; \
@@ -50,7 +52,7 @@ demo: setup
 	@mkdir -p $(DEMO_DIR)
 	@echo "== reviewkit check samples/ --today $(DEMO_TODAY) --statistics"
 	@$(BIN)/reviewkit check samples/ --today $(DEMO_TODAY) --exit-zero --statistics
-	@for format in md html pdf; do \
+	@for format in md html pdf docx xlsx; do \
 		echo "== reviewkit render samples/ --format $$format -o $(DEMO_DIR)/"; \
 		$(BIN)/reviewkit render samples/ --today $(DEMO_TODAY) --format $$format -o $(DEMO_DIR)/ || exit 1; \
 	done
@@ -63,9 +65,11 @@ demo: setup
 		echo; echo "Demo done, in $(DEMO_DIR)/:"; \
 		echo "  check     $$(tail -n 1 $(DEMO_DIR)/check.txt) — exit code $$code, as expected:" \
 			"the samples hold open work on purpose (every finding: $(DEMO_DIR)/check.txt)"; \
-		echo "  render    $$(ls $(DEMO_DIR)/*.review.* | wc -l) review-meeting packs (Markdown, HTML, PDF)"; \
+		echo "  render    $$(ls $(DEMO_DIR)/*.review.* | wc -l) review-meeting packs (Markdown, HTML, PDF, Word, Excel)"; \
 		echo "  pipeline  $(DEMO_DIR)/pipeline.pdf, the director's view over every sample deal"; \
 		echo "  lessons   $(DEMO_DIR)/lessons.pdf, what the lost deals of portfolio/ teach"
+
+test pytest: EXTRA_PACKAGES = $(TEST_PACKAGES)
 
 lint: setup
 	$(BIN)/ruff check reviewkit tests bench docs

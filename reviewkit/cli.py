@@ -123,6 +123,14 @@ def _date(value: str) -> dt.date:
     raise typer.BadParameter(say(FALLBACK, "error.not-a-date", value=value))
 
 
+class RenderFormat(enum.StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    docx = "docx"
+    xlsx = "xlsx"
+
+
 class PipelineFormat(enum.StrEnum):
     md = "md"
     html = "html"
@@ -369,6 +377,14 @@ def check(
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
     jobs: JobsOption = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="First correct what has one obvious answer (High -> high, RMB -> CNY, "
+            "full-width '：'), in place; with -, print the fixed file.",
+        ),
+    ] = False,
 ) -> None:
     """Check deal files against the playbook's checklist and rules.
 
@@ -394,7 +410,7 @@ def check(
             config, playbook, parse_rules(select), parse_rules(ignore) or frozenset()
         )
         return check_command(
-            paths, options=options, today=_today(today), settings=settings, jobs=jobs
+            paths, options=options, today=_today(today), settings=settings, jobs=jobs, fix=fix
         )
 
     _run(op)
@@ -404,11 +420,11 @@ def check(
 def render(
     paths: PathsArgument,
     format: Annotated[
-        PackFormat | None,
+        RenderFormat | None,
         typer.Option(
             "--format",
             "-f",
-            metavar="[md|html|pdf]",
+            metavar="[md|html|pdf|docx|xlsx]",
             help="Pack format (default: from the -o file's extension, else md).",
         ),
     ] = None,
@@ -585,12 +601,11 @@ def lessons(
 
     def op() -> "Outcome":
         from reviewkit.ops.lessons import lessons_command
-        from reviewkit.ops.render import EXTENSIONS, output_format
+        from reviewkit.ops.render import LESSONS_EXTENSIONS, output_format
 
-        known = {**EXTENSIONS, ".json": "json"}
         return lessons_command(
             paths,
-            format=output_format(format.value if format else None, output, known),
+            format=output_format(format.value if format else None, output, LESSONS_EXTENSIONS),
             output=output,
             lang=lang,
             playbook=playbook,

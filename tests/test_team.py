@@ -143,9 +143,10 @@ def test_the_schema_catches_what_check_catches(tmp_path: Path) -> None:
 
 def test_new_points_its_modeline_at_the_nearest_schema(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    invoke("new", "First deal")
+    result = invoke("new", "First deal")
     first = (tmp_path / "first-deal.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema={SHIPPED.as_uri()}"
+    assert first == "# yaml-language-server: $schema=deal.schema.json"
+    assert result.stdout.endswith("with: reviewkit schema -o deal.schema.json\n")
     invoke("schema", "-o", tmp_path / "deal.schema.json")
     (tmp_path / "deals").mkdir()
     invoke("new", "Second deal", "-o", tmp_path / "deals" / "second.yaml")

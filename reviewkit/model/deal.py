@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from reviewkit.model.dealtypes import DealData, Language
 
 CLOSED = frozenset({"won", "lost", "dropped"})
-_LANGUAGE = re.compile(r"(?:^\s+|[{,]\s*)(?:language|语言):\s*['\"]?([\w-]+)", re.MULTILINE)
+# `language: zh` as written, before parsing (a full-width '：' is a slip, still meant as zh)
+_LANGUAGE = re.compile(r"(?:^\s+|[{,]\s*)(?:language|语言)[:：]\s*['\"]?([\w-]+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,15 @@ def _language(root: Node | None) -> str | None:
     return value.value if isinstance(value, Scalar) and value.value in languages() else None
 
 
+def guess_language(text: str, default: str | None = None) -> str:
+    """The language a deal file's text names in `deal.language`, before it is parsed (the
+    file may not parse); else `default`, else English."""
+    by_label = readings("language")  # `语言: 中文`
+    named = [by_label.get(n, n) for n in _LANGUAGE.findall(text)]
+    named = [name for name in named if name in languages()]
+    return named[0] if named else (default or FALLBACK)
+
+
 def _place(problem: Problem) -> tuple[int, int]:
     return (problem.line, problem.column)
 
@@ -197,11 +207,7 @@ def _parse_deal(
     display = display or str(path)
     playbook = playbook or load_playbook()
     # Messages are in the deal's language; before the file is parsed, a guess from its text.
-    by_label = readings("language")
-    named = [
-        by_label.get(n, n) for n in _LANGUAGE.findall(text) if by_label.get(n, n) in languages()
-    ]
-    lang = named[0] if named else (language or FALLBACK)
+    lang = guess_language(text, language)
     parsed, problems = compose(text, display, lang)
     # A file may write keys and values in Chinese (`影响力: 高`): read as the canonical form.
     spelling = normalise(parsed, schema_for(playbook), playbook)

@@ -92,6 +92,16 @@ def tracked_folder(path: Path) -> bool:
     return ignored.returncode == 1
 
 
+def work_tree_root(folder: Path) -> Path | None:
+    """The top folder of the git work tree holding `folder` (the nearest one with a `.git`
+    folder or file), or None outside one. Read from the file system: git need not be there."""
+    folder = folder.absolute()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
 def require_revision(folder: Path, ref: str) -> None:
     """Refuse `ref` unless it names a commit of the repository that holds `folder`."""
     if ref.startswith("-"):

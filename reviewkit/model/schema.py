@@ -15,6 +15,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from reviewkit.errors import Problem
+from reviewkit.model.slips import (
+    Slip,
+    curly_quote,
+    fullwidth_brackets,
+    fullwidth_comma,
+    split_fullwidth,
+    text_colon,
+)
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
 from reviewkit.text.catalogue import say
 from reviewkit.text.labels import ENUMS, key_label, label, readings
@@ -57,6 +65,8 @@ CURRENCY_ALIASES = {
     "港币": "HKD",
     "日元": "JPY",
     "英镑": "GBP",
+    "¥": "CNY",
+    "￥": "CNY",
 }
 
 _NUMBER = re.compile(r"^[+-]?(\d[\d_]*)(\.\d+)?([eE][+-]?\d+)?$")
@@ -64,9 +74,23 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NULLS = ("", "~", "null", "Null", "NULL")
 
 
+@dataclass(frozen=True)
+class Fix:
+    """A written value with one obvious correction: `old`, written at line:column, becomes
+    `new` (`check --fix` makes it)."""
+
+    line: int
+    column: int
+    old: str
+    new: str
+    quoted: bool = False  # `old` stands inside quotes that start at line:column
+    list_item: bool = False  # only right as an item of a `[ ]` list
+
+
 @dataclass
 class Context:
-    """What validation needs and produces: the file's name and language, problems, positions."""
+    """What validation needs and produces: the file's name and language, problems, positions,
+    and the fixes with one obvious answer."""
 
     path: str
     lang: str = "en"
@@ -114,6 +138,12 @@ class Context:
         parent = tuple(p for p in path if isinstance(p, str))
         return [self.names(parent, name, self.form) or name for name in names]
 
+    fixes: list[Fix] = field(default_factory=list)
+
+    def offer(self, node: Scalar, new: str, *, list_item: bool = False) -> None:
+        """Record that the value of `node` has one obvious correction, `new`."""
+        self.fixes.append(Fix(node.line, node.column, node.value, new, not node.plain, list_item))
+
     def report(self, at: Node | tuple[int, int], kind: str, **args: object) -> None:
         line, column = (at.line, at.column) if not isinstance(at, tuple) else at
         flat = {
@@ -123,6 +153,10 @@ class Context:
         message, hint = msg(self.lang, kind, **flat)
         self.problems.append(Problem(self.path, line, column, kind, message, hint))
 
+    def slip(self, slip: Slip) -> None:
+        """Report a YAML slip (see `model.slips`) at its place."""
+        self.report((slip.line, slip.column), slip.kind, **slip.args)
+
 
 def is_null(node: Node | None) -> bool:
     """Whether a node is absent or an empty value (`key:`, `~`, `null`): read as not given."""
@@ -130,16 +164,45 @@ def is_null(node: Node | None) -> bool:
 
 
 def show(path: Path, written: dict[Path, str] | None = None) -> str:
-    """A key path as users read it: `decision_chain[2].influence` (items counted from 1), each
-    key as the file wrote it (`written`: canonical path -> key written in another form)."""
+    """A key path as users read it: `decision_chain[0].influence` is the first person's, each
+    key as the file wrote it (`written`: canonical path -> key written in another form).
+
+    List items are counted from 0, as check-jsonschema, JSON Pointer and `--format json`
+    count them: the one convention of every message (docs/deal-format.md).
+    """
     out = ""
     for index, part in enumerate(path):
         if isinstance(part, int):
-            out += f"[{part + 1}]"
+            out += f"[{part}]"
         else:
             name = (written or {}).get(path[: index + 1], part)
             out += f".{name}" if out else name
     return out
+
+
+def canonical_value(enum: str, values: tuple[str, ...], written: str) -> str | None:
+    """The value of enumeration `enum` that `written` stands for, when that has one obvious
+    answer: the value itself, another case or '_' for '-' (`High`, `non_supporter`), or the
+    value's label in any language (`不支持者` for non-supporter). None otherwise.
+
+    The one mapping from what a person wrote to the canonical value: `check --fix` rewrites
+    with it. Synonyms added later belong here.
+    """
+    text = written.strip()
+    if text in values:
+        return text
+    folded = {value.lower(): value for value in values}
+    guess = folded.get(text.lower()) or folded.get(text.lower().replace("_", "-"))
+    if guess is None:
+        guess = readings(enum).get(text)
+    return guess if guess in values else None
+
+
+def canonical_currency(written: str) -> str | None:
+    """The ISO 4217 code a written currency stands for (`RMB`, `人民币`, `¥`, `cny` -> CNY)."""
+    text = written.strip()
+    code = CURRENCY_ALIASES.get(text) or CURRENCY_ALIASES.get(text.upper()) or text.upper()
+    return code if code in CURRENCIES else None
 
 
 def suggestion(
@@ -183,6 +246,24 @@ class Field:
 
     def wrong(self, node: Node, ctx: Context, path: Path) -> None:
         """Report a value of the wrong shape (the caller then reads the field as empty)."""
+        if self.expected == "text" and isinstance(node, Mapping) and len(node.pairs) == 1:
+            # `- small team: must be manageable`: text with ': ', not a key of a mapping
+            name, value = node.pairs[0]
+            text = isinstance(path[-1], int) or " " in name.value or not name.value.isascii()
+            one_line = isinstance(value, Scalar) and value.value and value.line == name.line
+            if name.plain and text and one_line:
+                slip = curly_quote(name.value, name.line, name.column)
+                ctx.slip(slip or text_colon(name.value, name.line, name.column))
+                return
+        if self.expected == "a mapping" and isinstance(node, Scalar) and node.plain:
+            # `- name：王强` then `title：主任`: keys with full-width colons read as one text
+            index = node.value.find("：")
+            if index > 0 and " " not in node.value[:index]:
+                at = Slip("yaml-fullwidth-colon", node.line, node.column + index)
+                if node.value[index + 1 : index + 2] not in (" ", ""):
+                    ctx.fixes.append(Fix(at.line, at.column, "：", ": "))
+                ctx.slip(at)
+                return
         key = ctx.show(path)
         ctx.report(
             node,
@@ -336,17 +417,28 @@ class Enum(Field):
         value = scalar.value.strip()
         if value in self.values:
             return value
-        # A label written for the key ("高" for high) suggests the key.
-        by_label = readings(self.name)
+        slip = fullwidth_comma(value, scalar.line, scalar.column + (not scalar.plain))
+        if slip is not None:
+            parts = [canonical_value(self.name, self.values, p) for p in split_fullwidth(value)]
+            if all(parts):
+                ctx.offer(scalar, ", ".join(p for p in parts if p), list_item=True)
+            ctx.slip(slip)
+            return None
+        # `High`, or a label written for the key ("高" for high): `check --fix` writes the key.
+        canonical = canonical_value(self.name, self.values, value)
+        words = ctx.words(path, self.name, self.values, self.labels)
+        if canonical is not None and ctx.other_form(path) is None:
+            ctx.offer(scalar, canonical)
+            hint = msg(ctx.lang, "did-you-mean", name=canonical)[0]
+        else:
+            hint = suggestion(ctx.lang, value, words, readings(self.name))
         ctx.report(
             scalar,
             self.kind,
             key=ctx.show(path),
             value=scalar.value,
-            suggestion=suggestion(
-                ctx.lang, value, ctx.words(path, self.name, self.values, self.labels), by_label
-            ),
-            allowed=", ".join(ctx.words(path, self.name, self.values, self.labels)),
+            suggestion=hint,
+            allowed=", ".join(words),
         )
         return None
 
@@ -385,7 +477,13 @@ class Money(Field):
                 seen["currency"][1] if "currency" in seen else node, ctx, path, "currency missing"
             )
         elif currency not in CURRENCIES:
-            hint = suggestion(ctx.lang, currency, sorted(CURRENCIES), CURRENCY_ALIASES)
+            code = canonical_currency(currency)
+            if code is not None and isinstance(seen["currency"][1], Scalar):
+                ctx.offer(seen["currency"][1], code)
+            if code is not None:
+                hint = msg(ctx.lang, "did-you-mean", name=code)[0]
+            else:
+                hint = suggestion(ctx.lang, currency, sorted(CURRENCIES))
             self.bad(seen["currency"][1], ctx, path, "currency unknown", v=currency, s=hint)
         return values
 
@@ -405,6 +503,14 @@ class ListOf(Field):
         if node is None or is_null(node):
             return []
         if not isinstance(node, Sequence):
+            slip = None
+            if isinstance(node, Scalar) and node.plain:
+                slip = fullwidth_brackets(node.value, node.line, node.column)
+            if isinstance(node, Scalar) and slip is not None:
+                if node.value.endswith("］") and "\n" not in node.value:
+                    ctx.offer(node, "[" + node.value[1:-1] + "]")
+                ctx.slip(slip)
+                return []
             self.wrong(node, ctx, path)
             return []
         if self.limit is not None and len(node.items) > self.limit:

@@ -114,10 +114,21 @@ def check_command(
     today: dt.date,
     settings: Settings,
     jobs: int | None,
+    fix: bool = False,
 ) -> Outcome:
     """The findings in the format asked (default: text; github inside GitHub Actions), to
-    stdout or the output file, and the exit code."""
+    stdout or the output file, and the exit code. With `fix`, the obvious corrections are
+    made first (see `ops.fix`)."""
     paths = list(paths)
+    fixed: tuple[str, ...] = ()
+    if fix:
+        from reviewkit.ops.fix import STDIN, fix_paths, fix_stdin
+
+        if STDIN in paths:
+            if len(paths) > 1:  # the fixed text goes to stdout: one input only
+                raise error("fix-stdin-alone")
+            return fix_stdin(settings, today, options.strict)
+        fixed = fix_paths(paths, settings)
     if paths == [Path("-")]:
         text = read_stdin(options.stdin_filename or "-")
         run = check_text(text, options.stdin_filename or "-", settings, today, options.lang)
@@ -133,9 +144,9 @@ def check_command(
     if options.exit_zero and code == exitcodes.FINDINGS:
         code = exitcodes.OK
     if options.output_file is None:
-        return Outcome(out, code=code)
+        return Outcome(out, err=fixed, code=code)
     write_output(options.output_file, out)
-    return Outcome(code=code)
+    return Outcome(err=fixed, code=code)
 
 
 def _formatted(

@@ -19,11 +19,34 @@ from reviewkit.present.pack import PackOptions, build_pack
 from reviewkit.text.catalogue import FALLBACK, say
 from reviewkit.text.errors import error
 
-SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
+SUFFIX = {
+    "md": ".review.md",
+    "html": ".review.html",
+    "pdf": ".review.pdf",
+    "docx": ".review.docx",
+    "xlsx": ".review.xlsx",
+}
 #: The format each output file extension means (`-o pack.pdf` without `--format`).
-EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
-#: The pipeline also writes its table as JSON, CSV and an Excel workbook.
-PIPELINE_EXTENSIONS = {**EXTENSIONS, ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
+EXTENSIONS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+}
+#: The pipeline writes no Word file, and also writes its table as JSON and CSV.
+PIPELINE_EXTENSIONS = {
+    **{name: kind for name, kind in EXTENSIONS.items() if kind != "docx"},
+    ".json": "json",
+    ".csv": "csv",
+}
+#: What lost deals teach: a page (Markdown, HTML, PDF) or JSON.
+LESSONS_EXTENSIONS = {
+    **{name: kind for name, kind in EXTENSIONS.items() if kind in ("md", "html", "pdf")},
+    ".json": "json",
+}
 
 
 def names_folder(output: str) -> bool:
@@ -105,7 +128,8 @@ def make_pack(
     assert request.format is not None
     today = request.today or dt.date.today()
     settings = Settings(request.config, request.playbook).for_file(Path(path))
-    deal = load_deal(path, settings.playbook, language=settings.language)
+    # --lang is also the language of what is said about a file that does not load
+    deal = load_deal(path, settings.playbook, language=request.lang or settings.language)
     findings = check_deal(deal, today, settings, request.lang)
     compared = None
     if request.since is not None:
@@ -135,6 +159,16 @@ def make_pack(
         return target, render_markdown(pack), lang
     if request.format == "html":
         return target, render_html(pack), lang
+    if request.format == "docx":
+        from reviewkit.present.wordpack import pack_docx
+
+        refuse_file_to_terminal(target, request.format)
+        return target, pack_docx(pack), lang
+    if request.format == "xlsx":
+        from reviewkit.present.excelpack import pack_xlsx
+
+        refuse_file_to_terminal(target, request.format)
+        return target, pack_xlsx(pack), lang
     refuse_pdf_to_terminal(target)
     return target, _pdf(render_html(pack)), lang
 
@@ -143,6 +177,12 @@ def refuse_pdf_to_terminal(target: Path | str | None) -> None:
     """A PDF goes to a file: None (stdout) is refused."""
     if target is None:
         raise error("pdf-to-terminal")
+
+
+def refuse_file_to_terminal(target: Path | None, format: str) -> None:
+    """A Word or Excel pack goes to a file: None (stdout) is refused."""
+    if target is None:
+        raise error("binary-to-terminal", format=format)
 
 
 def write_pack(target: Path, data: str | bytes) -> None:

@@ -88,16 +88,29 @@ def stage_questions(playbook: Playbook, stage: str, lang: str) -> list[str] | No
 SCHEMA_NAME = "deal.schema.json"
 
 
-def schema_reference(deal_path: Path) -> str:
-    """Where a new deal file's editor modeline points: the nearest deal.schema.json in its
-    folder or above (a team writes one with `reviewkit schema`), else the shipped schema."""
-    from reviewkit.model.jsonschema import SHIPPED
+def schema_file(deal_path: Path) -> tuple[Path, bool]:
+    """The deal.schema.json a deal file's editor modeline points at, and whether it exists.
+
+    The nearest one in the file's folder or above, within its git work tree (a team writes
+    it with `reviewkit schema -o`); else the one to write at the top of the work tree, or
+    beside the file outside git. Never the installed package's copy: its absolute path
+    differs on every machine and breaks the modeline for teammates once committed.
+    """
+    from reviewkit.model.git import work_tree_root
 
     folder = deal_path.absolute().parent
-    for candidate in (folder, *folder.parents):
+    root = work_tree_root(folder)
+    above = [folder, *folder.parents]
+    for candidate in above[: above.index(root) + 1] if root else above:
         if (candidate / SCHEMA_NAME).is_file():
-            return os.path.relpath(candidate / SCHEMA_NAME, folder).replace(os.sep, "/")
-    return SHIPPED.as_uri()
+            return candidate / SCHEMA_NAME, True
+    return (root or folder) / SCHEMA_NAME, False
+
+
+def schema_reference(deal_path: Path) -> str:
+    """The modeline's schema, relative to the deal file's folder (see `schema_file`)."""
+    folder = deal_path.absolute().parent
+    return os.path.relpath(schema_file(deal_path)[0], folder).replace(os.sep, "/")
 
 
 def write_new_deal(path: Path, text: str, *, force: bool) -> None:

@@ -220,7 +220,7 @@ def test_messages_name_keys_and_values_in_the_form_the_file_uses(
     assert [(p.kind, p.line) for p in problems] == [("missing-key", 9), ("bad-enum", 13)]
     missing, enum = problems
     assert "缺少必填的 '姓名'" in missing.message
-    assert enum.message.startswith("决策链[2].影响力：'很高' 不是允许的取值")
+    assert enum.message.startswith("决策链[1].影响力：'很高' 不是允许的取值")
     assert enum.hint == "允许的取值：低, 中, 高"
 
 
@@ -289,7 +289,7 @@ def test_a_wrong_value_under_a_chinese_key_is_answered_in_chinese_words(
         ]
     )
     assert (
-        coach.message == "决策链[1].教练：'对' 不是允许的取值"
+        coach.message == "决策链[0].教练：'对' 不是允许的取值"
         and coach.hint == "允许的取值：是, 否"
     )
     assert "是不是 '决策者'？" in role.message and role.hint.startswith("允许的取值：决策者, 参谋")
