@@ -94,7 +94,9 @@ def test_advance_when_everything_holds(tmp_path: Path) -> None:
         "qualification.significance, qualification.difficulty, qualification.speed",
         "    # Have we decided whether to pursue or drop the deal, and settled the resources to "
         "put behind that decision?",
-        '    resources-assigned: {status: unknown, evidence: ""}',
+        "    resources-assigned:",
+        "      status: unknown",
+        '      evidence: ""',
         "history:",
         "  - date: 2026-12-01",
         "    from: discovery",
