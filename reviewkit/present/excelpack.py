@@ -19,6 +19,7 @@ from reviewkit.present.pack import Pack
 from reviewkit.present.packrows import action_rows, checklist_rows, gate_row, people_rows
 from reviewkit.present.textflow import is_wide
 from reviewkit.present.wordfile import clean
+from reviewkit.text.catalogue import say
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -61,7 +62,7 @@ def pack_xlsx(pack: Pack) -> bytes:
     props.subject = t["subject"]
     props.creator = clean(pack.header["owner"]) or None
     props.lastModifiedBy = props.creator
-    props.language = "zh-CN" if pack.lang == "zh" else "en-GB"
+    props.language = say(pack.lang, "office.locale")
     props.created = props.modified = dt.datetime.combine(pack.today, dt.time())
     out = io.BytesIO()
     book.save(out)

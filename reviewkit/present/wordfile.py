@@ -185,8 +185,7 @@ def _east_asian(element: Any, lang: str) -> None:
     fonts.set(qn("w:ascii"), LATIN_FONT)
     fonts.set(qn("w:hAnsi"), LATIN_FONT)
     fonts.set(qn("w:eastAsia"), CJK_FONT)
-    if lang == "zh":
-        fonts.set(qn("w:hint"), "eastAsia")
+    fonts.set(qn("w:hint"), say(lang, "office.font-hint"))  # the face for shared characters
 
 
 def _set_fonts(doc: Document, lang: str) -> None:
@@ -205,7 +204,7 @@ def _set_fonts(doc: Document, lang: str) -> None:
         if language is None:
             language = r_pr.makeelement(qn("w:lang"), {})
             r_pr.append(language)
-        language.set(qn("w:val"), "zh-CN" if lang == "zh" else "en-GB")
+        language.set(qn("w:val"), say(lang, "office.locale"))
         language.set(qn("w:eastAsia"), "zh-CN")
     _font_table(doc)
 
@@ -286,7 +285,7 @@ def _set_page(doc: Document, pack: Pack) -> None:
     props.keywords = clean(t["sep"].join(x for x in (pack.header["stage"], pack.header["status"])))
     props.comments = ""
     props.category = ""
-    props.language = "zh-CN" if pack.lang == "zh" else "en-GB"
+    props.language = say(pack.lang, "office.locale")
     stamp = dt.datetime.combine(pack.today, dt.time())
     props.created = props.modified = stamp
     props.revision = 1
