@@ -133,17 +133,17 @@ def _entry(deal: Deal, target: str, today: dt.date, gaps: list[Gap], reason: str
 
 
 def _stubs(deal: Deal, target: str) -> Any:
+    """The target stage's answer stubs, block mappings as `new` writes them (without the
+    questions: for files only ruamel.yaml's round trip can edit)."""
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     stubs = CommentedMap()
     for item in deal.playbook.stage(target).items:
         if item.rule is None:
-            answer = CommentedMap(
+            stubs[item.key] = CommentedMap(
                 [("status", "unknown"), ("evidence", DoubleQuotedScalarString(""))]
             )
-            answer.fa.set_flow_style()
-            stubs[item.key] = answer
     return stubs
 
 

@@ -17,7 +17,7 @@ from reviewkit.model.formtext import form_of
 from reviewkit.model.formtext import rewrite as rewrite_form
 from reviewkit.model.playbook import load_playbook
 from reviewkit.ops.advance import advance_command, indentation, rewrite
-from reviewkit.present.scaffold import stage_questions
+from reviewkit.present.scaffold import scaffold, stage_questions
 from tests.conftest import MINIMAL, SAMPLE_DEALS, SAMPLES, TODAY, load_sample
 
 #: A deal whose discovery stage is complete (every item met), with comments and odd quoting.
@@ -218,11 +218,15 @@ def test_round_trip_of_every_sample_changes_only_the_intended_lines(sample: Path
     assert len(removed) == 1 and removed[0].strip().startswith(f"stage: {deal.stage}")
     assert added[0].strip().startswith(f"stage: {target}")
     manual = [i.key for i in deal.playbook.stage(target).items if i.rule is None]
-    for key in manual:
-        assert any(line.strip().startswith(f"{key}: {{status: unknown") for line in added)
-    new_checklist = 0 if "\nchecklist:" in before else 1
     questions = stage_questions(deal.playbook, target, deal.language) or []
-    assert len(added) == 1 + new_checklist + (len(questions) if manual else 0) + 5
+    for key in manual:  # each answer stub as `new` writes it: a block mapping
+        at = questions.index(f"    {key}:")
+        assert questions[at + 1 : at + 3] == ["      status: unknown", '      evidence: ""']
+    new_checklist = [] if "\nchecklist:" in before else ["checklist:"]
+    history = ["history:", f"  - date: {TODAY}", f"    from: {deal.stage}", f"    to: {target}"]
+    assert added[1:] == new_checklist + (questions if manual else []) + history + [
+        "    forced: false"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -282,14 +286,19 @@ def test_a_four_space_file_keeps_its_layout(tmp_path: Path) -> None:
         "    # Evaluate the opportunity",
         "    qualification:",
     ]
+    questions = stage_questions(load_playbook(), "qualification", "en") or []
     assert (
-        added[3:7]
-        == [
-            f"        {line.strip()}"
-            for line in stage_questions(load_playbook(), "qualification", "en") or []
+        added[3:9]
+        == [  # as `new` writes them, in the file's four spaces
+            " " * (2 * (len(line) - len(line.lstrip(" ")))) + line.lstrip(" ") for line in questions
         ][2:]
     )
-    assert added[7:] == [
+    assert added[6:9] == [
+        "        resources-assigned:",
+        "            status: unknown",
+        '            evidence: ""',
+    ]
+    assert added[9:] == [
         "history:",
         "-   date: 2026-12-01",
         "    from: discovery",
@@ -345,8 +354,16 @@ def test_advance_writes_a_chinese_form_file_in_the_chinese_form(tmp_path: Path) 
     removed, added = changes(before, after)
     assert removed == ["  阶段: 需求了解与信息收集"]
     assert added[0] == "  阶段: 机会评估"
-    assert "检查清单:" in added and "  机会评估:" in added
-    assert '    跟进决策与资源: {状态: 未知, 依据: ""}' in added
+    written = scaffold("x", stage="qualification", lang="zh").splitlines()  # as `new` writes
+    start = written.index("  机会评估:")
+    stop = next(i for i in range(start + 1, len(written)) if not written[i].startswith("    "))
+    end = 2 + stop - start
+    assert added[1:3] == ["检查清单:", "  机会评估:"] and added[2:end] == written[start:stop]
+    assert added[end - 3 : end] == [
+        "    跟进决策与资源:",
+        "      状态: 未知",
+        '      依据: ""',
+    ]
     assert "阶段记录:" in added and "    强制推进: 是" in added
     deal = load_deal(path)
     assert deal.stage == "qualification" and deal.data["history"][0]["forced"] is True

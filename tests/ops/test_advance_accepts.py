@@ -10,6 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner, Result
 
 from reviewkit.cli import app
+from reviewkit.model.formtext import rewrite as rewrite_form
 from reviewkit.model.playbook import load_playbook
 from reviewkit.present.scaffold import stage_questions
 
@@ -113,14 +114,16 @@ def test_new_questions_arrive_as_new_writes_them(tmp_path: Path) -> None:
     invoke("advance", path, "--to", "qualification", "--force", "--reason", "试点", "--today", DAY)
     text = path.read_text(encoding="utf-8")
     block = "\n".join(stage_questions(load_playbook(), "qualification", "zh") or [])
-    assert (
-        "  # 机会评估\n  qualification:\n    # 是否已从大小、意义、难易、快慢四个方面评估了这个机会？"
-        in block
-    )
-    assert block + "\nhistory:" in text
+    assert "  qualification:\n    # 是否已从大小、意义、难易、快慢四个方面评估了这个机会？" in block
+    assert "    resources-assigned:\n      status: unknown\n" in block
+    assert block + "\nhistory:" in text  # in the file's own form: keys as the file writes them
     scaffolded = tmp_path / "new.yaml"
     invoke("new", "X", "--stage", "qualification", "--lang", "zh", "-o", scaffolded)
-    assert block in scaffolded.read_text(encoding="utf-8")
+    chinese = rewrite_form(text, load_playbook(), "zh")  # the same lines in new's Chinese form
+    start = chinese.index("  机会评估:\n")
+    lines = chinese[start : chinese.index("\n阶段记录:")]
+    assert "    跟进决策与资源:\n      状态: 未知\n" in lines
+    assert lines in scaffolded.read_text(encoding="utf-8")
 
 
 def test_a_reason_that_quotes_the_floor_never_shows_it(tmp_path: Path) -> None:
