@@ -4,12 +4,15 @@ extension, mismatches and unknown extensions refused, missing output folders mad
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner, Result
 
-from reviewkit.cli import app
+from reviewkit.cli import LessonsFormat, PipelineFormat, RenderFormat, app
+from reviewkit.ops.render import EXTENSIONS, LESSONS_EXTENSIONS, PIPELINE_EXTENSIONS, SUFFIX
 from tests.conftest import SAMPLES
 
 DAY = "2026-12-01"
@@ -34,6 +37,20 @@ def test_render_takes_the_format_from_the_extension(
     assert result.stderr == f"Wrote {out}\n"
 
 
+@pytest.mark.parametrize(
+    ("name", "part"), [("pack.docx", "word/document.xml"), ("pack.xlsx", "xl/workbook.xml")]
+)
+def test_render_writes_word_and_excel_from_the_extension(
+    tmp_path: Path, name: str, part: str
+) -> None:
+    out = tmp_path / name
+    result = invoke("render", DEAL, "-o", out, "--today", DAY)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as package:
+        assert part in package.namelist()
+    assert result.stderr == f"Wrote {out}\n"
+
+
 @pytest.mark.parametrize(("name", "start"), [("p.pdf", b"%PDF-"), ("p.html", b"<!DOCTYPE")])
 def test_pipeline_takes_the_format_from_the_extension(
     tmp_path: Path, name: str, start: bytes
@@ -42,6 +59,22 @@ def test_pipeline_takes_the_format_from_the_extension(
     result = invoke("pipeline", SAMPLES, "-o", out, "--today", DAY)
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(start)
+
+
+def test_pipeline_writes_excel_from_the_extension(tmp_path: Path) -> None:
+    out = tmp_path / "pipeline.xlsx"
+    result = invoke("pipeline", SAMPLES, "-o", out, "--today", DAY)
+    assert result.exit_code == 0, result.output
+    sheets = openpyxl.load_workbook(out, read_only=True)
+    cells = [str(c) for sheet in sheets for row in sheet.iter_rows(values_only=True) for c in row]
+    assert "Northfield provincial core network upgrade" in cells
+
+
+def test_the_format_choices_and_the_extensions_agree() -> None:
+    """`--format`'s choices are the formats some extension names: one list of formats."""
+    assert set(RenderFormat) == set(EXTENSIONS.values()) == set(SUFFIX)
+    assert set(PipelineFormat) == set(PIPELINE_EXTENSIONS.values())
+    assert set(LessonsFormat) == set(LESSONS_EXTENSIONS.values())
 
 
 @pytest.mark.parametrize("command", ["render", "pipeline"])
@@ -63,7 +96,8 @@ def test_an_unknown_extension_names_the_known_ones(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         f"reviewkit: {out}: cannot tell the format from the file name — end the name with one "
-        "of .md, .markdown, .html, .htm, .pdf, or pass --format (for a folder, end it with /)\n"
+        "of .md, .markdown, .html, .htm, .pdf, .docx, .xlsx, or pass --format"
+        " (for a folder, end it with /)\n"
     )
     assert not out.exists()
     forced = invoke("render", DEAL, "-o", out, "--format", "md", "--today", DAY)
