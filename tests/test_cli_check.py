@@ -193,9 +193,14 @@ def test_demo_ends_with_a_summary_and_exit_zero(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Error" not in done.stdout + done.stderr and "ignored" not in done.stderr
-    tail = done.stdout.splitlines()[-4:]
+    tail = done.stdout.splitlines()[-5:]
     assert tail[0] == f"Demo done, in {tmp_path / 'demo'}/:"
     assert tail[1].startswith("  check     6 files checked: 11 errors, 40 warnings, 36 infos")
     assert "exit code 1, as expected" in tail[1]
-    assert tail[2] == "  render    18 review-meeting packs (Markdown, HTML, PDF)"
+    assert tail[2] == "  render    30 review-meeting packs (Markdown, HTML, PDF, Word, Excel)"
+    for format in ("md", "html", "pdf", "docx", "xlsx"):
+        assert len(list((tmp_path / "demo").glob(f"*.review.{format}"))) == 6
+    assert tail[3].startswith(f"  pipeline  {tmp_path / 'demo' / 'pipeline.pdf'}, ")
+    assert tail[4].startswith(f"  lessons   {tmp_path / 'demo' / 'lessons.pdf'}, ")
     assert (tmp_path / "demo" / "pipeline.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "demo" / "lessons.pdf").read_bytes().startswith(b"%PDF-")
