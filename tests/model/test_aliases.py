@@ -292,7 +292,7 @@ def test_a_wrong_value_under_a_chinese_key_is_answered_in_chinese_words(
         coach.message == "决策链[0].教练：'对' 不是允许的取值"
         and coach.hint == "允许的取值：是、否"
     )
-    assert "是不是 '决策者'？" in role.message and role.hint.startswith("允许的取值：决策者, 参谋")
+    assert "是不是 '决策者'？" in role.message and role.hint.startswith("允许的取值：决策者、参谋")
     # The same slips under English keys are answered in the English words.
     english = problems_of(
         write(tmp_path, MINIMAL + "decision_chain:\n  - name: a\n    coach: 对\n"), playbook
