@@ -453,7 +453,7 @@ class Enum(Field):
             key=ctx.show(path),
             value=scalar.value,
             suggestion=hint,
-            allowed=", ".join(words),
+            allowed=say(ctx.lang, "list.separator").join(words),
         )
         return None
 
