@@ -157,10 +157,17 @@ def decision_page(
     }
 
 
-def tender(data: DealData, lang: str, hide: dict[Decimal, str]) -> dict[str, Any]:
+def tender(
+    data: DealData, lang: str, hide: dict[Decimal, str], withheld_as: str = ""
+) -> dict[str, Any]:
     """Funding, payment milestones, the tender (agency, method, weights, bidders) and the
     pricing table: every bidder's expected quote and estimated score. `hide` maps amounts
-    that must not be shown (the floor) to what they read as instead."""
+    that must not be shown (the floor) to what they read as instead.
+
+    `withheld_as` (a pack for a wide audience) withholds our quote and target: our row reads
+    `withheld_as`, our price takes no part in the estimate (the lowest bid would give it
+    away through the others' price points) and the price changes, ours among them, are left
+    out."""
     project = data["background"]["project"]
     info = project["tender"]
     commercial = data["strategy"]["commercial"]
@@ -170,7 +177,7 @@ def tender(data: DealData, lang: str, hide: dict[Decimal, str]) -> dict[str, Any
             return ""
         return hide.get(value["amount"]) or money(value, lang)
 
-    ours_amount = commercial["quote"]
+    ours_amount = None if withheld_as else commercial["quote"]
     bids = [
         Bid(
             "",
@@ -202,6 +209,8 @@ def tender(data: DealData, lang: str, hide: dict[Decimal, str]) -> dict[str, Any
         }
         for index, (bid, score) in enumerate(zip(bids, points, strict=True))
     ]
+    if withheld_as and (commercial["quote"] or commercial["target"]):
+        rows[0] |= {"quote": withheld_as, "price": withheld_as, "total": withheld_as}
     priced = any(r["quote"] or r["technical"] for r in rows[1:]) or any(
         (rows[0]["price"], rows[0]["technical"])
     )
@@ -224,7 +233,9 @@ def tender(data: DealData, lang: str, hide: dict[Decimal, str]) -> dict[str, Any
         "weights": weights,
         "bidders": info["bidders"],
         "pricing": rows if priced else [],
-        "price_changes": [
+        "price_changes": []
+        if withheld_as
+        else [
             {
                 "date": _date(c["date"]),
                 "party": c["party"] or "",

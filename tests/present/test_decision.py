@@ -94,3 +94,27 @@ def test_the_chinese_sample_reads_in_chinese_on_its_first_page() -> None:
     ):
         assert words in first, words
     assert "`" not in first and not re.search(r"行 \d", first)  # no rule names, no line numbers
+
+
+def test_a_pricing_table_that_withholds_our_prices_gives_none_of_them_away(write) -> None:
+    """Our quote and target withheld (a pack for a wide audience): our row says so, and our
+    price is left out of the estimate, since the lowest bid behind the others' price points
+    would give it away; the price changes, ours among them, are left out."""
+    from reviewkit.present.decision import tender
+
+    text = DEAL.replace("{amount: 1000, currency: CNY}", "{amount: 700, currency: CNY}")
+    text += "    price_changes:\n      - {date: 2026-11-20, party: Us, quote: {amount: 720, currency: CNY}}\n"
+    data = load_deal(write(text)).data
+    team = tender(data, "en", {})
+    assert team["pricing"][1]["price"] == "31.1"  # 40 × 700 ÷ 900: our quote is the lowest
+    wide = tender(data, "en", {}, withheld_as="withheld")
+    us, rival, cheap = wide["pricing"]
+    assert (us["quote"], us["price"], us["technical"], us["total"]) == (
+        "withheld",
+        "withheld",
+        "45.0",
+        "withheld",
+    )
+    assert rival["price"] == "35.6" and cheap["price"] == "40.0"  # 40 × 800 ÷ 900 and ÷ 800
+    assert wide["price_changes"] == [] and team["price_changes"]
+    assert not any("700" in str(v) or "950" in str(v) for r in wide["pricing"] for v in r.values())
