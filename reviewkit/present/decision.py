@@ -200,6 +200,7 @@ def tender(
         {
             "name": bid.name,
             "us": index == 0,
+            "band": index == 0 and not withheld_as,  # our row shows our band: target to quote
             "quote": " – ".join(x for x in band if x)
             if index == 0
             else shown(data["competitors"][index - 1]["quote"]),

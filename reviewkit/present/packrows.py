@@ -161,7 +161,7 @@ def pricing_rows(pack: Pack) -> tuple[list[str], list[list[Any]]]:
             (t["us"] if r["us"] else r["name"], True),
             (
                 r["quote"] + t["open"] + t["our_band"] + t["close"]
-                if r["us"] and r["quote"]
+                if r["band"] and r["quote"]
                 else r["quote"]
             )
             or t["none"],

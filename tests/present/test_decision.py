@@ -116,5 +116,6 @@ def test_a_pricing_table_that_withholds_our_prices_gives_none_of_them_away(write
         "withheld",
     )
     assert rival["price"] == "35.6" and cheap["price"] == "40.0"  # 40 × 800 ÷ 900 and ÷ 800
+    assert not us["band"] and team["pricing"][0]["band"]  # no "(our band)" beside it
     assert wide["price_changes"] == [] and team["price_changes"]
     assert not any("700" in str(v) or "950" in str(v) for r in wide["pricing"] for v in r.values())
