@@ -213,7 +213,7 @@ def _build(display: str, data: dict[str, Any]) -> Playbook:
 
 def describe(playbook: Playbook, lang: str = "en") -> str:
     """The playbook as text: stages in order, their items (with the rule that answers each,
-    or "answered in the deal file") and gates."""
+    or "answered in the deal file") and gates; the good coach's profile at the chain stage."""
     lines = [f"{tr(playbook.name, lang)}  ({playbook.path})"]
     if playbook.chain_stage:
         lines.append(say(lang, "playbook.chain-stage", stage=playbook.chain_stage))
@@ -236,4 +236,6 @@ def describe(playbook: Playbook, lang: str = "en") -> str:
         if stage.gate is not None:
             lines.append(f"   {say(lang, 'playbook.gate'):32} {tr(stage.gate.label, lang)}")
             lines.append(f"   {'':32} → {stage.gate.rule.describe(lang)}")
+        if stage.key == playbook.chain_stage:  # where the coach is developed
+            lines += [f"   {line}" for line in say(lang, "coach.profile").splitlines()]
     return "\n".join(lines) + "\n"

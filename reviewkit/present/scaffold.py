@@ -66,6 +66,7 @@ def scaffold(
         c=comments,
         stages=stages,
         from_data=comments["from_data"],
+        coach_profile=say(lang, "coach.profile"),
         schema=schema or schema_reference(Path(file_name)),
     )
 

@@ -140,8 +140,7 @@ def test_rule_summaries_are_the_ones_sarif_shows() -> None:
         "customer-visit": "a customer visit hosted by a competitor, or one we did not accompany",
         "product-problem-unanswered": "an open problem with our product at the customer, with "
         "no response",
-        "price-holders": "from the bid on, not exactly one person named as knowing the final "
-        "price",
+        "price-holders": "from the bid on, not exactly one person named as knowing the final price",
         "pic-missing": "a high-influence person whose burning need (PIC) is not recorded",
         "attitude-shares": "an attitude that mindshare and heartshare contradict",
     }

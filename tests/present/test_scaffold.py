@@ -111,7 +111,14 @@ def test_new_at_a_stage_then_check(
         f["rule"]
         for f in findings
         if f["rule"]
-        not in ("checklist", "gate", "no-decision-maker", "single-threaded", "meeting-trigger")
+        not in (
+            "checklist",
+            "gate",
+            "no-decision-maker",
+            "single-threaded",
+            "meeting-trigger",
+            "price-holders",  # from the bid on, the empty price_holders asks for one name
+        )
     }
     assert unexpected == set()
 

@@ -46,4 +46,6 @@ def check(review: Review) -> Iterator[Finding]:
         return
     for index, person in enumerate(review.deal.data["decision_chain"]):
         if person["influence"] == "high" and not has_pic(person):
-            yield review.finding(("decision_chain", index, "name"), "pic-missing", name=person["name"])
+            yield review.finding(
+                ("decision_chain", index, "name"), "pic-missing", name=person["name"]
+            )

@@ -41,7 +41,11 @@ SEVERITY = "warning"
 
 def check(review: Review) -> Iterator[Finding]:
     for index, problem in enumerate(review.deal.data["product_problems"]):
-        if is_us(problem["whose"]) and is_open_problem(problem) and not (problem["response"] or "").strip():
+        if (
+            is_us(problem["whose"])
+            and is_open_problem(problem)
+            and not (problem["response"] or "").strip()
+        ):
             yield review.finding(
                 ("product_problems", index),
                 "product-problem-unanswered",

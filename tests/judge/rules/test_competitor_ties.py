@@ -88,7 +88,9 @@ def test_a_friendly_tie_in_chinese(check: Check) -> None:
 
 
 def test_competitor_ties_of_medium_influence(check: Check) -> None:
-    [finding] = rule(check(_tied("acknowledger", "Kestrel hosted him", "medium")), "competitor-ties")
+    [finding] = rule(
+        check(_tied("acknowledger", "Kestrel hosted him", "medium")), "competitor-ties"
+    )
     assert "(medium influence, acknowledger)" in finding.message
 
 

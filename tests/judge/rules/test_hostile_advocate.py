@@ -31,7 +31,9 @@ def test_a_contradiction_is_an_error(check: Check, attitude: str) -> None:
     ("attitude", "speaks"), [("supporter", "true"), ("acknowledger", "true"), ("opposer", "false")]
 )
 def test_no_contradiction(check: Check, attitude: str, speaks: str) -> None:
-    text = deal(f"decision_chain:\n  - {{name: A, attitude: {attitude}, speaks_for_us: {speaks}}}\n")
+    text = deal(
+        f"decision_chain:\n  - {{name: A, attitude: {attitude}, speaks_for_us: {speaks}}}\n"
+    )
     assert rule(check(text), "hostile-advocate") == []
 
 

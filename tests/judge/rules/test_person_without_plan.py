@@ -30,7 +30,9 @@ def test_a_without_a_plan(check: Check) -> None:
 
 
 def test_a_with_a_plan(check: Check) -> None:
-    assert rule(check(deal("decision_chain:\n" + PERSON_A + PLAN_FOR_A)), "person-without-plan") == []
+    assert (
+        rule(check(deal("decision_chain:\n" + PERSON_A + PLAN_FOR_A)), "person-without-plan") == []
+    )
 
 
 @pytest.mark.parametrize("status", ["done", "dropped"])

@@ -43,7 +43,9 @@ def test_answered_resolved_or_not_ours(check: Check, whose: str, extra: str) -> 
 
 
 def test_a_blank_response_is_no_response(check: Check) -> None:
-    assert len(rule(check(_problem("us", "    response: ' '\n")), "product-problem-unanswered")) == 1
+    assert (
+        len(rule(check(_problem("us", "    response: ' '\n")), "product-problem-unanswered")) == 1
+    )
 
 
 def test_in_chinese(check: Check) -> None:
