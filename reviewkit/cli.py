@@ -60,6 +60,11 @@ class PackFormat(enum.StrEnum):
     pdf = "pdf"
 
 
+class Audience(enum.StrEnum):
+    team = "team"
+    wide = "wide"
+
+
 TodayOption = Annotated[
     dt.datetime | None,
     typer.Option(
@@ -272,6 +277,13 @@ def render(
     ] = None,
     lang: LangOption = None,
     reveal_floor: Annotated[bool, typer.Option(help="Show the commercial floor price.")] = False,
+    audience: Annotated[
+        Audience,
+        typer.Option(
+            help="Who the pack is for: the review team, or a wide audience "
+            "(quote, target and floor withheld).",
+        ),
+    ] = Audience.team,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
@@ -296,7 +308,14 @@ def render(
 
         pack_lang = lang
         request = PackRequest(
-            format.value, pack_lang, reveal_floor, _today(today), playbook, config, since
+            format.value,
+            pack_lang,
+            reveal_floor,
+            _today(today),
+            playbook,
+            config,
+            since,
+            audience.value,
         )
         return render_command(paths, request, output, jobs)
 

@@ -253,7 +253,10 @@ def is_friendly(person: Person) -> bool:
 
 def has_pic(person: Person) -> bool:
     """Whether the person's burning need (PIC, 燃眉之急) is written under `needs`."""
-    return any(text and text.strip() for text in person["needs"].values())
+    needs = person["needs"]
+    return any(
+        text and text.strip() for text in (needs["personal"], needs["immediate"], needs["certain"])
+    )
 
 
 # -- who "us" is: visit hosts, whose product ---------------------------------------
@@ -276,13 +279,9 @@ def known_people(review: Review) -> frozenset[str]:
     return frozenset(p["name"] for p in (*data["decision_chain"], *data["partners"]) if p["name"])
 
 
-def plan_for(review: Review, name: str) -> list[Action]:
+def plan_for(actions: list[Action], name: str) -> list[Action]:
     """The open actions aimed at the person called `name` (`with:` names them), in file order."""
-    return [
-        action
-        for action in review.deal.data["actions"]
-        if action["status"] == "open" and name in action["with"]
-    ]
+    return [action for action in actions if action["status"] == "open" and name in action["with"]]
 
 
 def needs_plan(review: Review, person: Person) -> bool:

@@ -124,6 +124,7 @@ def render_command(
             playbook=request.playbook,
             config=request.config,
             since=request.since,
+            audience=request.audience,
         )
         wrote = say(lang, "cli.wrote", path=written)
         return Outcome(err=(wrote,) if written is not None else ())

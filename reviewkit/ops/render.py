@@ -42,6 +42,11 @@ class PackRequest:
     playbook: Path | None = None
     config: Path | None = None
     since: str | None = None
+    audience: str = "team"  # who the pack is for: present.pack.AUDIENCES
+
+    def __post_init__(self) -> None:
+        if self.audience == "wide" and self.reveal_floor:
+            raise error("wide-reveals-floor")
 
 
 def make_pack(
@@ -63,7 +68,7 @@ def make_pack(
         old = load_version(Path(path), request.since, settings)
         changes = changes_between(old, deal, today, settings, request.reveal_floor, request.lang)
         compared = (_reference(request.since, old), changes)
-    options = PackOptions(today, request.lang, request.reveal_floor, compared)
+    options = PackOptions(today, request.lang, request.reveal_floor, compared, request.audience)
     pack = build_pack(deal, options, findings)
     target = None
     if output != "-":
@@ -106,13 +111,14 @@ def render_pack(
     playbook: Path | None = None,
     config: Path | None = None,
     since: str | None = None,
+    audience: str = "team",
 ) -> Path | None:
     """Render a deal's pack; write it and return its path (None when written to stdout).
 
     The pack is made in memory and written in one rename: a failure at any step leaves an
     earlier pack byte-identical.
     """
-    request = PackRequest(format, lang, reveal_floor, today, playbook, config, since)
+    request = PackRequest(format, lang, reveal_floor, today, playbook, config, since, audience)
     target, data = make_pack(path, request, output)
     if target is None:
         assert isinstance(data, str)

@@ -28,6 +28,7 @@ FAIL:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from reviewkit.judge.findings import Finding, Review, clip
 from reviewkit.text.messages import word
@@ -36,7 +37,11 @@ SLUG = "action-incomplete"
 SEVERITY = "warning"
 
 #: The parts of an action the plan needs, and their word in messages.
-PARTS = {"owner": "owner", "due": "due date", "checkpoint": "checkpoint"}
+PARTS: dict[Literal["owner", "due", "checkpoint"], str] = {
+    "owner": "owner",
+    "due": "due date",
+    "checkpoint": "checkpoint",
+}
 
 
 def check(review: Review) -> Iterator[Finding]:

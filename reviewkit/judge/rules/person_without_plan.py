@@ -45,7 +45,7 @@ SEVERITY = "warning"
 
 def check(review: Review) -> Iterator[Finding]:
     for index, person in enumerate(review.deal.data["decision_chain"]):
-        if needs_plan(review, person) and not plan_for(review, person["name"]):
+        if needs_plan(review, person) and not plan_for(review.deal.data["actions"], person["name"]):
             yield review.finding(
                 ("decision_chain", index, "name"),
                 "person-without-plan",
