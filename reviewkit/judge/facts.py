@@ -304,6 +304,8 @@ def is_open_problem(problem: ProductProblem) -> bool:
 
 
 def is_risky_visit(visit: Visit) -> bool:
-    """Whether a customer visit needs a director's attention: hosted by someone else than us,
-    or one we did not accompany ("not accompanying the customer is a serious mistake")."""
-    return not is_us(visit["host"]) or visit["accompanied"] is False
+    """Whether a customer visit needs a director's attention: hosted by someone other than us
+    (a host is given and is not us), or one we did not accompany ("not accompanying the
+    customer is a serious mistake")."""
+    host = visit["host"]
+    return bool(host and host.strip() and not is_us(host)) or visit["accompanied"] is False

@@ -405,7 +405,7 @@ def _visit(v: Visit, lang: str, t: dict[str, str]) -> dict[str, Any]:
     details = [x for x in (went[v["accompanied"]], v["notes"]) if x]
     return {
         "date": v["date"],
-        "party": t["us"] if ours else (v["host"] or "?"),
+        "party": t["us"] if ours else (v["host"] or t["none"]),
         "event": event + (t["semi"] + t["semi"].join(details) if details else ""),
         "impact": t["visit"],
         "impact_key": "negative" if is_risky_visit(v) else "neutral",

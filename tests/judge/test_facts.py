@@ -275,8 +275,10 @@ def test_pic_and_risky_visits(write: Write, playbook: Playbook) -> None:
           - {site: ours alone, host: 我方, accompanied: false}
           - {site: theirs, host: Kestrel, accompanied: true}
           - {site: ours, host: us}
+          - {site: nobody said}
+          - {site: nobody said, accompanied: false}
         """
     )
     data = review_of(write, playbook, text).deal.data
     assert [has_pic(p) for p in data["decision_chain"]] == [True, False]
-    assert [is_risky_visit(v) for v in data["visits"]] == [False, True, True, False]
+    assert [is_risky_visit(v) for v in data["visits"]] == [False, True, True, False, False, True]

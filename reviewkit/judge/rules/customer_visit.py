@@ -41,7 +41,7 @@ def check(review: Review) -> Iterator[Finding]:
     for index, visit in enumerate(review.deal.data["visits"]):
         if not is_risky_visit(visit):
             continue
-        ours = is_us(visit["host"])
+        ours = is_us(visit["host"]) or not (visit["host"] or "").strip()
         kind = "visit-unaccompanied" if ours else "visit-by-other"
         if not ours and visit["accompanied"] is False:
             kind = "visit-by-other-unaccompanied"

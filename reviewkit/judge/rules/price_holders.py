@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from reviewkit.judge.facts import bid_stage_reached
 from reviewkit.judge.findings import Finding, Review
 from reviewkit.model.playbook import tr
+from reviewkit.text.messages import word
 
 SLUG = "price-holders"
 SEVERITY = "warning"
@@ -57,5 +58,5 @@ def check(review: Review) -> Iterator[Finding]:
             ("strategy", "commercial", "price_holders"),
             "price-holders-many",
             count=len(holders),
-            names=", ".join(holders),
+            names=word(review.lang, "comma").join(holders),
         )

@@ -48,6 +48,13 @@ def test_our_own_trip(check: Check, host: str, accompanied: str) -> None:
     assert rule(check(_visit(host, accompanied)), "customer-visit") == []
 
 
+def test_a_visit_without_a_host_we_did_not_accompany(check: Check) -> None:
+    text = deal("visits:\n  - {date: 2026-10-14, site: Shenzhen lab, accompanied: false}\n")
+    [finding] = rule(check(text), "customer-visit")
+    assert finding.message.startswith("we did not accompany the customer's visit to Shenzhen lab")
+    assert rule(check(deal("visits:\n  - {site: Shenzhen lab}\n")), "customer-visit") == []
+
+
 def test_in_chinese(check: Check) -> None:
     text = deal(
         """\

@@ -74,5 +74,5 @@ def test_in_chinese(check: Check) -> None:
     )
     [finding] = rule(check(text), "person-without-plan")
     assert finding.message == (
-        "王总（影响力高，认可者）没有针对他的进行中行动：如何争取他，或削弱他的影响？"
+        "王总（影响力高，认可者）没有针对其本人的进行中行动：如何争取王总，或削弱其影响？"
     )

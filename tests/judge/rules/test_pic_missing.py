@@ -39,5 +39,5 @@ def test_in_chinese(check: Check) -> None:
     text = deal("decision_chain:\n  - {name: 王总, influence: high}\n", extra="language: zh")
     [finding] = rule(check(text), "pic-missing")
     assert finding.message == (
-        "王总（影响力高）没有记录燃眉之急（PIC）：对他而言，个人的、紧急的、值得的需求是什么？"
+        "王总（影响力高）没有记录燃眉之急（PIC）：对王总而言，个人的、紧急的、值得的需求是什么？"
     )

@@ -46,6 +46,12 @@ def test_one_holder_or_not_yet_bidding(check: Check, names: str, stage: str, ext
     assert rule(check(_holders(names, stage, extra)), "price-holders") == []
 
 
+def test_names_in_chinese(check: Check) -> None:
+    text = _holders("赵磊, 黄志远", extra="language: zh")
+    [finding] = rule(check(text), "price-holders")
+    assert finding.message == "有2人知道最终价格（赵磊、黄志远）：投标前只能有一个人知道"
+
+
 def test_in_chinese(check: Check) -> None:
     [finding] = rule(check(deal(stage="bidding", extra="language: zh")), "price-holders")
     assert finding.message == (
