@@ -1,6 +1,6 @@
 """A customer visit hosted by a competitor, or one we did not accompany.
 
-Checks every entry under `visits:`: a `host` other than us ("us", "我方", ...) means a
+Checks every entry under `visits:` of an open deal: a `host` other than us ("us", "我方", ...) means a
 competitor (or someone else) took the customer's people to a site; `accompanied: false`
 means nobody of ours went with them.
 
@@ -38,6 +38,8 @@ SEVERITY = "warning"
 
 
 def check(review: Review) -> Iterator[Finding]:
+    if not review.deal.is_open:
+        return  # a closed deal's visits are its lost-deal review's, not work to do
     for index, visit in enumerate(review.deal.data["visits"]):
         if not is_risky_visit(visit):
             continue

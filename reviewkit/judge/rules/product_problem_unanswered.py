@@ -1,6 +1,6 @@
 """An open problem with our product at the customer, with no response.
 
-Checks every entry under `product_problems:` whose `whose` names us ("us", "我方", ...) and
+Checks every entry under `product_problems:` of an open deal whose `whose` names us ("us", "我方", ...) and
 whose `status` is open (or not given): it needs a `response`.
 
 Why: the course's lesson on a product problem at the customer: know the competitor's
@@ -40,6 +40,8 @@ SEVERITY = "warning"
 
 
 def check(review: Review) -> Iterator[Finding]:
+    if not review.deal.is_open:
+        return
     for index, problem in enumerate(review.deal.data["product_problems"]):
         if (
             is_us(problem["whose"])

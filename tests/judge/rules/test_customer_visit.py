@@ -55,6 +55,14 @@ def test_a_visit_without_a_host_we_did_not_accompany(check: Check) -> None:
     assert rule(check(deal("visits:\n  - {site: Shenzhen lab}\n")), "customer-visit") == []
 
 
+def test_not_for_a_closed_deal(check: Check) -> None:
+    text = deal(
+        "visits:\n  - {site: Shenzhen lab, host: Kestrel, accompanied: false}\n",
+        extra="status: lost",
+    )
+    assert rule(check(text), "customer-visit") == []
+
+
 def test_in_chinese(check: Check) -> None:
     text = deal(
         """\

@@ -48,6 +48,11 @@ def test_a_blank_response_is_no_response(check: Check) -> None:
     )
 
 
+def test_not_for_a_closed_deal(check: Check) -> None:
+    text = deal("product_problems:\n  - {whose: us, problem: reboots}\n", extra="status: lost")
+    assert rule(check(text), "product-problem-unanswered") == []
+
+
 def test_in_chinese(check: Check) -> None:
     text = deal(
         "product_problems:\n  - {whose: 我方, problem: 济南分行控制器重启}\n",
