@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 
 ROLE_ORDER = ("decision-maker", "advisor", "gatekeeper", "technical", "procurement", "user")
 
+#: The most actions a person's card lists; the rest are in the next actions (a pack's size
+#: stays bounded however many actions aim at one person).
+PLAN_SHOWN = 5
+
 #: Who a pack is for: the review team (today's pack), or a wide audience, from whom the
 #: quote and the target are withheld as well as the floor.
 AUDIENCES = ("team", "wide")
@@ -273,7 +277,10 @@ def _people(data: DealData, lang: str, review: Review | None = None) -> list[dic
     t = pack_text(lang)
     people = []
     for index, p in enumerate(data["decision_chain"]):
-        plan = [_planned(a, t) for a in plan_for(data["actions"], p["name"])]
+        aimed = plan_for(data["actions"], p["name"])
+        plan = [_planned(a, t) for a in aimed[:PLAN_SHOWN]]
+        if len(aimed) > PLAN_SHOWN:
+            plan.append({"what": "", "text": t["plan_more"].format(count=len(aimed) - PLAN_SHOWN)})
         people.append(
             {
                 "id": f"p{index + 1}",

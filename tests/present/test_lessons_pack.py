@@ -72,3 +72,22 @@ def test_the_grid_places_each_rated_person(tmp_path: Path) -> None:
         "| **low** | Liu Jianguo (non-supporter), Fang Hui (unknown) | "
         "Wang Qiang (acknowledger), Deng Rui (supporter) |"
     ) in text
+
+
+def test_a_card_lists_five_actions_and_counts_the_rest(tmp_path: Path) -> None:
+    actions = "".join(
+        f"  - {{what: Call number {i}, owner: Li Wei, with: [A]}}\n" for i in range(7)
+    )
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(
+        "reviewkit: 1\ndeal: {name: Plans, stage: relationship}\n"
+        "decision_chain:\n  - {name: A, influence: high}\nactions:\n" + actions,
+        encoding="utf-8",
+    )
+    out = tmp_path / "pack.md"
+    render_pack(deal, format="md", output=str(out), today=TODAY)
+    [line] = [x for x in out.read_text(encoding="utf-8").splitlines() if "**Our plan**" in x]
+    assert line == (
+        "- **Our plan**: Call number 0 (Li Wei); Call number 1 (Li Wei); Call number 2 (Li Wei); "
+        "Call number 3 (Li Wei); Call number 4 (Li Wei); … and 2 more under the next actions"
+    )
