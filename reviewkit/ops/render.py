@@ -15,20 +15,28 @@ from reviewkit.judge.floor import Redactor, floor_amount
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.model.files import write_file
-from reviewkit.present.pack import PackOptions, build_pack
+from reviewkit.present.pack import PackOptions, build_pack, secret_prices
 from reviewkit.text.catalogue import FALLBACK, say
 from reviewkit.text.errors import error
 
 SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
 
 
-def pack_path(folder: Path, deal_id: str, format: str, floor: Decimal | None = None) -> Path:
+def pack_path(
+    folder: Path,
+    deal_id: str,
+    format: str,
+    floor: Decimal | None = None,
+    wide: list[Decimal | None] | None = None,
+) -> Path:
     """Where a pack goes in `folder` (by default the deal file's): named after the deal id,
     made a plain file name so that no id can place a pack in another folder, and without
-    the floor figure (a file name travels further than the pack)."""
-    deal_id = Redactor([floor], "floor-withheld").text(deal_id)
+    the floor figure (a file name travels further than the pack). A pack for a wide
+    audience (`wide`: the quote and target it withholds) is named `<id>.wide.review.<ext>`,
+    so that nobody sends the review team's pack by mistake."""
+    deal_id = Redactor([floor, *(wide or [])], "floor-withheld").text(deal_id)
     name = re.sub(r"[^\w.-]+", "-", deal_id).strip(".-") or "deal"
-    return folder / f"{name}{SUFFIX[format]}"
+    return folder / f"{name}{'.wide' if wide is not None else ''}{SUFFIX[format]}"
 
 
 @dataclass(frozen=True)
@@ -72,10 +80,12 @@ def make_pack(
     pack = build_pack(deal, options, findings)
     target = None
     if output != "-":
+        floor = floor_amount(deal.data)
+        wide = secret_prices(deal, request.audience) if request.audience == "wide" else None
         if output is None:
-            target = pack_path(Path(path).parent, deal.id, request.format, floor_amount(deal.data))
+            target = pack_path(Path(path).parent, deal.id, request.format, floor, wide)
         elif Path(output).is_dir():
-            target = pack_path(Path(output), deal.id, request.format, floor_amount(deal.data))
+            target = pack_path(Path(output), deal.id, request.format, floor, wide)
         else:
             target = Path(output)
         _refuse_clobbering(target, Path(path))  # early: before the work of rendering

@@ -124,7 +124,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
     review = Review(deal, options.today, language=lang)
     if findings is None:
         findings = check_deal(deal, options.today, language=lang)
-    prices = _secret_prices(deal, options.audience)
+    prices = secret_prices(deal, options.audience)
     shown = deal if options.reveal_floor else withheld(deal, redacted(lang), prices)
     hide = Redactor(prices, redacted(lang)).text
     data = shown.data
@@ -212,7 +212,7 @@ def _one_line(text: str) -> str:
     return out
 
 
-def _secret_prices(deal: Deal, audience: str) -> list[Decimal | None]:
+def secret_prices(deal: Deal, audience: str) -> list[Decimal | None]:
     """The figures a pack for `audience` withholds besides the floor: none for the review
     team; the quote and the target for a wide audience."""
     if audience == "team":

@@ -110,3 +110,12 @@ def test_the_cli_renders_for_a_wide_audience(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert _shown(out.read_text(encoding="utf-8"), "huadong-grid-dispatch") == []
+
+
+def test_a_wide_pack_is_named_apart_and_without_the_figures(tmp_path: Path) -> None:
+    deal = tmp_path / "bid-11800000.yaml"
+    deal.write_text(NOTES, encoding="utf-8")
+    wide = render_pack(deal, format="md", today=TODAY, audience="wide")
+    team = render_pack(deal, format="md", today=TODAY)
+    assert wide == tmp_path / "bid-floor-withheld.wide.review.md"
+    assert team == tmp_path / "bid-11800000.review.md"
