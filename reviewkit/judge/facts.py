@@ -295,12 +295,18 @@ def needs_plan(review: Review, person: Person) -> bool:
     )
 
 
-# -- product problems, visits and price --------------------------------------------
+# -- product problems and visits ----------------------------------------------------
 
 
 def is_open_problem(problem: ProductProblem) -> bool:
     """Whether a product problem is still open (a problem without `status` loads as open)."""
     return problem["status"] == "open"
+
+
+def is_unanswered_problem(problem: ProductProblem) -> bool:
+    """Whether a problem is ours, still open, and without our response written."""
+    answered = bool(problem["response"] and problem["response"].strip())
+    return is_us(problem["whose"]) and is_open_problem(problem) and not answered
 
 
 def is_risky_visit(visit: Visit) -> bool:

@@ -18,6 +18,7 @@ from reviewkit.judge.facts import (
     is_coach,
     is_open_problem,
     is_risky_visit,
+    is_unanswered_problem,
     is_us,
     item_state,
     meeting_triggers,
@@ -432,7 +433,7 @@ def _problems(data: DealData, lang: str, t: dict[str, str]) -> list[dict[str, An
             "response": p["response"] or "",
             "status": label("problem-status", p["status"], lang),
             "open": is_open_problem(p),
-            "unanswered": is_us(p["whose"]) and is_open_problem(p) and not p["response"],
+            "unanswered": is_unanswered_problem(p),
         }
         for p in data["product_problems"]
     ]

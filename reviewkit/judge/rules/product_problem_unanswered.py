@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewkit.judge.facts import is_open_problem, is_us
+from reviewkit.judge.facts import is_unanswered_problem
 from reviewkit.judge.findings import Finding, Review, clip
 
 SLUG = "product-problem-unanswered"
@@ -43,11 +43,7 @@ def check(review: Review) -> Iterator[Finding]:
     if not review.deal.is_open:
         return
     for index, problem in enumerate(review.deal.data["product_problems"]):
-        if (
-            is_us(problem["whose"])
-            and is_open_problem(problem)
-            and not (problem["response"] or "").strip()
-        ):
+        if is_unanswered_problem(problem):
             yield review.finding(
                 ("product_problems", index),
                 "product-problem-unanswered",
