@@ -8,9 +8,11 @@ STAMP := $(VENV)/.installed
 DEMO_TODAY := 2026-12-01
 
 # What WeasyPrint needs on Debian, the fonts of Chinese (Noto CJK) and English packs (Noto Sans),
-# and pdftoppm for looking at pages.
+# pdftoppm for looking at pages, Cairo for the Word pack's figures.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-noto-core \
-	fonts-dejavu-core poppler-utils
+	fonts-dejavu-core poppler-utils libcairo2
+# What only the tests need: LibreOffice opens the Word packs as a user's office suite would.
+TEST_PACKAGES := libreoffice-writer-nogui
 
 .PHONY: setup system demo test lint pytest golden readme bench fuzz pictures clean
 
@@ -18,10 +20,10 @@ setup: system $(STAMP)
 
 system:
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \
-		echo "Not a Debian system: install Pango and a CJK font yourself (see README)."; exit 0; \
+		echo "Not a Debian system: install Pango, Cairo and a CJK font yourself (see README)."; exit 0; \
 	fi; \
 	missing=""; \
-	for p in $(SYSTEM_PACKAGES); do \
+	for p in $(SYSTEM_PACKAGES) $(EXTRA_PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if ! $(PYTHON) -c "import ensurepip, venv" >/dev/null 2>&1; then missing="$$missing python3-venv"; fi; \
@@ -45,11 +47,14 @@ $(STAMP): pyproject.toml
 demo: setup
 	@mkdir -p demo
 	-$(BIN)/reviewkit check samples/ --today $(DEMO_TODAY)
-	@for format in md html pdf; do \
+	@for format in md html pdf docx xlsx; do \
 		$(BIN)/reviewkit render samples/ --today $(DEMO_TODAY) --format $$format -o demo || exit 1; \
 	done
 	$(BIN)/reviewkit pipeline samples/ --today $(DEMO_TODAY) --format pdf -o demo/pipeline.pdf
+	$(BIN)/reviewkit lessons portfolio/ --format pdf -o demo/lessons.pdf
 	@echo "Packs written to demo/:"; ls -1 demo/
+
+test pytest: EXTRA_PACKAGES = $(TEST_PACKAGES)
 
 lint: setup
 	$(BIN)/ruff check reviewkit tests bench docs
@@ -65,7 +70,7 @@ golden: setup
 	$(BIN)/python -m pytest tests/present/test_render_text.py --update-golden
 
 readme: setup
-	$(BIN)/python -m pytest tests/present/test_ruledocs.py --update-golden
+	$(BIN)/python -m pytest tests/present/test_ruledocs.py tests/present/test_formdocs.py --update-golden
 
 bench: setup
 	$(BIN)/python bench/check_vs_yamllint.py

@@ -1,10 +1,12 @@
-"""Batch rendering and the pipeline view at team scale.
+"""Batch rendering, the pipeline view and the lost-deal lessons at team scale.
 
     .venv/bin/python bench/batch_and_pipeline.py [--packs 50] [--deals 1000] [--runs 3]
 
 1. `reviewkit render DIR --format pdf` over 50 generated deals in one call, against 50
-   separate `reviewkit render FILE --format pdf` calls (their total wall time).
-2. `reviewkit pipeline` over 1,000 generated deals against `reviewkit check` over the same.
+   separate `reviewkit render FILE --format pdf` calls (their total wall time); `--packs 0`
+   leaves this part out.
+2. `reviewkit pipeline` (Markdown, and the Excel workbook) and `reviewkit lessons` over
+   1,000 generated deals against `reviewkit check` over the same, in the same run.
 Whole processes, fresh each run.
 """
 
@@ -30,7 +32,14 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="rk-batch-"))
     reviewkit = str(BIN / "reviewkit")
 
-    packs = generate_deals(work / "packs", args.packs)
+    if args.packs:
+        render_packs(work, reviewkit, args.packs, args.runs)
+    deals_vs_check(work, reviewkit, args.deals, args.runs)
+    return 0
+
+
+def render_packs(work: Path, reviewkit: str, count: int, runs: int) -> None:
+    packs = generate_deals(work / "packs", count)
     files = sorted(packs.glob("*.yaml"))
     (work / "one-call").mkdir()
     (work / "separate").mkdir()
@@ -42,33 +51,46 @@ def main() -> int:
 
     render(files[0], work / "warm.pdf")
     batch, separate = [], []
-    for _ in range(args.runs):
+    for _ in range(runs):
         batch.append(render(packs, work / "one-call"))
         separate.append(sum(render(f, work / "separate" / f"{f.stem}.pdf") for f in files))
     written = len(list((work / "one-call").glob("*.pdf")))
-    print(f"{args.packs} PDF packs ({written} written by the batch); {args.runs} runs each")
+    print(f"{count} PDF packs ({written} written by the batch); {runs} runs each")
     for name, values in (("one call", batch), ("separate calls", separate)):
         each = ", ".join(f"{t:.1f}" for t in values)
         print(f"  {name:14} median {statistics.median(values):7.2f} s   ({each})")
     ratio = statistics.median(batch) / statistics.median(separate)
     print(f"  batch / separate = {ratio:.2f}  {verdict(ratio, 0.4, 'at most 0.4')}")
 
-    deals = str(generate_deals(work / "deals", args.deals))
-    runs = compare(
+
+def deals_vs_check(work: Path, reviewkit: str, count: int, runs: int) -> None:
+    deals = str(generate_deals(work / "deals", count))
+    timed = compare(
         {
-            "pipeline": [reviewkit, "pipeline", deals, *TODAY],
             "check": [reviewkit, "check", deals, *TODAY],
+            "pipeline": [reviewkit, "pipeline", deals, *TODAY],
+            "pipeline-xlsx": [
+                reviewkit,
+                "pipeline",
+                deals,
+                "-f",
+                "xlsx",
+                "-o",
+                str(work / "p.xlsx"),
+                *TODAY,
+            ],
+            "lessons": [reviewkit, "lessons", deals],
         },
-        args.runs,
+        runs,
     )
-    print(f"{args.deals} generated deals; {args.runs} runs each, interleaved")
-    for name, values in runs.times.items():
+    print(f"{count} generated deals; {runs} runs each, interleaved")
+    for name, values in timed.times.items():
         print(
-            f"  {name:9} median {runs.median(name):6.2f} s   min {min(values):6.2f}   max {max(values):6.2f}"
+            f"  {name:13} median {timed.median(name):6.2f} s   min {min(values):6.2f}   max {max(values):6.2f}"
         )
-    ratio = runs.median("pipeline") / runs.median("check")
-    print(f"  pipeline / check = {ratio:.2f}  {verdict(ratio, 1.3, 'at most 1.3')}")
-    return 0
+    for name in ("pipeline", "pipeline-xlsx", "lessons"):
+        ratio = timed.median(name) / timed.median("check")
+        print(f"  {name} / check = {ratio:.2f}  {verdict(ratio, 1.3, 'at most 1.3')}")
 
 
 if __name__ == "__main__":

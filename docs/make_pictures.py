@@ -1,4 +1,5 @@
-"""Make the README's pictures from the samples: a pack's first page and a decision-chain map.
+"""Make the README's pictures from the samples: a pack's first page, a decision-chain map, the
+pipeline page over samples/ and portfolio/, and the lessons of the portfolio's lost deals.
 
     make pictures        (needs pdftoppm, from poppler-utils)
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -66,6 +68,17 @@ def main() -> None:
     data, _ = html_to_pdf(MAP_PAGE.format(width=width, height=height, svg=svg))
     (work / "map.pdf").write_bytes(data)
     png(work / "map.pdf", 1, DOCS / "chain-map.png", 150)
+    views = [
+        (["pipeline", "samples", "portfolio"], "pipeline.png"),
+        (["lessons", "portfolio"], "lessons.png"),
+    ]
+    for command, name in views:
+        pdf = work / f"{command[0]}.pdf"
+        reviewkit = [str(Path(sys.executable).parent / "reviewkit")]
+        options = ["--format", "pdf", "-o", str(pdf)]
+        dated = ["--today", TODAY.isoformat()] if command[0] == "pipeline" else []
+        subprocess.run([*reviewkit, *command, *options, *dated], check=True, cwd=ROOT)
+        png(pdf, 1, DOCS / name, 80)
 
 
 if __name__ == "__main__":

@@ -65,6 +65,23 @@ class Audience(enum.StrEnum):
     wide = "wide"
 
 
+class RenderFormat(enum.StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    docx = "docx"
+    xlsx = "xlsx"
+
+
+class PipelineFormat(enum.StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
 TodayOption = Annotated[
     dt.datetime | None,
     typer.Option(
@@ -238,6 +255,14 @@ def check(
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
     jobs: JobsOption = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="First correct what has one obvious answer (High -> high, RMB -> CNY, "
+            "full-width '：'), in place; with -, print the fixed file.",
+        ),
+    ] = False,
 ) -> None:
     """Check deal files against the playbook's checklist and rules.
 
@@ -255,6 +280,7 @@ def check(
             playbook=playbook,
             config=config,
             jobs=jobs,
+            fix=fix,
         )
 
     _run(op)
@@ -264,8 +290,8 @@ def check(
 def render(
     paths: PathsArgument,
     format: Annotated[
-        PackFormat, typer.Option("--format", "-f", help="Pack format.")
-    ] = PackFormat.md,
+        RenderFormat, typer.Option("--format", "-f", help="Pack format.")
+    ] = RenderFormat.md,
     output: Annotated[
         str | None,
         typer.Option(
@@ -326,15 +352,33 @@ def render(
 def pipeline(
     paths: PathsArgument,
     format: Annotated[
-        PackFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = PackFormat.md,
+        PipelineFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = PipelineFormat.md,
     output: Annotated[
         str | None,
         typer.Option(
             "-o",
             "--output",
             metavar="OUT",
-            help="Output file (default: stdout for md, pipeline.html / pipeline.pdf).",
+            help="Output file (default: stdout for md, json and csv; else pipeline.FORMAT).",
+        ),
+    ] = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(
+            "--sort",
+            metavar="KEYS",
+            help="Order of the deal table: deal, customer, owner, stage, value, close, gate, "
+            "errors, warnings, review, next; comma-separated, '-' first for largest or latest "
+            "first (default: stage,close).",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REF",
+            help="List the deals whose expected close moved later since this git revision.",
         ),
     ] = None,
     lang: LangOption = None,
@@ -343,9 +387,10 @@ def pipeline(
     config: ConfigOption = None,
     jobs: JobsOption = None,
 ) -> None:
-    """One page over many deals: funnel, value, who needs a review now.
+    """The director's view of many deals: every open deal in one table, the four measures,
+    value by stage and owner, who needs a review now.
 
-    Example: reviewkit pipeline deals/ --format pdf
+    Example: reviewkit pipeline deals/ --format pdf --sort owner,-value
     """
 
     def op() -> "Outcome":
@@ -357,6 +402,57 @@ def pipeline(
             output=output,
             lang=lang,
             today=_today(today),
+            playbook=playbook,
+            config=config,
+            jobs=jobs,
+            sort=sort,
+            since=since,
+        )
+
+    _run(op)
+
+
+class LessonsFormat(enum.StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+
+
+@app.command()
+def lessons(
+    paths: PathsArgument,
+    format: Annotated[
+        LessonsFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = LessonsFormat.md,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="OUT",
+            help="Output file (default: stdout for md and json; else lessons.FORMAT).",
+        ),
+    ] = None,
+    lang: LangOption = None,
+    playbook: PlaybookOption = None,
+    config: ConfigOption = None,
+    jobs: JobsOption = None,
+) -> None:
+    """What lost deals teach: the checklist items and gates open at the close, ranked by how
+    much more often they were open in lost deals than in won ones, with the playbook's lesson.
+
+    Example: reviewkit lessons deals/ --format pdf
+    """
+
+    def op() -> "Outcome":
+        from reviewkit.ops.lessons import lessons_command
+
+        return lessons_command(
+            paths,
+            format=format.value,
+            output=output,
+            lang=lang,
             playbook=playbook,
             config=config,
             jobs=jobs,

@@ -73,6 +73,13 @@ TOKENS = (
     "supporter, knows our 7.73M floor",
     "{amount: 7730000}",
     "[a, [b, [c]]]",
+    "：",
+    "，",
+    "\u3000",
+    "［user，technical］",
+    "High",
+    "RMB",
+    "不支持者",
 )
 
 
@@ -162,7 +169,18 @@ def run_one(text: str, folder: Path, tally: Tally, command_index: int) -> None:
         ["diff", str(base), str(deal)],
         ["pipeline", str(folder), "-o", "-"],
         ["render", str(base), "--since", str(deal), "-o", "-"],
+        [
+            "render",
+            str(deal),
+            "-o",
+            str(folder / "pack"),
+            "-f",
+            ("docx", "xlsx")[command_index % 2],
+        ],
     ]
+    fixed = folder / "fixed.yaml"  # check --fix edits its file: a copy of the input
+    fixed.write_text(text, encoding="utf-8")
+    commands.append(["check", "--fix", str(fixed)])
     moved = folder / "moved.yaml"  # advance edits its file: a copy of the input
     moved.write_text(text, encoding="utf-8")
     target = ("partner", "bidding", "implementation")[command_index % 3]
@@ -176,12 +194,30 @@ def run_one(text: str, folder: Path, tally: Tally, command_index: int) -> None:
         tally.exits[result.exit_code] += 1
         where = f"{args[0]} on input #{tally.inputs}"
         tally.failures.extend(f"{where}: {problem}" for problem in broken_promises(args, result))
+        if "--fix" in args:
+            tally.failures.extend(f"{where}: {problem}" for problem in fix_broken(text, fixed))
         if args[0] == "advance" and result.exit_code == 0:
             tally.failures.extend(f"{where}: {problem}" for problem in advanced_invalid(moved))
         if keep:
-            leaked = [form for form in FORMS if form in result.output]
+            leaked = [
+                form for form in FORMS if form in result.output + office_text(folder / "pack")
+            ]
             if leaked:
                 tally.failures.append(f"{where}: the floor leaked as {leaked}")
+
+
+def office_text(path: Path) -> str:
+    """The XML of every part of a Word or Excel pack (then removed), or nothing."""
+    import zipfile
+
+    if not path.exists():
+        return ""
+    with zipfile.ZipFile(path) as archive:
+        text = "".join(
+            archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xml")
+        )
+    path.unlink()
+    return text
 
 
 def broken_promises(args: list[str], result: Any) -> list[str]:
@@ -202,6 +238,24 @@ def broken_promises(args: list[str], result: Any) -> list[str]:
         stderr = [line for line in output.splitlines() if line.strip()]
         if not any(LOCATION.match(line) or "deal(s) failed" in line for line in stderr):
             broken.append(f"exit 2 without a location: {output[:800]!r}")
+    return broken
+
+
+def fix_broken(before: str, fixed: Path) -> list[str]:
+    """What `check --fix` broke: a changed file that does not parse, or a second --fix that
+    changes it again."""
+    from reviewkit.model.fix import fix_text
+    from reviewkit.model.playbook import load_playbook
+    from reviewkit.model.yamlread import compose
+
+    after = fixed.read_text(encoding="utf-8")
+    if after == before:
+        return []
+    broken = []
+    if compose(after, "fixed.yaml")[0] is None:
+        broken.append(f"--fix wrote a file that does not parse: {after[:300]!r}")
+    if fix_text(after, load_playbook())[1]:
+        broken.append("a second --fix changed the file again")
     return broken
 
 

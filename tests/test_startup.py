@@ -32,6 +32,7 @@ def test_help_does_not_import_heavy_modules() -> None:
     assert "weasyprint" not in loaded
     assert "jinja2" not in loaded
     assert "reviewkit.model.deal" not in loaded
+    assert not {"docx", "openpyxl", "cairosvg"} & loaded
 
 
 def test_check_does_not_import_weasyprint_or_jinja() -> None:
@@ -39,6 +40,7 @@ def test_check_does_not_import_weasyprint_or_jinja() -> None:
     assert "reviewkit.judge.engine" in loaded  # the check really ran
     assert "weasyprint" not in loaded
     assert "jinja2" not in loaded
+    assert not {"docx", "openpyxl", "cairosvg"} & loaded
 
 
 def test_the_c_parser_of_ruamel_yaml_is_used() -> None:

@@ -70,16 +70,22 @@ def test_schema_follows_the_playbook() -> None:
 def test_schema_describes_the_format() -> None:
     schema = resolved(json.loads(SHIPPED.read_text(encoding="utf-8")))
     deal = schema["properties"]["deal"]
-    assert deal["required"] == ["name", "stage"]
+    # Required keys may be written in either form (`name` or `名称`), not in both.
+    assert deal["allOf"][:2] == [
+        {"anyOf": [{"required": ["name"]}, {"required": ["名称"]}]},
+        {"anyOf": [{"required": ["stage"]}, {"required": ["阶段"]}]},
+    ]
+    assert {"not": {"type": "object", "required": ["stage", "阶段"]}} in deal["allOf"]
     assert deal["additionalProperties"] is False
     person = schema["properties"]["decision_chain"]["items"]
     assert "ally" in person["properties"]["attitude"]["enum"]
-    assert person["properties"]["coach"]["type"] == ["boolean", "null"]
+    assert person["properties"]["coach"]["enum"] == [True, False, "是", "否", None]
     money = deal["properties"]["value"]
-    assert (
-        money["required"] == ["amount", "currency"]
-        and "CNY" in money["properties"]["currency"]["enum"]
-    )
+    assert money["allOf"][:2] == [
+        {"anyOf": [{"required": ["amount"]}, {"required": ["金额"]}]},
+        {"anyOf": [{"required": ["currency"]}, {"required": ["币种"]}]},
+    ]
+    assert "CNY" in money["properties"]["currency"]["enum"]
     answer = schema["properties"]["checklist"]["properties"]["relationship"]["properties"][
         "coach-developed"
     ]
@@ -93,11 +99,15 @@ def test_schema_writes_each_shared_shape_once() -> None:
     assert {"answer", "money", "currency", "date", "level"} <= set(schema["$defs"])
     assert text.count('"XOF"') == 1  # the currency list
     assert text.count('"partial"') == 1  # the answer's statuses
-    answer = schema["properties"]["checklist"]["properties"]["relationship"]["properties"][
-        "coach-developed"
-    ]
+    # A section written under two names (`checklist`, `检查清单`) is written once too.
+    defs = schema["$defs"]
+    assert schema["properties"]["checklist"]["$ref"] == "#/$defs/checklist"
+    assert defs["checklist"]["properties"]["relationship"]["$ref"] == (
+        "#/$defs/checklist.relationship"
+    )
+    answer = defs["checklist.relationship"]["properties"]["coach-developed"]
     assert answer["$ref"] == "#/$defs/answer" and "coach" in answer["description"]
-    floor = schema["properties"]["strategy"]["properties"]["commercial"]["properties"]["floor"]
+    floor = defs["strategy.commercial"]["properties"]["floor"]
     assert floor["$ref"] == "#/$defs/money" and floor["description"].startswith("Secret")
 
 
@@ -133,9 +143,10 @@ def test_the_schema_catches_what_check_catches(tmp_path: Path) -> None:
 
 def test_new_points_its_modeline_at_the_nearest_schema(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    invoke("new", "First deal")
+    result = invoke("new", "First deal")
     first = (tmp_path / "first-deal.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema={SHIPPED.as_uri()}"
+    assert first == "# yaml-language-server: $schema=deal.schema.json"
+    assert result.stdout.endswith("with: reviewkit schema -o deal.schema.json\n")
     invoke("schema", "-o", tmp_path / "deal.schema.json")
     (tmp_path / "deals").mkdir()
     invoke("new", "Second deal", "-o", tmp_path / "deals" / "second.yaml")
@@ -292,7 +303,7 @@ def test_the_second_playbook_drives_new_check_and_render(tmp_path: Path, monkeyp
     assert invoke("new", "Harbour WMS", "--stage", "validate").exit_code == 0
     text = (team / "harbour-wms.yaml").read_text(encoding="utf-8")
     assert "stage: validate" in text and "qualify → discover → validate" in text
-    assert "    champion-tested: {status: unknown" in text
+    assert "    champion-tested:\n      status: unknown\n" in text
     checked = invoke(
         "check", team / "harbour-wms.yaml", "--format", "json", "--today", "2026-12-01"
     )

@@ -112,6 +112,41 @@ def last_review(review: Review) -> tuple[dt.date, tuple[str, ...]] | None:
     return max(held) if held else None
 
 
+def review_overdue(review: Review) -> tuple[dt.date, int, tuple[str, ...]] | None:
+    """(last meeting, days since, where it is written) when an open deal has gone longer than
+    `thresholds.stale_review_days` without a review meeting. A deal with no meeting recorded
+    is not overdue: there is no meeting to count from (the pipeline says "none recorded")."""
+    last = last_review(review)
+    if not review.deal.is_open or last is None:
+        return None
+    days = (review.today - last[0]).days
+    if days <= review.config.thresholds.stale_review_days:
+        return None
+    return last[0], days, last[1]
+
+
+def next_action(review: Review) -> Action | None:
+    """The open action due first (undated ones after every dated one, in file order)."""
+    open_ = [a for a in review.deal.data["actions"] if a["status"] == "open"]
+    dated = [a for a in open_ if a["due"] is not None]
+    if dated:
+        return min(dated, key=lambda a: a["due"] or dt.date.max)
+    return open_[0] if open_ else None
+
+
+def sales_cycle(review: Review) -> tuple[dt.date, dt.date] | None:
+    """(start, close) of a won or lost deal: from the first date its `history` or review
+    meetings record to the outcome's date; None when either end is unknown."""
+    deal = review.deal
+    close = deal.data["outcome"]["date"]
+    if deal.status not in ("won", "lost") or close is None:
+        return None
+    starts = [m["date"] for m in deal.data["history"] if m["date"] is not None]
+    starts += [d for d in (deal.data["review"]["previous"], deal.data["review"]["date"]) if d]
+    starts = [d for d in starts if d <= close]
+    return (min(starts), close) if starts else None
+
+
 @dataclass(frozen=True)
 class Trigger:
     """One reason for the meeting, with why, and where in the file it shows."""

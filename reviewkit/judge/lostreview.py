@@ -4,7 +4,8 @@
 adds the outcome, the checklist items and gates that did not hold at the end, the stage at
 which each gap opened — read from the file's git history where there is one, else from
 the `history` that `advance` records, else the item's own stage — and lessons: the rep's
-own, then the course's case lessons that each gap recalls.
+own, then the lessons the playbook attaches to each gap (`lesson:`), marked as the course's
+case or reviewkit's own.
 """
 
 from __future__ import annotations
@@ -18,33 +19,11 @@ from reviewkit.judge.findings import Review
 from reviewkit.model import git
 from reviewkit.model.config import Config
 from reviewkit.model.deal import Deal, parse_deal
-from reviewkit.model.playbook import tr
+from reviewkit.model.playbook import Lesson, Playbook, tr
 from reviewkit.text.catalogue import say
 
 #: How many past versions of a file are read, newest first.
 MAX_VERSIONS = 200
-
-#: The course's lessons (`lesson.<key>` in the catalogues), keyed by the checklist item (or
-#: rule) whose gap recalls them.
-LESSONS = (
-    "coach-developed",
-    "gate",
-    "advocate-in-chain",
-    "competitor-relationships-known",
-    "competitor-ties",
-    "competitor-intel",
-    "competition-analysed",
-    "pr-strategy-aligned",
-    "key-customer-guiding",
-    "decision-maker-stance",
-    "evaluation-rules-shaped",
-    "evaluation-committee-known",
-    "chain-obstacles-planned",
-    "integrator-competitor-ties",
-    "floor-and-target-set",
-    "needs-confirmed",
-    "solution-confirmed",
-)
 
 
 @dataclass(frozen=True)
@@ -57,8 +36,9 @@ class Gap:
     since: str  # when (a date), or ""
 
 
-def _unmet(deal: Deal, config: Config) -> dict[tuple[str, str], str]:
-    """(stage, item) → state of everything unmet up to the deal's stage (gates as 'gate')."""
+def open_at_close(deal: Deal, config: Config) -> dict[tuple[str, str], str]:
+    """(stage, item) → state of every item and gate (as 'gate') up to the deal's stage that
+    did not hold when it closed (judged on the outcome's date; a version's own stage)."""
     review = Review(deal, deal.data["outcome"]["date"] or dt.date.today(), config)
     stages = deal.playbook.stages[: deal.stage_index + 1]
     return {
@@ -69,7 +49,7 @@ def _unmet(deal: Deal, config: Config) -> dict[tuple[str, str], str]:
 
 def gaps_at_loss(deal: Deal, config: Config, lang: str) -> list[Gap]:
     """The gaps of a lost deal, each with the stage (and date) at which it opened."""
-    final = _unmet(deal, config)
+    final = open_at_close(deal, config)
     opened = _opened_in_git(deal, config, final)
     _add_opened_in_history(deal, final, opened)
     gaps = []
@@ -100,7 +80,7 @@ def _opened_in_git(
                 )
             except InvalidFile:
                 continue
-        states = [(date, version, _unmet(version, config)) for date, version in parsed]
+        states = [(date, version, open_at_close(version, config)) for date, version in parsed]
         for key in final:
             run_start = None
             for index in range(len(states) - 1, -1, -1):
@@ -137,19 +117,24 @@ def _gap_label(deal: Deal, stage_key: str, item_key: str, lang: str) -> str:
     return next(tr(i.label, lang) for i in stage.items if i.key == item_key)
 
 
-#: At most this many of the course's lessons are added: the ones that weigh most.
-MAX_COURSE_LESSONS = 6
+#: At most this many of the playbook's lessons are added: the ones that weigh most.
+MAX_PLAYBOOK_LESSONS = 6
 
 
-def lessons(own: list[str], gaps: list[Gap], rules: set[str], lang: str) -> list[str]:
-    """The rep's own lessons first, then the course's lessons the gaps recall: gates first,
-    then rules that fired, then items not met at all, then partly met ones (each once)."""
-    own = list(own)
+def told(lesson: Lesson, lang: str) -> str:
+    """A playbook lesson in `lang`, saying whose it is: the course's case, reviewkit's own,
+    or (no mark) the playbook author's."""
+    text = tr(lesson.text, lang)
+    return say(lang, f"lesson.from.{lesson.source}", lesson=text) if lesson.source else text
+
+
+def lessons(own: list[str], gaps: list[Gap], playbook: Playbook, lang: str) -> list[str]:
+    """The rep's own lessons first, then those the playbook attaches to the gaps: gates
+    first, then items not met at all, then partly met ones (each once)."""
     rank = {"unmet": 0, "unanswered": 0, "unknown": 1, "partial": 2}
-    keys = (
-        [g.item for g in gaps if g.item == "gate"]
-        + sorted(r for r in rules if r in LESSONS)
-        + [g.item for g in sorted(gaps, key=lambda g: rank.get(g.state, 3)) if g.item != "gate"]
+    ordered = [g for g in gaps if g.item == "gate"] + sorted(
+        (g for g in gaps if g.item != "gate"), key=lambda g: rank.get(g.state, 3)
     )
-    course = [say(lang, f"lesson.{k}") for k in dict.fromkeys(keys) if k in LESSONS]
-    return own + course[:MAX_COURSE_LESSONS]
+    found = [playbook.lesson(g.stage, g.item) for g in ordered]
+    taught = list(dict.fromkeys(told(x, lang) for x in found if x is not None))
+    return list(own) + taught[:MAX_PLAYBOOK_LESSONS]

@@ -98,7 +98,7 @@ class Rule:
             return []
         entries = get(data, self.paths[0]) or []
         return [
-            str(e.get("name") or f"#{i + 1}")
+            str(e.get("name") or show((*self.paths[0], i)))
             for i, e in enumerate(entries)
             if not all(t.matches(e) for t in self.where)
         ]

@@ -10,21 +10,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from reviewkit.errors import InvalidFile, Problem
+from reviewkit.model.aliases import Labels, normalise, report_clashes
 from reviewkit.model.dealformat import ANSWER, FORMAT_VERSION, deal_schema
 from reviewkit.model.files import read_text
-from reviewkit.model.playbook import Playbook, load_playbook
+from reviewkit.model.playbook import Playbook, load_playbook, tr
 from reviewkit.model.schema import Context, Enum, Field, Struct, suggestion
 from reviewkit.model.schema import Path as KeyPath
 from reviewkit.model.version import check_version, read_version
 from reviewkit.model.withhold import withhold_problems
 from reviewkit.model.yamlread import Mapping, Node, Scalar, compose, require_mapping
 from reviewkit.text.catalogue import FALLBACK, languages
+from reviewkit.text.labels import readings
 
 if TYPE_CHECKING:
     from reviewkit.model.dealtypes import DealData, Language
 
 CLOSED = frozenset({"won", "lost", "dropped"})
-_LANGUAGE = re.compile(r"(?:^\s+|[{,]\s*)language:\s*['\"]?([\w-]+)", re.MULTILINE)
+# `language: zh` as written, before parsing (a full-width '：' is a slip, still meant as zh)
+_LANGUAGE = re.compile(r"(?:^\s+|[{,]\s*)(?:language|语言)[:：]\s*['\"]?([\w-]+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -92,10 +95,21 @@ def schema_for(playbook: Playbook) -> Struct:
         stages[stage.key] = Struct(items, on_unknown=_unknown_item(playbook, stage.key))
     item_keys = tuple(dict.fromkeys(i.key for s in playbook.stages for i in s.items))
     return deal_schema(
-        stage=Enum("stage", stage_keys, kind="unknown-stage"),
+        stage=Enum("stage", stage_keys, kind="unknown-stage", labels=stage_names(playbook)),
         checklist=Struct(stages),
-        item=Enum("item", item_keys),
+        item=Enum("item", item_keys, labels=item_names(playbook)),
     )
+
+
+def stage_names(playbook: Playbook) -> dict[str, dict[str, str]]:
+    """The playbook's stage labels, by language and stage key (their Chinese-form words)."""
+    return {lang: {s.key: tr(s.label, lang) for s in playbook.stages} for lang in languages()}
+
+
+def item_names(playbook: Playbook) -> dict[str, dict[str, str]]:
+    """The playbook's item labels, by language and item key (first stage's, if repeated)."""
+    items = [i for s in playbook.stages for i in s.items]
+    return {lang: {i.key: tr(i.label, lang) for i in reversed(items)} for lang in languages()}
 
 
 def _unknown_item(playbook: Playbook, stage: str) -> Callable[[Scalar, Context, KeyPath], bool]:
@@ -106,13 +120,14 @@ def _unknown_item(playbook: Playbook, stage: str) -> Callable[[Scalar, Context, 
         if other is not None:
             ctx.report(key, "item-of-other-stage", key=key.value, stage=stage, other=other)
         else:
+            words = ctx.keys(path, known)  # the items' names in a Chinese-form file
             ctx.report(
                 key,
                 "unknown-item",
                 key=key.value,
-                stage=stage,
-                known=", ".join(known),
-                suggestion=suggestion(ctx.lang, key.value, known),
+                stage=ctx.keys(path[:-1], [stage])[0],
+                known=", ".join(words),
+                suggestion=suggestion(ctx.lang, key.value, words),
             )
         return True
 
@@ -128,6 +143,15 @@ def _language(root: Node | None) -> str | None:
         return None
     value = next((v for k, v in deal.pairs if k.value == "language"), None)
     return value.value if isinstance(value, Scalar) and value.value in languages() else None
+
+
+def guess_language(text: str, default: str | None = None) -> str:
+    """The language a deal file's text names in `deal.language`, before it is parsed (the
+    file may not parse); else `default`, else English."""
+    by_label = readings("language")  # `语言: 中文`
+    named = [by_label.get(n, n) for n in _LANGUAGE.findall(text)]
+    named = [name for name in named if name in languages()]
+    return named[0] if named else (default or FALLBACK)
 
 
 def _place(problem: Problem) -> tuple[int, int]:
@@ -167,6 +191,8 @@ def parse_deal(
         return _parse_deal(text, path, playbook, display, language)
     except InvalidFile as exc:
         root, _ = compose(text, exc.path)  # again, only for a broken file
+        book = playbook or load_playbook()
+        normalise(root, schema_for(book), book)  # the floor may be written `底线:`
         problems = withhold_problems(exc.problems, root, text, exc.language)
         raise InvalidFile(exc.path, problems, exc.language) from None
 
@@ -181,18 +207,21 @@ def _parse_deal(
     display = display or str(path)
     playbook = playbook or load_playbook()
     # Messages are in the deal's language; before the file is parsed, a guess from its text.
-    named = [name for name in _LANGUAGE.findall(text) if name in languages()]
-    lang = named[0] if named else (language or FALLBACK)
+    lang = guess_language(text, language)
     parsed, problems = compose(text, display, lang)
+    # A file may write keys and values in Chinese (`影响力: 高`): read as the canonical form.
+    spelling = normalise(parsed, schema_for(playbook), playbook)
     lang = _language(parsed) or language or FALLBACK if parsed is not None else lang
     root = require_mapping(parsed, problems, display, lang)
     assert root is not None
-    ctx = Context(display, lang)
+    names = Labels(playbook).key
+    ctx = Context(display, lang, written=spelling.written, form=spelling.form, names=names)
     version, found = read_version(root, "reviewkit", ctx)
     if ctx.problems:  # not a number: the rest cannot be trusted to mean what it says
         raise InvalidFile(display, ctx.problems, lang)
     if check_version(version, found, ctx, supported=FORMAT_VERSION, too_new="version-too-new"):
         raise InvalidFile(display, ctx.problems, lang)
+    report_clashes(spelling, ctx)
     # The schema fills every key of the format: the shape dealtypes.py describes.
     data = cast("DealData", schema_for(playbook).load_document(root, ctx))
     if ctx.problems:

@@ -74,3 +74,22 @@ def versions(path: Path, limit: int) -> list[tuple[str, str]]:
         out.append((date, data[offset : offset + size].decode("utf-8-sig", "replace")))
         offset += size + 1
     return list(reversed(out))
+
+
+def work_tree_root(folder: Path) -> Path | None:
+    """The top folder of the git work tree holding `folder` (the nearest one with a `.git`
+    folder or file), or None outside one. Read from the file system: git need not be there."""
+    folder = folder.absolute()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def require_revision(folder: Path, ref: str) -> None:
+    """Refuse `ref` unless it names a commit of the repository that holds `folder`."""
+    if ref.startswith("-"):
+        raise error("not-a-revision", ref=ref)
+    found = _git(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if found.returncode != 0:
+        raise error("not-a-revision", ref=ref)

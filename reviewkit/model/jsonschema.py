@@ -7,10 +7,12 @@ values and flag mistakes while a rep types; `reviewkit check` stays the authorit
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from reviewkit import __version__
 from reviewkit.assets import PACKAGE
+from reviewkit.model.aliases import Labels, fields_of, forms, value_synonyms
 from reviewkit.model.conditions import RuleField
 from reviewkit.model.dealformat import (
     ACTION,
@@ -75,7 +77,7 @@ DESCRIPTIONS = {
 
 
 #: The currency of an amount (the same in every Money field).
-CURRENCY = {"enum": sorted(CURRENCIES), "description": "ISO 4217 code, e.g. CNY"}
+CURRENCY = {"enum": sorted(CURRENCIES)}
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -88,42 +90,80 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def field_schema(field: Field, path: tuple[str, ...] = ()) -> dict[str, Any]:
-    """The JSON Schema of one field type."""
+@dataclass
+class Synonyms:
+    """The other forms' words for keys and values, and the mappings that are written under
+    two names (each is written once, in `$defs`)."""
+
+    labels: Labels
+    shapes: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def field_schema(
+    field: Field, path: tuple[str, ...] = (), labels: Synonyms | None = None
+) -> dict[str, Any]:
+    """The JSON Schema of one field type; with `labels`, each key and value of the other
+    forms (`model.aliases`) is allowed beside the English one."""
     out: dict[str, Any]
-    if isinstance(field, Money):
-        properties = {
-            "amount": {"type": "number", "minimum": 0},
-            "currency": dict(CURRENCY),
-        }
-        properties.update({k: field_schema(f, (*path, k)) for k, f in field.extra.items()})
-        out = {
-            "type": "object",
-            "properties": properties,
-            "required": ["amount", "currency"],
-            "additionalProperties": False,
-        }
-    elif isinstance(field, Struct):
-        out = {
-            "type": "object",
-            "properties": {k: field_schema(f, (*path, k)) for k, f in field.fields.items()},
-            "additionalProperties": False,
-        }
-        if field.required:
-            out["required"] = list(field.required)
+    if isinstance(field, Money | Struct):
+        fields = fields_of(field)
+        properties = {k: field_schema(f, (*path, k), labels) for k, f in fields.items()}
+        if isinstance(field, Money):
+            properties["amount"] = {"type": "number", "minimum": 0}
+            properties["currency"] = {**CURRENCY, "description": "ISO 4217 code, e.g. CNY"}
+        required = ["amount", "currency"] if isinstance(field, Money) else list(field.required)
+        out = {"type": "object", "properties": properties, "additionalProperties": False}
+        if required:
+            out["required"] = required
+        if labels is not None:
+            _synonym_keys(out, path, labels)
     elif isinstance(field, ListOf):
-        out = {"type": "array", "items": field_schema(field.item, path)}
+        out = {"type": "array", "items": field_schema(field.item, path, labels)}
     elif isinstance(field, MapOf):
-        out = {"type": "object", "additionalProperties": field_schema(field.value, path)}
+        out = {"type": "object", "additionalProperties": field_schema(field.value, path, labels)}
     else:
-        out = _value_schema(field)
+        out = _value_schema(field, labels)
     if path in DESCRIPTIONS:
         out["description"] = DESCRIPTIONS[path]
     return out if path in (("reviewkit",),) else _nullable(out)
 
 
-def _value_schema(field: Field) -> dict[str, Any]:
+def _synonym_keys(out: dict[str, Any], path: tuple[str, ...], synonyms: Synonyms) -> None:
+    """Add each key's other-form names to a mapping's schema, described in their language;
+    a required key may be written in either form."""
+    properties = out["properties"]
+    names: dict[str, list[str]] = {key: [key] for key in properties}
+    for key in list(properties):
+        for lang in forms():
+            word = synonyms.labels.key(path, key, lang)
+            if word and word not in properties:
+                properties[word] = {**properties[key], "description": f"{word}（{key}）"}
+                names[key].append(word)
+                shape = properties[key]
+                if "properties" in shape or "properties" in shape.get("items", {}):
+                    # A mapping or a list of them: written once, in $defs.
+                    bare = {k: v for k, v in shape.items() if k != "description"}
+                    synonyms.shapes[".".join((*path, key))] = bare
+    required = out.pop("required", [])
+    either = [{"anyOf": [{"required": [name]} for name in names[key]]} for key in required]
+    # One key may not be written in both forms in one mapping (the loader says so too).
+    once = [
+        {"not": {"type": "object", "required": both}} for both in names.values() if len(both) > 1
+    ]
+    if once:
+        out["allOf"] = either + once
+    elif required:
+        out["required"] = required
+
+
+def _value_schema(field: Field, synonyms: Synonyms | None = None) -> dict[str, Any]:
     """The JSON Schema of a field type that holds one value."""
+    if isinstance(field, Enum | Bool) and synonyms is not None:
+        words = list(value_synonyms(synonyms.labels, field))
+        if isinstance(field, Enum):
+            return {"enum": [*field.values, *words]}
+        if words:
+            return {"enum": [True, False, *words]}
     if isinstance(field, Enum):
         return {"enum": list(field.values)}
     if isinstance(field, Bool):
@@ -144,7 +184,9 @@ def deal_json_schema(playbook: Playbook) -> dict[str, Any]:
     """The JSON Schema of deal format 1 with `playbook`'s stages and checklist items."""
     from reviewkit.model.deal import schema_for
 
-    root = field_schema(schema_for(playbook))
+    labels = Labels(playbook)
+    synonyms = Synonyms(labels)
+    root = field_schema(schema_for(playbook), (), synonyms)
     root["type"] = "object"  # the file itself cannot be empty
     root["properties"]["reviewkit"] = {
         "const": FORMAT_VERSION,
@@ -153,9 +195,14 @@ def deal_json_schema(playbook: Playbook) -> dict[str, Any]:
     checklist = root["properties"]["checklist"]["properties"]
     for stage in playbook.stages:
         checklist[stage.key]["description"] = tr(stage.label, "en")
+        items = checklist[stage.key]["properties"]
         for item in stage.items:
-            checklist[stage.key]["properties"][item.key]["description"] = tr(item.question, "en")
-    properties, defs = share(root, shapes(playbook))
+            items[item.key]["description"] = tr(item.question, "en")
+            for lang in forms():  # the other form's item key, described in its language
+                word = labels.key(("checklist", stage.key), item.key, lang)
+                if word in items:
+                    items[word] = {**items[word], "description": tr(item.question, lang)}
+    properties, defs = share(root, {**shapes(playbook, synonyms), **synonyms.shapes})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"urn:reviewkit:deal:{FORMAT_VERSION}",
@@ -166,8 +213,20 @@ def deal_json_schema(playbook: Playbook) -> dict[str, Any]:
     }
 
 
-def shapes(playbook: Playbook) -> dict[str, dict[str, Any]]:
+def shapes(playbook: Playbook, labels: Synonyms | None = None) -> dict[str, dict[str, Any]]:
     """The shapes a deal file may use in several places, by the name of their `$defs` entry."""
+    from reviewkit.model.deal import stage_names
+
+    # Each where it is used (the words of a key can depend on its place).
+    places: dict[str, tuple[str, ...]] = {
+        "answer": ("checklist", "", ""),
+        "person": ("decision_chain",),
+        "partner": ("partners",),
+        "competitor": ("competitors",),
+        "dynamic": ("dynamics",),
+        "action": ("actions",),
+        "history": ("history",),
+    }
     fields: dict[str, Field] = {
         "answer": ANSWER,
         "money": Money(),
@@ -181,11 +240,14 @@ def shapes(playbook: Playbook) -> dict[str, dict[str, Any]]:
         "text": Text(),
         "date": Date(),
         "boolean": Bool(),
-        "stage": Enum("stage", tuple(s.key for s in playbook.stages)),
+        "stage": Enum("stage", tuple(s.key for s in playbook.stages), labels=stage_names(playbook)),
         # Enumerations by their name; a checklist answer's status beside the answer itself.
         **{("answer-status" if name == "answer" else name): Enum(name) for name in ENUMS},
     }
-    return {"currency": CURRENCY, **{name: field_schema(f) for name, f in fields.items()}}
+    return {
+        "currency": CURRENCY,
+        **{name: field_schema(f, places.get(name, ()), labels) for name, f in fields.items()},
+    }
 
 
 def share(

@@ -36,11 +36,28 @@ _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 #: A text in each language a catalogue exists for; English is required.
 LOCAL = Struct({lang: Text() for lang in languages()}, required=(FALLBACK,))
+#: Whose lesson it is: the course's own case, or reviewkit's wording of common practice.
+SOURCES = ("course", "reviewkit")
 ITEM = Struct(
-    {"key": Text(), "label": LOCAL, "question": LOCAL, "rule": RuleField()},
+    {
+        "key": Text(),
+        "label": LOCAL,
+        "question": LOCAL,
+        "rule": RuleField(),
+        "lesson": LOCAL,
+        "source": Enum("lesson-source", SOURCES),
+    },
     required=("key", "label", "question"),
 )
-GATE = Struct({"label": LOCAL, "rule": RuleField()}, required=("label", "rule"))
+GATE = Struct(
+    {
+        "label": LOCAL,
+        "rule": RuleField(),
+        "lesson": LOCAL,
+        "source": Enum("lesson-source", SOURCES),
+    },
+    required=("label", "rule"),
+)
 STAGE = Struct(
     {
         "key": Text(),
@@ -72,12 +89,21 @@ def tr(text: Mapping[str, str | None] | None, lang: str) -> str:
 
 
 @dataclass(frozen=True)
+class Lesson:
+    """What a gap left open at the close teaches, and whose lesson it is."""
+
+    text: dict[str, str]
+    source: str | None  # one of SOURCES; None: the playbook's own
+
+
+@dataclass(frozen=True)
 class Item:
     stage: str
     key: str
     label: dict[str, str]
     question: dict[str, str]
     rule: Rule | None
+    lesson: Lesson | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +111,7 @@ class Gate:
     stage: str
     label: dict[str, str]
     rule: Rule
+    lesson: Lesson | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +146,13 @@ class Playbook:
         """Refuse a stage key that is not one of this playbook's, naming the ones that are."""
         if key not in self.index:
             raise error("not-a-stage", key=key, stages=", ".join(s.key for s in self.stages))
+
+    def lesson(self, stage_key: str, item_key: str) -> Lesson | None:
+        """The lesson of a stage's item, or of its gate when `item_key` is "gate"."""
+        stage = self.stage(stage_key)
+        if item_key == "gate":
+            return stage.gate.lesson if stage.gate is not None else None
+        return next((i.lesson for i in stage.items if i.key == item_key), None)
 
     @functools.cached_property
     def item_stage(self) -> dict[str, str]:
@@ -193,7 +227,8 @@ def _build(display: str, data: dict[str, Any]) -> Playbook:
     stages = []
     for index, raw in enumerate(data["stages"]):
         items = tuple(
-            Item(raw["key"], i["key"], i["label"], i["question"], i["rule"]) for i in raw["items"]
+            Item(raw["key"], i["key"], i["label"], i["question"], i["rule"], _lesson(i))
+            for i in raw["items"]
         )
         gate = raw["gate"]
         stages.append(
@@ -205,10 +240,26 @@ def _build(display: str, data: dict[str, Any]) -> Playbook:
                 weight=raw["weight"],
                 triggers=tuple(raw["triggers"]),
                 items=items,
-                gate=Gate(raw["key"], gate["label"], gate["rule"]) if gate["rule"] else None,
+                gate=Gate(raw["key"], gate["label"], gate["rule"], _lesson(gate))
+                if gate["rule"]
+                else None,
             )
         )
     return Playbook(display, data["name"], tuple(stages), data["chain_stage"])
+
+
+def lesson_line(lesson: Lesson, lang: str) -> str:
+    """A lesson as `playbook show` prints it, saying whose it is."""
+    key = f"playbook.lesson.{lesson.source}" if lesson.source else "playbook.lesson"
+    return say(lang, key, text=tr(lesson.text, lang))
+
+
+def _lesson(raw: dict[str, Any]) -> Lesson | None:
+    """An item's or gate's lesson: `course` marks the course's own case, `reviewkit`
+    reviewkit's wording of common practice, no source the playbook author's own."""
+    if not any((raw["lesson"] or {}).values()):
+        return None
+    return Lesson(raw["lesson"], raw["source"])
 
 
 def describe(playbook: Playbook, lang: str = "en") -> str:
@@ -233,9 +284,13 @@ def describe(playbook: Playbook, lang: str = "en") -> str:
             lines.append(f"   {'':32} {tr(item.question, lang)}")
             how = item.rule.describe(lang) if item.rule else say(lang, "playbook.in-deal-file")
             lines.append(f"   {'':32} → {how}")
+            if item.lesson is not None:
+                lines.append(f"   {'':32} {lesson_line(item.lesson, lang)}")
         if stage.gate is not None:
             lines.append(f"   {say(lang, 'playbook.gate'):32} {tr(stage.gate.label, lang)}")
             lines.append(f"   {'':32} → {stage.gate.rule.describe(lang)}")
+            if stage.gate.lesson is not None:
+                lines.append(f"   {'':32} {lesson_line(stage.gate.lesson, lang)}")
         if stage.key == playbook.chain_stage:  # where the coach is developed
             lines += [f"   {line}" for line in say(lang, "coach.profile").splitlines()]
     return "\n".join(lines) + "\n"

@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from reviewkit.errors import Problem
+from reviewkit.model.slips import (
+    Slip,
+    curly_quote,
+    fullwidth_brackets,
+    fullwidth_comma,
+    split_fullwidth,
+    text_colon,
+)
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
 from reviewkit.text.catalogue import say
-from reviewkit.text.labels import ENUMS, readings
+from reviewkit.text.labels import ENUMS, key_label, label, readings
 from reviewkit.text.messages import clip, msg, word
 
 Path = tuple[str | int, ...]
@@ -57,6 +65,8 @@ CURRENCY_ALIASES = {
     "港币": "HKD",
     "日元": "JPY",
     "英镑": "GBP",
+    "¥": "CNY",
+    "￥": "CNY",
 }
 
 _NUMBER = re.compile(r"^[+-]?(\d[\d_]*)(\.\d+)?([eE][+-]?\d+)?$")
@@ -64,14 +74,75 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NULLS = ("", "~", "null", "Null", "NULL")
 
 
+@dataclass(frozen=True)
+class Fix:
+    """A written value with one obvious correction: `old`, written at line:column, becomes
+    `new` (`check --fix` makes it)."""
+
+    line: int
+    column: int
+    old: str
+    new: str
+    quoted: bool = False  # `old` stands inside quotes that start at line:column
+    list_item: bool = False  # only right as an item of a `[ ]` list
+
+
 @dataclass
 class Context:
-    """What validation needs and produces: the file's name and language, problems, positions."""
+    """What validation needs and produces: the file's name and language, problems, positions,
+    and the fixes with one obvious answer."""
 
     path: str
     lang: str = "en"
     problems: list[Problem] = field(default_factory=list)
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    #: Keys written in another form than the canonical one (`影响力`), by canonical path.
+    written: dict[Path, str] = field(default_factory=dict)
+    #: The language of that other form, when the file uses one.
+    form: str | None = None
+    #: The word of a key in a language, by its mapping's path (the playbook's names included);
+    #: the catalogues' labels when not given.
+    names: Callable[[tuple[str, ...], str, str], str | None] = key_label
+
+    def show(self, path: Path) -> str:
+        """A key path as the file writes it."""
+        return show(path, self.written)
+
+    def other_form(self, path: Path) -> str | None:
+        """The language of the other form the key at `path` (or its list's key) is written
+        in, or None."""
+        while path and isinstance(path[-1], int):
+            path = path[:-1]
+        return self.form if path in self.written else None
+
+    def words(
+        self,
+        path: Path,
+        enum: str,
+        values: tuple[str, ...],
+        labels: dict[str, dict[str, str]] | None = None,
+    ) -> list[str]:
+        """The values of an enumeration as the key at `path` is written: its labels (from
+        `labels` by language, else the catalogue's) when the key is in another form."""
+        form = self.other_form(path)
+        if form is None:
+            return list(values)
+        own = (labels or {}).get(form, {})
+        return [own.get(value) or label(enum, value, form) for value in values]
+
+    def keys(self, path: Path, names: Iterable[str]) -> list[str]:
+        """The keys of the mapping at `path` in the form the file uses (the other form's
+        labels when it uses one, each key's canonical name when it has no label)."""
+        if self.form is None:
+            return list(names)
+        parent = tuple(p for p in path if isinstance(p, str))
+        return [self.names(parent, name, self.form) or name for name in names]
+
+    fixes: list[Fix] = field(default_factory=list)
+
+    def offer(self, node: Scalar, new: str, *, list_item: bool = False) -> None:
+        """Record that the value of `node` has one obvious correction, `new`."""
+        self.fixes.append(Fix(node.line, node.column, node.value, new, not node.plain, list_item))
 
     def report(self, at: Node | tuple[int, int], kind: str, **args: object) -> None:
         line, column = (at.line, at.column) if not isinstance(at, tuple) else at
@@ -82,18 +153,56 @@ class Context:
         message, hint = msg(self.lang, kind, **flat)
         self.problems.append(Problem(self.path, line, column, kind, message, hint))
 
+    def slip(self, slip: Slip) -> None:
+        """Report a YAML slip (see `model.slips`) at its place."""
+        self.report((slip.line, slip.column), slip.kind, **slip.args)
+
 
 def is_null(node: Node | None) -> bool:
     """Whether a node is absent or an empty value (`key:`, `~`, `null`): read as not given."""
     return node is None or (isinstance(node, Scalar) and node.plain and node.value in _NULLS)
 
 
-def show(path: Path) -> str:
-    """A key path as users read it: `decision_chain[2].influence` (items counted from 1)."""
+def show(path: Path, written: dict[Path, str] | None = None) -> str:
+    """A key path as users read it: `decision_chain[0].influence` is the first person's, each
+    key as the file wrote it (`written`: canonical path -> key written in another form).
+
+    List items are counted from 0, as check-jsonschema, JSON Pointer and `--format json`
+    count them: the one convention of every message (docs/deal-format.md).
+    """
     out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    for index, part in enumerate(path):
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            name = (written or {}).get(path[: index + 1], part)
+            out += f".{name}" if out else name
     return out
+
+
+def canonical_value(enum: str, values: tuple[str, ...], written: str) -> str | None:
+    """The value of enumeration `enum` that `written` stands for, when that has one obvious
+    answer: the value itself, another case or '_' for '-' (`High`, `non_supporter`), or the
+    value's label in any language (`不支持者` for non-supporter). None otherwise.
+
+    The one mapping from what a person wrote to the canonical value: `check --fix` rewrites
+    with it. Synonyms added later belong here.
+    """
+    text = written.strip()
+    if text in values:
+        return text
+    folded = {value.lower(): value for value in values}
+    guess = folded.get(text.lower()) or folded.get(text.lower().replace("_", "-"))
+    if guess is None:
+        guess = readings(enum).get(text)
+    return guess if guess in values else None
+
+
+def canonical_currency(written: str) -> str | None:
+    """The ISO 4217 code a written currency stands for (`RMB`, `人民币`, `¥`, `cny` -> CNY)."""
+    text = written.strip()
+    code = CURRENCY_ALIASES.get(text) or CURRENCY_ALIASES.get(text.upper()) or text.upper()
+    return code if code in CURRENCIES else None
 
 
 def suggestion(
@@ -137,14 +246,32 @@ class Field:
 
     def wrong(self, node: Node, ctx: Context, path: Path) -> None:
         """Report a value of the wrong shape (the caller then reads the field as empty)."""
-        key = show(path)
+        if self.expected == "text" and isinstance(node, Mapping) and len(node.pairs) == 1:
+            # `- small team: must be manageable`: text with ': ', not a key of a mapping
+            name, value = node.pairs[0]
+            text = isinstance(path[-1], int) or " " in name.value or not name.value.isascii()
+            one_line = isinstance(value, Scalar) and value.value and value.line == name.line
+            if name.plain and text and one_line:
+                slip = curly_quote(name.value, name.line, name.column)
+                ctx.slip(slip or text_colon(name.value, name.line, name.column))
+                return
+        if self.expected == "a mapping" and isinstance(node, Scalar) and node.plain:
+            # `- name：王强` then `title：主任`: keys with full-width colons read as one text
+            index = node.value.find("：")
+            if index > 0 and " " not in node.value[:index]:
+                at = Slip("yaml-fullwidth-colon", node.line, node.column + index)
+                if node.value[index + 1 : index + 2] not in (" ", ""):
+                    ctx.fixes.append(Fix(at.line, at.column, "：", ": "))
+                ctx.slip(at)
+                return
+        key = ctx.show(path)
         ctx.report(
             node,
             "wrong-type",
             key=key,
             expected=word(ctx.lang, self.expected),
             found=_found(node, ctx.lang),
-            example=f"{path[-1]}: {self.example}",
+            example=f"{ctx.written.get(path, path[-1])}: {self.example}",
         )
 
     def scalar(self, node: Node | None, ctx: Context, path: Path) -> Scalar | None:
@@ -170,7 +297,7 @@ class Text(Field):
         scalar = self.scalar(node, ctx, path)
         if scalar is not None and len(scalar.value) > MAX_TEXT:
             ctx.report(
-                scalar, "too-long", where=show(path), count=len(scalar.value), limit=MAX_TEXT
+                scalar, "too-long", where=ctx.show(path), count=len(scalar.value), limit=MAX_TEXT
             )
             return None
         return None if scalar is None else scalar.value.rstrip("\n")
@@ -186,6 +313,9 @@ class Bool(Field):
             return None
         if scalar.plain and scalar.value.lower() in ("true", "false"):
             return scalar.value.lower() == "true"
+        if ctx.other_form(path) is not None:  # `教练: 对`: the words of its form
+            Enum("bool", ("true", "false")).load(scalar, ctx, path)
+            return None
         self.wrong(scalar, ctx, path)
         return None
 
@@ -200,7 +330,7 @@ class Integer(Field):
             return None
         if scalar.plain and re.fullmatch(r"\d{1,9}", scalar.value):
             return int(scalar.value)
-        ctx.report(scalar, "bad-number", key=show(path), value=scalar.value)
+        ctx.report(scalar, "bad-number", key=ctx.show(path), value=scalar.value)
         return None
 
 
@@ -222,7 +352,7 @@ class Number(Field):
                 number = None
             if number is not None and abs(number) < self.LIMIT:
                 return number
-        ctx.report(scalar, "bad-number", key=show(path), value=scalar.value)
+        ctx.report(scalar, "bad-number", key=ctx.show(path), value=scalar.value)
         return None
 
 
@@ -236,7 +366,7 @@ class Date(Field):
             return None
         match = _DATE.match(scalar.value.strip())
         if not match:
-            ctx.report(scalar, "bad-date", key=show(path), value=scalar.value)
+            ctx.report(scalar, "bad-date", key=ctx.show(path), value=scalar.value)
             return None
         year, month, day = (int(g) for g in match.groups())
         try:
@@ -245,7 +375,7 @@ class Date(Field):
             ctx.report(
                 scalar,
                 "impossible-date",
-                key=show(path),
+                key=ctx.show(path),
                 value=scalar.value,
                 reason=_why_not_a_date(year, month, ctx.lang),
             )
@@ -267,11 +397,18 @@ def _why_not_a_date(year: int, month: int, lang: str) -> str:
 class Enum(Field):
     """One of a fixed set of keys; labels per language come from the catalogues."""
 
-    def __init__(self, name: str, values: tuple[str, ...] | None = None, kind: str = "bad-enum"):
+    def __init__(
+        self,
+        name: str,
+        values: tuple[str, ...] | None = None,
+        kind: str = "bad-enum",
+        labels: dict[str, dict[str, str]] | None = None,
+    ):
         self.name = name
         self.values = values if values is not None else tuple(ENUMS[name])
         self.kind = kind
         self.example = self.values[0] if self.values else "..."
+        self.labels = labels  # by language, for values the catalogues do not name (stages)
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> str | None:
         scalar = self.scalar(node, ctx, path)
@@ -280,15 +417,28 @@ class Enum(Field):
         value = scalar.value.strip()
         if value in self.values:
             return value
-        # A label written for the key ("高" for high) suggests the key.
-        by_label = readings(self.name)
+        slip = fullwidth_comma(value, scalar.line, scalar.column + (not scalar.plain))
+        if slip is not None:
+            parts = [canonical_value(self.name, self.values, p) for p in split_fullwidth(value)]
+            if all(parts):
+                ctx.offer(scalar, ", ".join(p for p in parts if p), list_item=True)
+            ctx.slip(slip)
+            return None
+        # `High`, or a label written for the key ("高" for high): `check --fix` writes the key.
+        canonical = canonical_value(self.name, self.values, value)
+        words = ctx.words(path, self.name, self.values, self.labels)
+        if canonical is not None and ctx.other_form(path) is None:
+            ctx.offer(scalar, canonical)
+            hint = msg(ctx.lang, "did-you-mean", name=canonical)[0]
+        else:
+            hint = suggestion(ctx.lang, value, words, readings(self.name))
         ctx.report(
             scalar,
             self.kind,
-            key=show(path),
+            key=ctx.show(path),
             value=scalar.value,
-            suggestion=suggestion(ctx.lang, value, list(self.values), by_label),
-            allowed=", ".join(self.values),
+            suggestion=hint,
+            allowed=", ".join(words),
         )
         return None
 
@@ -304,7 +454,7 @@ class Money(Field):
         self.name = name  # of its type in dealtypes.py, when it has extra fields
 
     def bad(self, at: Node, ctx: Context, path: Path, detail: str, **args: object) -> None:
-        ctx.report(at, "bad-money", key=show(path), detail=word(ctx.lang, detail, **args))
+        ctx.report(at, "bad-money", key=ctx.show(path), detail=word(ctx.lang, detail, **args))
 
     def load(self, node: Node | None, ctx: Context, path: Path) -> dict[str, Any] | None:
         if node is None or is_null(node):
@@ -327,7 +477,13 @@ class Money(Field):
                 seen["currency"][1] if "currency" in seen else node, ctx, path, "currency missing"
             )
         elif currency not in CURRENCIES:
-            hint = suggestion(ctx.lang, currency, sorted(CURRENCIES), CURRENCY_ALIASES)
+            code = canonical_currency(currency)
+            if code is not None and isinstance(seen["currency"][1], Scalar):
+                ctx.offer(seen["currency"][1], code)
+            if code is not None:
+                hint = msg(ctx.lang, "did-you-mean", name=code)[0]
+            else:
+                hint = suggestion(ctx.lang, currency, sorted(CURRENCIES))
             self.bad(seen["currency"][1], ctx, path, "currency unknown", v=currency, s=hint)
         return values
 
@@ -347,10 +503,20 @@ class ListOf(Field):
         if node is None or is_null(node):
             return []
         if not isinstance(node, Sequence):
+            slip = None
+            if isinstance(node, Scalar) and node.plain:
+                slip = fullwidth_brackets(node.value, node.line, node.column)
+            if isinstance(node, Scalar) and slip is not None:
+                if node.value.endswith("］") and "\n" not in node.value:
+                    ctx.offer(node, "[" + node.value[1:-1] + "]")
+                ctx.slip(slip)
+                return []
             self.wrong(node, ctx, path)
             return []
         if self.limit is not None and len(node.items) > self.limit:
-            ctx.report(node, "too-many", where=show(path), count=len(node.items), limit=self.limit)
+            ctx.report(
+                node, "too-many", where=ctx.show(path), count=len(node.items), limit=self.limit
+            )
             return []
         out = []
         for index, item in enumerate(node.items):
@@ -407,9 +573,9 @@ class Struct(Field):
                         key,
                         "unknown-key",
                         key=name,
-                        where=show(path) or word(ctx.lang, "the top of the file"),
-                        suggestion=suggestion(ctx.lang, name, list(self.fields)),
-                        known=", ".join(self.fields),
+                        where=ctx.show(path) or word(ctx.lang, "the top of the file"),
+                        suggestion=suggestion(ctx.lang, name, ctx.keys(path, self.fields)),
+                        known=", ".join(ctx.keys(path, self.fields)),
                     )
                 continue
             ctx.positions[(*path, name)] = (key.line, key.column)
@@ -440,8 +606,8 @@ class Struct(Field):
             ctx.report(
                 at,
                 "missing-key",
-                key=key,
-                where=show(path) or word(ctx.lang, "the top of the file"),
+                key=ctx.keys(path, [key])[0],
+                where=ctx.show(path) or word(ctx.lang, "the top of the file"),
                 example=self.fields[key].example,
             )
 

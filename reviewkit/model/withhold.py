@@ -9,6 +9,7 @@ figure and the floor field's own value as written.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -16,7 +17,8 @@ from decimal import Decimal
 from reviewkit.errors import Problem
 from reviewkit.model.amounts import patterns, read_amount, replaced
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
-from reviewkit.text.catalogue import say
+from reviewkit.text.catalogue import FALLBACK, languages, say
+from reviewkit.text.labels import key_label
 from reviewkit.text.messages import clip
 
 FLOOR_PATH = ("strategy", "commercial", "floor")
@@ -43,9 +45,23 @@ def _scalars(node: Node | None, skip_key: str = "currency") -> Iterator[Scalar]:
             yield from _scalars(item)
 
 
-#: `floor:` in raw text, and what follows it up to the next key as deep or shallower.
-_RAW_FLOOR = re.compile(r"^([ \t-]*)floor\s*:(.*(?:\n(?:\1[ \t]+.*|[ \t]*))*)", re.MULTILINE)
-_RAW_VALUE = re.compile(r"""(?:^|amount\s*:)\s*(['"]?)([^'"\n,{}#\[\]]*)\1""")
+def _names(parent: tuple[str, ...], key: str) -> str:
+    """A regular expression for `key` in every form a file may write it (`floor`, `底线`)."""
+    others = (lang for lang in languages() if lang != FALLBACK)
+    words = {key, *(key_label(parent, key, lang) or key for lang in others)}
+    return "|".join(re.escape(word) for word in sorted(words))
+
+
+@functools.cache
+def _raw_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`floor:` in raw text with what follows it up to the next key as deep or shallower,
+    and a value (or `amount:` value) inside that."""
+    floor = _names(("strategy", "commercial"), "floor")
+    amount = _names(FLOOR_PATH, "amount")
+    return (
+        re.compile(rf"^([ \t-]*)(?:{floor})\s*:(.*(?:\n(?:\1[ \t]+.*|[ \t]*))*)", re.MULTILINE),
+        re.compile(rf"""(?:^|(?:{amount})\s*:)\s*(['"]?)([^'"\n,{{}}#\[\]]*)\1"""),
+    )
 
 
 def floor_values(root: Node | None, text: str) -> list[tuple[str, tuple[int, int] | None]]:
@@ -55,8 +71,9 @@ def floor_values(root: Node | None, text: str) -> list[tuple[str, tuple[int, int
         floor = _child(_child(_child(root, "strategy"), "commercial"), "floor")
         return [(s.value, (s.line, s.column)) for s in _scalars(floor)]
     found: list[tuple[str, tuple[int, int] | None]] = []
-    for match in _RAW_FLOOR.finditer(text):
-        for value in _RAW_VALUE.finditer(match.group(2)):
+    raw_floor, raw_value = _raw_patterns()
+    for match in raw_floor.finditer(text):
+        for value in raw_value.finditer(match.group(2)):
             if value.group(2).strip():
                 found.append((value.group(2).strip(), None))
     return found

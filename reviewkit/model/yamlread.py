@@ -27,7 +27,8 @@ from ruamel.yaml.reader import ReaderError
 
 from reviewkit.errors import InvalidFile, Problem
 from reviewkit.model.files import read_text
-from reviewkit.text.messages import msg
+from reviewkit.model.slips import ParseError, Slip, key_slip, lines_of, orphan_key, syntax_slip
+from reviewkit.text.messages import clip, msg
 
 PathLike = str | Path
 
@@ -87,7 +88,7 @@ def compose(text: str, path: str, lang: str = "en") -> tuple[Node | None, list[P
         message, hint = msg(lang, "yaml-control", detail=f"character #x{exc.character:04x}")
         return None, [Problem(path, line, column, "yaml-control", message, hint)]
     except MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, text, path, lang)]
+        return None, [_syntax_problem(exc, text, path, lang, composer.quoted)]
     except YAMLError as exc:  # any other parser complaint, still without a traceback
         message, hint = msg(lang, "yaml-syntax", detail=str(exc).splitlines()[0])
         return None, [Problem(path, 1, 1, "yaml-syntax", message, hint)]
@@ -106,11 +107,19 @@ class _Composer:
         self.stack: list[Mapping | Sequence] = []
         self.keys: list[dict[str, Scalar]] = []  # keys seen so far, per open mapping
         self.pending: list[Scalar | None] = []  # key awaiting its value, per open mapping
+        self.flow: list[bool] = []  # whether each open mapping is written in { }
         self.documents = 0
+        self.last_end = (-1, -1)  # where the scalar before the current event ended
+        self.quoted: tuple[int, int, int] | None = None  # the last quoted value spanning lines
 
     def stop(self, line: int, column: int, kind: str, **args: object) -> _Stop:
         message, hint = msg(self.lang, kind, **args)
         return _Stop(Problem(self.path, line, column, kind, message, hint))
+
+    def slip(self, slip: Slip) -> None:
+        args = {k: clip(v) if isinstance(v, str) else v for k, v in slip.args.items()}
+        message, hint = msg(self.lang, slip.kind, **args)
+        self.problems.append(Problem(self.path, slip.line, slip.column, slip.kind, message, hint))
 
     def run(self, parser: CParser) -> None:
         while True:
@@ -134,7 +143,12 @@ class _Composer:
                 continue
             new = _new_node(event, kind, line, column)
             if new is not None:
-                self.place(new, line, column)
+                self.place(new, line, column, bool(getattr(event, "flow_style", False)))
+            if kind is ScalarEvent:
+                end = event.end_mark
+                self.last_end = (end.line, end.column)
+                if event.style in ("'", '"') and end.line > mark.line:
+                    self.quoted = (line, column, end.line + 1)
 
     def close(self) -> None:
         """The end of the innermost mapping or list."""
@@ -142,10 +156,11 @@ class _Composer:
         if isinstance(node, Mapping):
             self.keys.pop()
             self.pending.pop()
+            self.flow.pop()
         if not self.stack:
             self.root = node
 
-    def place(self, new: Node, line: int, column: int) -> None:
+    def place(self, new: Node, line: int, column: int, flow: bool = False) -> None:
         """Put a new node into its parent (or at the root); open it if it holds others."""
         if self.stack:
             self.attach(new, line, column)
@@ -158,6 +173,7 @@ class _Composer:
             if isinstance(new, Mapping):
                 self.keys.append({})
                 self.pending.append(None)
+                self.flow.append(flow)
 
     def attach(self, new: Node, line: int, column: int) -> None:
         """A list item, a mapping's key, or the value of the key before it."""
@@ -167,10 +183,15 @@ class _Composer:
         elif self.pending[-1] is None:
             if not isinstance(new, Scalar):
                 raise self.stop(line, column, "complex-key")
+            slip = key_slip(new.value, line, column) if new.plain else None
+            if slip is not None:
+                self.slip(slip)
             self.pending[-1] = new
         else:
             key = self.pending[-1]
             self.pending[-1] = None
+            if self.orphan(key, new):
+                return
             first = self.keys[-1].get(key.value)
             if first is None:
                 self.keys[-1][key.value] = key
@@ -180,6 +201,16 @@ class _Composer:
                 self.problems.append(
                     Problem(self.path, key.line, key.column, "duplicate-key", message, hint)
                 )
+
+    def orphan(self, key: Scalar, value: Node) -> bool:
+        """Whether `key` is a piece of text in `{ }` with no ':' after it (`{a: b, c}`): a
+        slip, reported; the piece is left out of the mapping."""
+        if not self.flow[-1] or not isinstance(value, Scalar) or value.value or not value.plain:
+            return False
+        if (value.line - 1, value.column - 1) != self.last_end or not key.plain:
+            return False
+        self.slip(orphan_key(key.value, key.line, key.column))
+        return True
 
 
 def _new_node(event: Any, kind: type, line: int, column: int) -> Node | None:
@@ -230,10 +261,26 @@ def read_mapping(
     return require_mapping(root, problems, path, what=what, empty_ok=empty_ok)
 
 
-def _syntax_problem(exc: MarkedYAMLError, text: str, path: str, lang: str) -> Problem:
-    """Turn a parser error into a problem at its position, in words a rep can act on."""
+def _syntax_problem(
+    exc: MarkedYAMLError,
+    text: str,
+    path: str,
+    lang: str,
+    quoted: tuple[int, int, int] | None = None,
+) -> Problem:
+    """Turn a parser error into a problem at its position, in words a rep can act on: the slip
+    a person made, at the line they made it, when it is one `slips` knows."""
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
+    marks = [
+        (m.line + 1, m.column + 1) if m else None for m in (exc.problem_mark, exc.context_mark)
+    ]
+    if marks[0] is not None:
+        error = ParseError(problem, context, marks[0], marks[1], quoted)
+        slip = syntax_slip(lines_of(text), error)
+        if slip is not None:
+            message, hint = msg(lang, slip.kind, **slip.args)
+            return Problem(path, slip.line, slip.column, slip.kind, message, hint)
     # An unclosed quote is found at the end of the file; its opening quote is the place to fix.
     quote = "quoted scalar" in context and exc.context_mark is not None
     mark = exc.context_mark if quote else (exc.problem_mark or exc.context_mark)

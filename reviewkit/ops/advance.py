@@ -21,6 +21,8 @@ from reviewkit.judge.findings import Review
 from reviewkit.model.config import Config, Settings
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.model.files import read_text, write_file
+from reviewkit.model.formtext import carried, form_of
+from reviewkit.model.formtext import rewrite as rewrite_form
 from reviewkit.model.playbook import tr
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence, compose
 from reviewkit.ops.outcome import Outcome
@@ -103,6 +105,11 @@ def rewrite(
     the file's own indentation and line endings. A file whose shape does not allow that (a
     flow-style or empty `history:`, say) is rewritten with ruamel.yaml's round trip instead.
     """
+    form = form_of(text, deal.playbook)
+    if form is not None:  # a Chinese-form file: edited in the canonical form, written in its own
+        canonical = rewrite_form(text, deal.playbook)
+        changed = rewrite(canonical, deal, target, today, gaps, reason)
+        return carried(text, canonical, changed, deal.playbook, form)
     spliced = _splice(text, deal, target, today, gaps, reason)
     return spliced if spliced is not None else _round_trip(text, deal, target, today, gaps, reason)
 

@@ -16,6 +16,7 @@ from reviewkit.model.config import Settings
 from reviewkit.model.discover import deal_files
 from reviewkit.ops.outcome import Outcome
 from reviewkit.parallel import PARALLEL_FROM, run_all
+from reviewkit.text.errors import error
 
 __all__ = ["PARALLEL_FROM", "CheckRun", "check_command", "check_one", "check_paths"]
 
@@ -63,11 +64,24 @@ def check_command(
     playbook: Path | None,
     config: Path | None,
     jobs: int | None,
+    fix: bool = False,
 ) -> Outcome:
-    """The findings in `format` (default: text; github inside GitHub Actions) and the exit code."""
+    """The findings in `format` (default: text; github inside GitHub Actions) and the exit code.
+    With `fix`, the obvious corrections are made first (see `ops.fix`)."""
     from reviewkit.present import report
 
-    run = check_paths(paths, Settings(config, playbook), today, jobs)
+    settings = Settings(config, playbook)
+    fixed: tuple[str, ...] = ()
+    if fix:
+        from reviewkit.ops.fix import STDIN, fix_paths, fix_stdin
+
+        paths = list(paths)
+        if STDIN in paths:
+            if len(paths) > 1:  # the fixed text goes to stdout: one input only
+                raise error("fix-stdin-alone")
+            return fix_stdin(settings, today, strict)
+        fixed = fix_paths(paths, settings)
+    run = check_paths(paths, settings, today, jobs)
     summary = report.Summary.of(run.findings, run.files, run.invalid)
     chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if chosen == "json":
@@ -82,4 +96,4 @@ def check_command(
     code = exitcodes.for_check(
         invalid=run.invalid, errors=summary.errors, warnings=summary.warnings, strict=strict
     )
-    return Outcome(out, code=code)
+    return Outcome(out, err=fixed, code=code)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reviewkit.model.config import Settings
 from reviewkit.ops.outcome import Outcome
-from reviewkit.present.scaffold import scaffold, slug, write_new_deal
+from reviewkit.present.scaffold import scaffold, schema_file, slug, write_new_deal
 from reviewkit.text.catalogue import FALLBACK, say
 
 
@@ -36,4 +36,21 @@ def new_command(
         file_name=str(path),
     )
     write_new_deal(path, text, force=force)
-    return Outcome(say(lang, "cli.new-deal", path=path) + "\n")
+    out = say(lang, "cli.new-deal", path=path) + "\n"
+    schema, exists = schema_file(path)
+    if not exists:
+        out += say(lang, "cli.new-schema", command=_schema_command(schema)) + "\n"
+    return Outcome(out)
+
+
+def _schema_command(schema: Path) -> str:
+    """`reviewkit schema -o PATH`, with PATH as short as it can be from here."""
+    import os
+    import shlex
+
+    try:
+        shown = os.path.relpath(schema)
+    except ValueError:  # another drive
+        shown = str(schema)
+    shown = str(schema) if shown.startswith(f"..{os.sep}..") else shown
+    return f"reviewkit schema -o {shlex.quote(shown)}"

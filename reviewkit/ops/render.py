@@ -19,7 +19,13 @@ from reviewkit.present.pack import PackOptions, build_pack, secret_prices
 from reviewkit.text.catalogue import FALLBACK, say
 from reviewkit.text.errors import error
 
-SUFFIX = {"md": ".review.md", "html": ".review.html", "pdf": ".review.pdf"}
+SUFFIX = {
+    "md": ".review.md",
+    "html": ".review.html",
+    "pdf": ".review.pdf",
+    "docx": ".review.docx",
+    "xlsx": ".review.xlsx",
+}
 
 
 def pack_path(
@@ -67,7 +73,8 @@ def make_pack(
         raise error("unknown-format", format=request.format)
     today = request.today or dt.date.today()
     settings = Settings(request.config, request.playbook).for_file(Path(path))
-    deal = load_deal(path, settings.playbook, language=settings.language)
+    # --lang is also the language of what is said about a file that does not load
+    deal = load_deal(path, settings.playbook, language=request.lang or settings.language)
     findings = check_deal(deal, today, settings, request.lang)
     compared = None
     if request.since is not None:
@@ -76,7 +83,16 @@ def make_pack(
         old = load_version(Path(path), request.since, settings)
         changes = changes_between(old, deal, today, settings, request.reveal_floor, request.lang)
         compared = (_reference(request.since, old), changes)
-    options = PackOptions(today, request.lang, request.reveal_floor, compared, request.audience)
+    from reviewkit.judge.movement import attitude_tracks
+
+    options = PackOptions(
+        today,
+        request.lang,
+        request.reveal_floor,
+        compared,
+        tuple(attitude_tracks(deal)),
+        request.audience,
+    )
     pack = build_pack(deal, options, findings)
     target = None
     if output != "-":
@@ -93,6 +109,16 @@ def make_pack(
         return target, render_markdown(pack)
     if request.format == "html":
         return target, render_html(pack)
+    if request.format == "docx":
+        from reviewkit.present.wordpack import pack_docx
+
+        refuse_file_to_terminal(target, request.format)
+        return target, pack_docx(pack)
+    if request.format == "xlsx":
+        from reviewkit.present.excelpack import pack_xlsx
+
+        refuse_file_to_terminal(target, request.format)
+        return target, pack_xlsx(pack)
     refuse_pdf_to_terminal(target)
     return target, _pdf(render_html(pack))
 
@@ -101,6 +127,12 @@ def refuse_pdf_to_terminal(target: Path | str | None) -> None:
     """A PDF goes to a file: None (stdout) is refused."""
     if target is None:
         raise error("pdf-to-terminal")
+
+
+def refuse_file_to_terminal(target: Path | None, format: str) -> None:
+    """A Word or Excel pack goes to a file: None (stdout) is refused."""
+    if target is None:
+        raise error("binary-to-terminal", format=format)
 
 
 def write_pack(target: Path, data: str | bytes) -> None:

@@ -284,39 +284,3 @@ def _legend(pack: Pack, y: float, width: float) -> list[str]:
         f'<text x="{x + 10}" y="{y + 3}" fill="#333">{escape(t["competitor_ties"])}</text>'
     )
     return parts
-
-
-def funnel(stages: list[dict[str, Any]]) -> Markup:
-    """Deals by stage as a funnel: one centred bar per stage, as wide as its deal count."""
-    lang = "zh" if any(is_wide(c) for stage in stages for c in stage["label"]) else "en"
-    width, label_width, row = 720, 200, 30
-    room = width - label_width - 20
-    widest = max([s["count"] for s in stages] + [1])
-    height = row * len(stages) + 8
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="funnel" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" font-family="{font_family(lang)}" font-size="11" role="img">'
-    ]
-    centre = label_width + 10 + room / 2
-    for index, stage in enumerate(stages):
-        y = 4 + index * row
-        bar = max(room * stage["count"] / widest, 2 if stage["count"] else 0)
-        shade = 0.35 + 0.6 * (index + 1) / len(stages)
-        colour = f"rgba(31,58,147,{shade:.2f})"
-        out.append(
-            f'<text x="{label_width}" y="{y + row / 2 + 4}" text-anchor="end" fill="#333">'
-            f"{escape(fit(stage['label'], 11, label_width - 6))}</text>"
-        )
-        if bar:
-            out.append(
-                f'<rect x="{centre - bar / 2:.1f}" y="{y + 3}" width="{bar:.1f}" height="{row - 6}" '
-                f'rx="2" fill="{colour}"/>'
-            )
-        text_colour = "#fff" if bar > 40 else "#333"
-        text_x = centre if bar > 40 else centre + bar / 2 + 14
-        out.append(
-            f'<text x="{text_x:.1f}" y="{y + row / 2 + 4}" text-anchor="middle" font-weight="bold" '
-            f'fill="{text_colour}">{stage["count"]}</text>'
-        )
-    out.append("</svg>")
-    return Markup("".join(out))

@@ -30,6 +30,7 @@ from reviewkit.judge.facts import (
 )
 from reviewkit.judge.findings import Finding, Review
 from reviewkit.judge.floor import Redactor, floor_amount, redacted, withheld
+from reviewkit.judge.movement import Track
 from reviewkit.model.deal import Deal
 from reviewkit.model.playbook import tr
 from reviewkit.present.textflow import is_wide
@@ -63,6 +64,7 @@ class PackOptions:
     lang: str | None = None  # None: the deal's language
     reveal_floor: bool = False
     since: tuple[str, list[Any]] | None = None  # (what was compared with, changes)
+    tracks: tuple[Track, ...] = ()  # attitude moves over the file's versions (judge/movement)
     audience: str = "team"  # one of AUDIENCES
 
 
@@ -163,7 +165,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         today=options.today,
         header=header,
         background=_background(data, lang),
-        people=_people(data, lang, review),
+        people=_people(data, lang, options.tracks, review),
         partners=_partners(data, lang),
         competitors=_competitors(data, lang),
         dynamics=_dynamics(data, lang, t),
@@ -274,8 +276,11 @@ def _background(data: DealData, lang: str) -> dict[str, Any]:
     }
 
 
-def _people(data: DealData, lang: str, review: Review | None = None) -> list[dict[str, Any]]:
+def _people(
+    data: DealData, lang: str, tracks: tuple[Track, ...] = (), review: Review | None = None
+) -> list[dict[str, Any]]:
     t = pack_text(lang)
+    moves = {track.name: track.steps for track in tracks}
     people = []
     for index, p in enumerate(data["decision_chain"]):
         aimed = plan_for(data["actions"], p["name"])
@@ -314,6 +319,10 @@ def _people(data: DealData, lang: str, review: Review | None = None) -> list[dic
                     (key, p[key]) for key in ("profile", "circle", "interests", "notes") if p[key]
                 ],
                 "last_contact": _date(p["last_contact"]),
+                "timeline": [
+                    (date, label("attitude", key, lang), key)
+                    for date, key in moves.get((p["name"] or "").strip(), ())
+                ],
                 "plan": plan,
                 "plan_missing": not plan and review is not None and needs_plan(review, p),
             }
@@ -639,7 +648,7 @@ def _lost(
             }
             for g in gaps
         ],
-        "lessons": lessons(outcome["lessons"], gaps, {f.rule for f in findings}, lang),
+        "lessons": lessons(outcome["lessons"], gaps, deal.playbook, lang),
     }
 
 

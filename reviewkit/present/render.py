@@ -162,13 +162,17 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff
 
 def render_pipeline(view: Any, format: str) -> str:
     """The pipeline view as Markdown or HTML (the PDF is made from the HTML)."""
-    from reviewkit.present.figures import funnel
+    from reviewkit.present.pipeline import sort_label, summary_line
     from reviewkit.text.packtext import pack_text
 
     t = pack_text(view.lang)
     if format == "md":
         words = {key: Markup(value) for key, value in t.items()}
-        text = markdown_environment().get_template("pipeline.md.j2").render(view=view, t=words)
+        text = (
+            markdown_environment()
+            .get_template("pipeline.md.j2")
+            .render(view=view, t=words, summary=summary_line(view), sorted_by=sort_label(view))
+        )
         return inert(re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n")
     css = (templates_dir() / "pack.css").read_text(encoding="utf-8")
     return inert(
@@ -180,12 +184,36 @@ def render_pipeline(view: Any, format: str) -> str:
             css=Markup(css),
             page_label=Markup(t["page_label"]),
             html_lang=say(view.lang, "html.lang"),
-            funnel_svgs=[funnel(f["stages"]) for f in view.funnels],
+            summary=summary_line(view),
+            sorted_by=sort_label(view),
         )
     )
 
 
-def _yaml_string(value: Any) -> str:
+def render_lessons(view: Any, format: str) -> str:
+    """What lost deals teach, as Markdown or HTML (the PDF is made from the HTML)."""
+    from reviewkit.text.packtext import pack_text
+
+    t = pack_text(view.lang)
+    if format == "md":
+        words = {key: Markup(value) for key, value in t.items()}
+        text = markdown_environment().get_template("lessons.md.j2").render(view=view, t=words)
+        return inert(re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n")
+    css = (templates_dir() / "pack.css").read_text(encoding="utf-8")
+    return inert(
+        html_environment()
+        .get_template("lessons.html.j2")
+        .render(
+            view=view,
+            t=t,
+            css=Markup(css),
+            page_label=Markup(t["page_label"]),
+            html_lang=say(view.lang, "html.lang"),
+        )
+    )
+
+
+def yaml_string(value: Any) -> str:
     """A YAML double-quoted scalar that reads back exactly (JSON string syntax, plus escapes
     for the characters YAML treats as line breaks or refuses)."""
     text = json.dumps("" if value is None else str(value), ensure_ascii=False)
@@ -201,6 +229,6 @@ def _comment(value: Any, indent: int = 0) -> str:
 @functools.cache
 def scaffold_environment() -> jinja2.Environment:
     env = _environment(autoescape=False, keep_trailing_newline=True)
-    env.filters["q"] = _yaml_string
+    env.filters["q"] = yaml_string
     env.filters["comment"] = _comment
     return env

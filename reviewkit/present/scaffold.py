@@ -8,8 +8,11 @@ import shlex
 from pathlib import Path
 
 from reviewkit.errors import RefusedOverwrite
+from reviewkit.model.deal import stage_names
 from reviewkit.model.files import write_file
-from reviewkit.model.playbook import Playbook, load_playbook, tr
+from reviewkit.model.playbook import Playbook, load_playbook
+from reviewkit.model.schema import Enum
+from reviewkit.present.blockwriter import Form, Writer
 from reviewkit.text.catalogue import languages, say, texts
 from reviewkit.text.errors import error
 
@@ -30,60 +33,68 @@ def scaffold(
     playbook: Playbook | None = None,
     file_name: str = "deal.yaml",
     schema: str = "",
+    live_examples: bool = False,
 ) -> str:
-    """The text of a new deal file; `schema` is what its editor modeline points at."""
+    """The text of a new deal file; `schema` is what its editor modeline points at.
+
+    A Chinese deal file (`lang` zh) is written in the Chinese form (`model.aliases`). Every
+    key of the format is there: sections as block mappings with empty values, lists with one
+    commented example entry (`live_examples` writes them uncommented, for tests and docs).
+    """
     from reviewkit.present.render import scaffold_environment
 
     playbook = playbook or load_playbook()
     stage = stage or playbook.stages[0].key
     playbook.require_stage(stage)
     shown = shlex.quote(file_name) if file_name.isprintable() else repr(file_name)
+    form = Form(lang, playbook)
+    stages = Enum("stage", tuple(s.key for s in playbook.stages), labels=stage_names(playbook))
     fields = {
         "file": shown,
-        "stages": " → ".join(s.key for s in playbook.stages),
-        "languages": " | ".join(languages()),
-        "rule": "{rule}",  # filled per item by the template
+        "stages": " → ".join(form.value(stages, s.key) for s in playbook.stages),
+        "languages": " | ".join(form.value(Enum("language"), code) for code in languages()),
+        "rule": "{rule}",  # filled per item below
     }
-    comments = {key: say(lang, f"scaffold.{key}", **fields) for key in texts(lang, "scaffold.")}
-    stages = []
-    for s in playbook.stages[: playbook.index[stage] + 1]:
-        items = [
-            {
-                "key": item.key,
-                "question": tr(item.question, lang),
-                "rule": item.rule.describe(lang) if item.rule else None,
-            }
-            for item in s.items
-        ]
-        stages.append({"key": s.key, "label": tr(s.label, lang), "entries": items})
+    comments = {
+        key: say(lang, f"scaffold.{key}", **fields)
+        for key in texts(lang, "scaffold.")
+        if not key.startswith("example.") and key != "list_of"
+    }
+    comments["coach_profile"] = say(lang, "coach.profile")
+    writer = Writer(form, comments, live_examples)
+    writer.deal(playbook, {"name": name, "customer": customer, "owner": owner}, stage)
     template = scaffold_environment().get_template("deal.yaml.j2")
     return template.render(
-        name=name,
-        customer=customer,
-        owner=owner,
-        stage=stage,
-        lang=lang,
-        c=comments,
-        stages=stages,
-        from_data=comments["from_data"],
-        coach_profile=say(lang, "coach.profile"),
-        schema=schema or schema_reference(Path(file_name)),
+        c=comments, body="\n".join(writer.lines), schema=schema or schema_reference(Path(file_name))
     )
 
 
 SCHEMA_NAME = "deal.schema.json"
 
 
-def schema_reference(deal_path: Path) -> str:
-    """Where a new deal file's editor modeline points: the nearest deal.schema.json in its
-    folder or above (a team writes one with `reviewkit schema`), else the shipped schema."""
-    from reviewkit.model.jsonschema import SHIPPED
+def schema_file(deal_path: Path) -> tuple[Path, bool]:
+    """The deal.schema.json a deal file's editor modeline points at, and whether it exists.
+
+    The nearest one in the file's folder or above, within its git work tree (a team writes
+    it with `reviewkit schema -o`); else the one to write at the top of the work tree, or
+    beside the file outside git. Never the installed package's copy: its absolute path
+    differs on every machine and breaks the modeline for teammates once committed.
+    """
+    from reviewkit.model.git import work_tree_root
 
     folder = deal_path.absolute().parent
-    for candidate in (folder, *folder.parents):
+    root = work_tree_root(folder)
+    above = [folder, *folder.parents]
+    for candidate in above[: above.index(root) + 1] if root else above:
         if (candidate / SCHEMA_NAME).is_file():
-            return os.path.relpath(candidate / SCHEMA_NAME, folder).replace(os.sep, "/")
-    return SHIPPED.as_uri()
+            return candidate / SCHEMA_NAME, True
+    return (root or folder) / SCHEMA_NAME, False
+
+
+def schema_reference(deal_path: Path) -> str:
+    """The modeline's schema, relative to the deal file's folder (see `schema_file`)."""
+    folder = deal_path.absolute().parent
+    return os.path.relpath(schema_file(deal_path)[0], folder).replace(os.sep, "/")
 
 
 def write_new_deal(path: Path, text: str, *, force: bool) -> None:

@@ -46,3 +46,13 @@ def label(enum: str, value: str | None, lang: str) -> str:
 def readings(enum: str) -> dict[str, str]:
     """Every label of `enum` in every language, and the key each one reads for."""
     return {label(enum, key, lang): key for key in ENUMS.get(enum, ()) for lang in languages()}
+
+
+def key_label(parent: tuple[str, ...], key: str, lang: str) -> str | None:
+    """How deal-file key `key` (inside the mapping at `parent`, list items looked through)
+    reads in `lang`: `key.<parent>.<key>` where one place needs its own word, else
+    `key.<key>`; None for a key without a label."""
+    for name in (f"key.{'.'.join((*parent, key))}", f"key.{key}"):
+        if has(lang, name):
+            return say(lang, name)
+    return None

@@ -696,7 +696,8 @@ def test_diff_as_json_points_into_the_new_file(pair: tuple[Path, Path]) -> None:
     result = invoke("diff", old, new, "--format", "json", "--today", "2026-12-01")
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert list(document) == ["old", "new", "changes"]
+    assert list(document) == ["old", "new", "changes", "attitudes"]
+    assert document["attitudes"] == []  # two plain files: no versions to follow
     assert document["old"] == str(old) and document["new"] == str(new)
     fields = ["kind", "subject", "before", "after", "line", "column", "reversal", "text"]
     assert all(list(c) == fields for c in document["changes"])
@@ -788,14 +789,24 @@ def test_diff_against_a_git_revision(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(repo)
     result = invoke("diff", "HEAD~1", "deal.yaml", "--today", "2026-12-01")
     assert result.exit_code == 0, result.output
+    # The changes, then each person's attitude over the file's committed versions.
     assert result.stdout == EXPECTED_REPORT.replace(
         "before → after", "deal.yaml@HEAD~1 → deal.yaml"
-    )
+    ) + ("Attitude over time:\n  Ann Lee: acknowledger (2026-10-01) → non-supporter (2026-10-02)\n")
     as_json = json.loads(invoke("diff", "HEAD~1", "deal.yaml", "-f", "json").stdout)
     assert as_json["old"] == "deal.yaml@HEAD~1" and as_json["new"] == "deal.yaml"
+    assert as_json["attitudes"] == [
+        {
+            "name": "Ann Lee",
+            "steps": [
+                {"date": "2026-10-01", "attitude": "acknowledger"},
+                {"date": "2026-10-02", "attitude": "non-supporter"},
+            ],
+        }
+    ]
     # HEAD is the file as it is now: nothing changed.
     same = invoke("diff", "HEAD", "deal.yaml")
-    assert same.stdout.endswith("  Nothing changed.\n")
+    assert "\n  Nothing changed.\nAttitude over time:\n" in same.stdout
 
 
 def test_diff_reads_the_revision_from_the_deals_own_repository(tmp_path: Path) -> None:
@@ -810,9 +821,13 @@ def test_diff_reads_the_revision_from_the_deals_own_repository(tmp_path: Path) -
     deal.write_text(AFTER, encoding="utf-8")  # not committed: the working file is NEW
     result = invoke("diff", "HEAD", deal, "--today", "2026-12-01")
     assert result.exit_code == 0, result.output
-    assert [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")] == [
+    changes, moves = result.stdout.split("Attitude over time:\n")
+    assert [line.strip() for line in changes.splitlines() if line.startswith("  ")] == [
         t + ("  ⟲ REVERSAL" if t.startswith("2026-11-20") else "") for t in EXPECTED_TEXTS
     ]
+    # The working file has no review date: its step is undated.
+    assert moves.splitlines()[0].startswith("  Ann Lee: acknowledger (")
+    assert moves.splitlines()[0].endswith(") → non-supporter")
 
 
 def test_diff_with_a_bad_revision_exits_2_without_traceback(

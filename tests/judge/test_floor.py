@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 
 from reviewkit.cli import app
 from reviewkit.judge.floor import mentions, patterns
+from reviewkit.model.formtext import rewrite
+from reviewkit.model.playbook import load_playbook
 from tests.conftest import MINIMAL, SAMPLES, git
 
 FORMS = ("10,900,000", "10900000", "1090万", "10.9M", "1,090万")
@@ -166,6 +168,8 @@ strategy:
 """
 )
 BROKEN_FORMS = ("7730000", "7.73M", "7,730,000", "773万")
+#: The same deal with its keys and values written in Chinese.
+BROKEN_ZH = rewrite(BROKEN, load_playbook(), "zh")
 
 
 def unseen(text: str) -> list[str]:
@@ -179,8 +183,11 @@ def unseen(text: str) -> list[str]:
         BROKEN.replace("    attitude: supporter, knows our 7.73M floor\n", "")
         + "  bad: [unclosed 7,730,000\n",  # not even YAML: the raw text is searched
         BROKEN.replace('{amount: "7730000", currency: CNY}', "773万 CNY"),
+        BROKEN_ZH,
+        BROKEN_ZH.replace("    态度: supporter, knows our 7.73M floor\n", "")
+        + "  bad: [unclosed 7,730,000\n",
     ],
-    ids=["invalid", "not-yaml", "floor-as-text"],
+    ids=["invalid", "not-yaml", "floor-as-text", "chinese-form", "chinese-form-not-yaml"],
 )
 def test_invalid_files_do_not_echo_the_floor(tmp_path: Path, text: str) -> None:
     deal = tmp_path / "deal.yaml"

@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from reviewkit.cli import app
-from reviewkit.judge.lostreview import LESSONS, MAX_COURSE_LESSONS, MAX_VERSIONS, Gap, lessons
+from reviewkit.judge.lostreview import MAX_PLAYBOOK_LESSONS, MAX_VERSIONS, Gap, lessons, told
 from reviewkit.model.git import versions
-from reviewkit.text.catalogue import say
+from reviewkit.model.playbook import Lesson, load_playbook
 from tests.conftest import COMPLETE_DISCOVERY, SAMPLES, git, load_sample
 
 DAY = "2026-12-01"
@@ -129,26 +129,38 @@ def test_lost_sample_gap_table(lost_sample: Path) -> None:
     assert not any(row[1] in ("Floor and target set", "Customer background") for row in rows)
 
 
-def test_lost_sample_lessons_rep_first_then_course(lost_sample: Path) -> None:
+PLAYBOOK = load_playbook()
+
+
+def course(key: str, lang: str, stage: str = "relationship") -> str:
+    """The default playbook's lesson for an item (or "gate"), as the pack quotes it."""
+    lesson = PLAYBOOK.lesson(stage, key)
+    assert lesson is not None, key
+    return told(lesson, lang)
+
+
+def test_lost_sample_lessons_rep_first_then_the_playbooks(lost_sample: Path) -> None:
     deal, _ = load_sample(lost_sample)
     own = deal.data["outcome"]["lessons"]
     assert len(own) == 6
     found = lesson_lines(lost_section(pack_of(lost_sample)))
     assert found[: len(own)] == own
-    course = found[len(own) :]
-    assert len(course) == MAX_COURSE_LESSONS
-    # Gates first, then rules that fired, then items not met, then partly met ones.
-    assert course == [
-        say("en", f"lesson.{key}")
-        for key in (
-            "gate",
-            "competitor-ties",
-            "competitor-relationships-known",
-            "pr-strategy-aligned",
-            "key-customer-guiding",
-            "competition-analysed",
-        )
+    taught = found[len(own) :]
+    assert len(taught) == MAX_PLAYBOOK_LESSONS
+    # Gates first, then items not met, then partly met ones; each says whose lesson it is.
+    assert taught == [
+        course("gate", "en"),
+        course("competitor-relationships-known", "en"),
+        course("pr-strategy-aligned", "en"),
+        course("pr-plan-feasible", "en"),
+        course("key-customer-guiding", "en"),
+        course("competition-analysed", "en", "solution"),
     ]
+    assert taught[0] == (
+        "Choosing the right people often matters more than saying the right words."
+        " (the course's case)"
+    )
+    assert taught[4].endswith(" (reviewkit's own)")
 
 
 def test_lost_sample_lessons_in_chinese_on_request(lost_sample: Path) -> None:
@@ -156,8 +168,8 @@ def test_lost_sample_lessons_in_chinese_on_request(lost_sample: Path) -> None:
     assert pack.startswith("# 丢单分析：Greywater Bay terminal automation network\n")
     assert "## 丢单分析" in pack
     found = lesson_lines(pack[pack.index("## 丢单分析") :])
-    assert found[6] == say("zh", "lesson.gate")
-    assert len(found) == 6 + MAX_COURSE_LESSONS
+    assert found[6] == "选对人，往往比说对话更加重要。（课程案例）"
+    assert len(found) == 6 + MAX_PLAYBOOK_LESSONS
 
 
 # --- lessons() on its own ------------------------------------------------------------------
@@ -173,27 +185,56 @@ def test_lessons_order_and_cap(lost_sample: Path) -> None:
     gaps = [
         gap("coach-developed", "partial"),
         gap("needs-confirmed", "unmet", "discovery"),
-        gap("pr-plan-feasible", "unmet"),  # no lesson of its own
+        gap("acceptance-known", "unmet"),  # no lesson of its own
         gap("gate", "unmet"),
         gap("decision-maker-stance", "unknown"),
         gap("evaluation-rules-shaped", "unanswered", "bidding"),
     ]
-    found = lessons(own, gaps, {"competitor-ties", "checklist", "gate"}, "en")
+    found = lessons(own, gaps, PLAYBOOK, "en")
     assert found[: len(own)] == own
     assert found[len(own) :] == [
-        say("en", "lesson.gate"),
-        say("en", "lesson.competitor-ties"),
-        say("en", "lesson.needs-confirmed"),
-        say("en", "lesson.evaluation-rules-shaped"),
-        say("en", "lesson.decision-maker-stance"),
-        say("en", "lesson.coach-developed"),
+        course("gate", "en"),
+        course("needs-confirmed", "en", "discovery"),
+        course("evaluation-rules-shaped", "en", "bidding"),
+        course("decision-maker-stance", "en"),
+        course("coach-developed", "en"),
     ]
-    many = [gap(key, "unmet") for key in LESSONS if key not in ("gate", "competitor-ties")]
-    assert len(lessons(own, many, set(), "en")) == len(own) + MAX_COURSE_LESSONS
-    assert lessons(own, [], set(), "zh") == own
-    assert lessons(own, [gap("coach-developed", "unmet")], set(), "zh")[-1] == (
-        say("zh", "lesson.coach-developed")
+    many = [
+        gap(item.key, "unmet", stage.key)
+        for stage in PLAYBOOK.stages
+        for item in stage.items
+        if item.lesson
+    ]
+    assert len(many) > MAX_PLAYBOOK_LESSONS
+    assert len(lessons(own, many, PLAYBOOK, "en")) == len(own) + MAX_PLAYBOOK_LESSONS
+    assert lessons(own, [], PLAYBOOK, "zh") == own
+    assert lessons(own, [gap("coach-developed", "unmet")], PLAYBOOK, "zh")[-1] == (
+        "堡垒最容易从内部攻破：面对客户，第一个需要建立的关系就是“教练”。（课程案例）"
     )
+
+
+def test_a_lesson_says_whose_it_is() -> None:
+    text = {"en": "Meet the buyer.", "zh": "见到买方。"}
+    assert told(Lesson(text, "course"), "en") == "Meet the buyer. (the course's case)"
+    assert told(Lesson(text, "reviewkit"), "zh") == "见到买方。（reviewkit 经验）"
+    assert told(Lesson(text, None), "zh") == "见到买方。"
+
+
+def test_the_course_lessons_quote_the_course() -> None:
+    """Every lesson marked as the course's is in the course's own words (methodology.md's
+    case lessons, from the seed); reviewkit's own are marked as such."""
+    marked = {
+        (stage.key, item.key): item.lesson.source
+        for stage in PLAYBOOK.stages
+        for item in stage.items
+        if item.lesson
+    }
+    assert marked[("relationship", "coach-developed")] == "course"
+    assert marked[("bidding", "floor-and-target-set")] == "course"
+    assert marked[("bidding", "evaluation-rules-shaped")] == "reviewkit"
+    floor = PLAYBOOK.lesson("bidding", "floor-and-target-set")
+    assert floor is not None and "投标前应该只有自己一个人知道最终价格" in floor.text["zh"]
+    assert set(marked.values()) == {"course", "reviewkit"}
 
 
 # --- a Chinese lost deal -------------------------------------------------------------------
@@ -241,11 +282,10 @@ def test_chinese_lost_deal_gets_chinese_review_and_lessons(tmp_path: Path) -> No
     )
     found = lesson_lines(section)
     assert found[0] == "先找教练，再谈方案"
-    course = found[1:]
-    assert course[0] == say("zh", "lesson.gate")
-    assert say("zh", "lesson.coach-developed") in course
-    assert 1 <= len(course) <= MAX_COURSE_LESSONS
-    assert set(course) <= {say("zh", f"lesson.{key}") for key in LESSONS}
+    taught = found[1:]
+    assert taught[0] == course("gate", "zh")
+    assert course("coach-developed", "zh") in taught
+    assert 1 <= len(taught) <= MAX_PLAYBOOK_LESSONS
     assert "Lost-deal review" not in pack and "Find the coach" not in pack
 
 

@@ -302,7 +302,7 @@ def test_every_names_the_entries_that_fall_short(rule: Rules, deal: Deals) -> No
 def test_every_numbers_entries_without_a_name(rule: Rules, deal: Deals) -> None:
     dated = rule("{every: dynamics, where: {date: {present: true}}}")
     data = deal("dynamics:\n  - {event: a, date: 2026-11-01}\n  - {event: b}\n  - {event: c}\n")
-    assert dated.missing(data) == ["#2", "#3"]
+    assert dated.missing(data) == ["dynamics[1]", "dynamics[2]"]
 
 
 def test_every_with_one_of(rule: Rules, deal: Deals) -> None:

@@ -145,7 +145,7 @@ def test_exclude_and_config_files_are_not_deals(tmp_path: Path) -> None:
         ("reviewkit-config: 2\n", 1, 1, "not a config version"),
         ("selekt: [gate]\n", 1, 1, "did you mean 'select'"),
         ("ignore: gate\n", 1, 9, "expected a list"),
-        ("ignore: [gate\n", 2, 1, "not valid YAML"),
+        ("ignore: [gate\n", 1, 9, "opened here is never closed"),
     ],
 )
 def test_an_invalid_config_exits_2_with_its_place(

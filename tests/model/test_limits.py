@@ -46,7 +46,7 @@ def test_a_text_over_its_limit_is_refused(tmp_path: Path) -> None:
     deal.write_text(MINIMAL + "dynamics:\n  - event: " + "x" * (LIMITS["text"] + 1) + "\n")
     result = check(deal)
     assert result.exit_code == 2
-    assert f"dynamics[1].event is {LIMITS['text'] + 1:,} characters long" in result.output
+    assert f"dynamics[0].event is {LIMITS['text'] + 1:,} characters long" in result.output
 
 
 def test_a_deal_at_every_limit_is_valid(tmp_path: Path) -> None:

@@ -13,8 +13,17 @@ import pytest
 
 from reviewkit.errors import InvalidFile, Problem
 from reviewkit.model.deal import load_deal
-from reviewkit.model.playbook import DEFAULT_PLAYBOOK, Playbook, load_playbook, tr
-from tests.conftest import MINIMAL
+from reviewkit.model.playbook import (
+    DEFAULT_PLAYBOOK,
+    Lesson,
+    Playbook,
+    describe,
+    load_playbook,
+    tr,
+)
+from tests.conftest import MINIMAL, SAMPLES
+
+SAMPLE_PLAYBOOK = SAMPLES / "playbooks" / "meddpicc.yaml"
 
 Write = Callable[..., Path]
 
@@ -287,7 +296,7 @@ RULE_PROBLEMS = [
         "rule: {cuont: decision_chain}",
         16,
         "rule-unknown-op",
-        "stages[1].items[1].rule: unknown rule form 'cuont'; did you mean 'count'?",
+        "stages[0].items[0].rule: unknown rule form 'cuont'; did you mean 'count'?",
         "the rule forms are: exists, count, every, all, any, not",
         id="unknown-form",
     ),
@@ -304,7 +313,7 @@ RULE_PROBLEMS = [
         "rule: {exists: strategy.comercial.floor}",
         24,
         "rule-bad-path",
-        "stages[1].items[1].rule.exists: 'strategy.comercial.floor' is not a key path of the "
+        "stages[0].items[0].rule.exists: 'strategy.comercial.floor' is not a key path of the "
         "deal file; did you mean 'strategy.commercial.floor'?",
         "dotted path",
         id="misspelt-path",
@@ -321,7 +330,7 @@ RULE_PROBLEMS = [
         "rule: {count: deal.team}",
         23,
         "rule-not-list",
-        "stages[1].items[1].rule.count: 'deal.team' is not a list in the deal file",
+        "stages[0].items[0].rule.count: 'deal.team' is not a list in the deal file",
         "count and every take a list: decision_chain, partners, competitors, dynamics, actions",
         id="list-of-text",
     ),
@@ -337,7 +346,7 @@ RULE_PROBLEMS = [
         "rule: {count: decision_chain, where: {influence: huge}}",
         58,
         "bad-enum",
-        "stages[1].items[1].rule.where.influence: 'huge' is not one of the allowed values",
+        "stages[0].items[0].rule.where.influence: 'huge' is not one of the allowed values",
         "allowed: low, medium, high",
         id="where-enum",
     ),
@@ -353,7 +362,7 @@ RULE_PROBLEMS = [
         "rule: {count: decision_chain, where: {influense: high}}",
         47,
         "rule-bad-path",
-        "stages[1].items[1].rule.where: 'influense' is not a key path of the deal file; "
+        "stages[0].items[0].rule.where: 'influense' is not a key path of the deal file; "
         "did you mean 'influence'?",
         "dotted path",
         id="where-field",
@@ -362,7 +371,7 @@ RULE_PROBLEMS = [
         "rule: {count: decision_chain, where: {coach: maybe}}",
         54,
         "wrong-type",
-        "stages[1].items[1].rule.where.coach: expected true or false, found text 'maybe'",
+        "stages[0].items[0].rule.where.coach: expected true or false, found text 'maybe'",
         "coach: true",
         id="where-bool",
     ),
@@ -386,7 +395,7 @@ RULE_PROBLEMS = [
         "rule: {count: decision_chain, min: two}",
         44,
         "bad-number",
-        "stages[1].items[1].rule.min: 'two' is not a number",
+        "stages[0].items[0].rule.min: 'two' is not a number",
         "digits",
         id="min-text",
     ),
@@ -394,7 +403,7 @@ RULE_PROBLEMS = [
         "rule: decision_chain",
         15,
         "rule-shape",
-        "stages[1].items[1].rule: a rule is a mapping with one of the keys exists, count, "
+        "stages[0].items[0].rule: a rule is a mapping with one of the keys exists, count, "
         "every, all, any, not",
         "{count: decision_chain, where: {coach: true}}",
         id="scalar",
@@ -411,7 +420,7 @@ RULE_PROBLEMS = [
         "rule: {all: []}",
         21,
         "rule-shape",
-        "stages[1].items[1].rule.all: a rule is a mapping",
+        "stages[0].items[0].rule.all: a rule is a mapping",
         "rule:",
         id="empty-all",
     ),
@@ -419,7 +428,7 @@ RULE_PROBLEMS = [
         "rule: {not: {cuont: partners}}",
         22,
         "rule-unknown-op",
-        "stages[1].items[1].rule.not: unknown rule form 'cuont'; did you mean 'count'?",
+        "stages[0].items[0].rule.not: unknown rule form 'cuont'; did you mean 'count'?",
         "the rule forms are",
         id="inside-not",
     ),
@@ -427,7 +436,7 @@ RULE_PROBLEMS = [
         "rule: {any: [{exists: deal.owner}, {count: partners, where: {influence: huge}}]}",
         81,
         "bad-enum",
-        "stages[1].items[1].rule.any[2].where.influence: 'huge'",
+        "stages[0].items[0].rule.any[1].where.influence: 'huge'",
         "allowed: low, medium, high",
         id="inside-any",
     ),
@@ -452,7 +461,7 @@ def test_rule_problems(
             10,
             9,
             "duplicate-name",
-            "stages[1].items[2].key: 'a' is used twice; keys must be unique",
+            "stages[0].items[1].key: 'a' is used twice; keys must be unique",
             "rename one",
             id="duplicate-item",
         ),
@@ -461,7 +470,7 @@ def test_rule_problems(
             10,
             5,
             "duplicate-name",
-            "stages[2].key: 'first' is used twice",
+            "stages[1].key: 'first' is used twice",
             "rename one",
             id="duplicate-stage",
         ),
@@ -470,7 +479,7 @@ def test_rule_problems(
             10,
             9,
             "bad-name",
-            "stages[1].items[2].key: 'Coach_Developed' is not a valid key",
+            "stages[0].items[1].key: 'Coach_Developed' is not a valid key",
             "lower-case letters, digits and '-'",
             id="bad-item-key",
         ),
@@ -479,7 +488,7 @@ def test_rule_problems(
             10,
             5,
             "bad-name",
-            "stages[2].key: 'second stage' is not a valid key",
+            "stages[1].key: 'second stage' is not a valid key",
             "coach-developed",
             id="bad-stage-key",
         ),
@@ -488,7 +497,7 @@ def test_rule_problems(
             12,
             5,
             "bad-weight",
-            "stages[2].weight: 1.5 is not between 0 and 1",
+            "stages[1].weight: 1.5 is not between 0 and 1",
             "win probability",
             id="weight-over-one",
         ),
@@ -497,7 +506,7 @@ def test_rule_problems(
             12,
             5,
             "bad-weight",
-            "stages[2].weight: -0.1 is not between 0 and 1",
+            "stages[1].weight: -0.1 is not between 0 and 1",
             "win probability",
             id="weight-negative",
         ),
@@ -506,7 +515,7 @@ def test_rule_problems(
             12,
             13,
             "bad-number",
-            "stages[2].weight: 'high' is not a number",
+            "stages[1].weight: 'high' is not a number",
             "digits",
             id="weight-text",
         ),
@@ -515,7 +524,7 @@ def test_rule_problems(
             12,
             5,
             "unknown-key",
-            "unknown key 'summry' in stages[2]; did you mean 'summary'?",
+            "unknown key 'summry' in stages[1]; did you mean 'summary'?",
             "key, label, summary, weight, triggers, items, gate",
             id="unknown-stage-key",
         ),
@@ -524,7 +533,7 @@ def test_rule_problems(
             12,
             16,
             "bad-enum",
-            "stages[2].triggers[1]: 'prebid' is not one of the allowed values; did you mean "
+            "stages[1].triggers[0]: 'prebid' is not one of the allowed values; did you mean "
             "'pre-bid'?",
             "allowed: obstacle",
             id="bad-trigger",
@@ -534,7 +543,7 @@ def test_rule_problems(
             11,
             5,
             "missing-key",
-            "'en' is required in stages[2].label",
+            "'en' is required in stages[1].label",
             "add `en: ...`",
             id="label-without-english",
         ),
@@ -543,7 +552,7 @@ def test_rule_problems(
             10,
             5,
             "missing-key",
-            "'rule' is required in stages[1].gate",
+            "'rule' is required in stages[0].gate",
             "add `rule: {count: decision_chain, where: {coach: true}}`",
             id="gate-without-rule",
         ),
@@ -552,7 +561,7 @@ def test_rule_problems(
             10,
             9,
             "missing-key",
-            "'question' is required in stages[1].items[2]",
+            "'question' is required in stages[0].items[1]",
             "add `question: {...}`",
             id="item-without-question",
         ),
@@ -709,3 +718,45 @@ def test_count_min_zero_is_not_silently_changed(write: Write) -> None:
         return
     rule = book.stages[0].items[0].rule
     assert rule is not None and rule.min == 0 and rule.holds({"decision_chain": []})
+
+
+LESSONS = CUSTOM.replace(
+    '        question: {en: "Notes taken?"}\n',
+    '        question: {en: "Notes taken?"}\n'
+    "        lesson: {en: Write it down the same day., zh: 当天记下来。}\n"
+    "        source: reviewkit\n",
+).replace(
+    "      label: {en: Champion speaks}\n",
+    "      label: {en: Champion speaks}\n      lesson: {en: Nobody spoke for us.}\n",
+)
+
+
+def test_items_and_gates_carry_lessons_and_their_source(write: Write) -> None:
+    book = load_playbook(write(LESSONS, "team.yaml"))
+    meet = book.stages[0]
+    assert meet.items[0].lesson is None
+    assert meet.items[1].lesson == Lesson(
+        {"en": "Write it down the same day.", "zh": "当天记下来。"}, "reviewkit"
+    )
+    assert book.lesson("meet", "notes-taken") == meet.items[1].lesson
+    assert book.lesson("meet", "gate") == Lesson({"en": "Nobody spoke for us.", "zh": None}, None)
+    assert book.lesson("close", "gate") is None
+    shown = describe(book, "zh")
+    assert "教训（reviewkit 经验）：当天记下来。" in shown
+    assert "教训：Nobody spoke for us." in shown
+
+
+def test_a_lesson_source_is_course_or_reviewkit(write: Write) -> None:
+    text = LESSONS.replace("source: reviewkit", "source: book")
+    problem = one_problem(write, text)
+    assert (problem.line, problem.kind) == (17, "bad-enum")
+    assert "course, reviewkit" in str(problem) + (problem.hint or "")
+
+
+def test_every_lesson_of_the_shipped_playbooks_is_in_both_languages() -> None:
+    for book in (load_playbook(), load_playbook(SAMPLE_PLAYBOOK)):
+        found = [i.lesson for s in book.stages for i in s.items if i.lesson] + [
+            s.gate.lesson for s in book.stages if s.gate and s.gate.lesson
+        ]
+        assert len(found) >= 8
+        assert all(has_both_languages(x.text) for x in found)

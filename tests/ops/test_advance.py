@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from reviewkit.cli import app
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import load_deal
+from reviewkit.model.formtext import form_of
+from reviewkit.model.formtext import rewrite as rewrite_form
 from reviewkit.ops.advance import advance_command, indentation, rewrite
 from tests.conftest import MINIMAL, SAMPLE_DEALS, SAMPLES, TODAY, load_sample
 
@@ -194,6 +196,10 @@ def test_round_trip_of_every_sample_changes_only_the_intended_lines(sample: Path
     target = stages[deal.stage_index + 1].key
     before = sample.read_text(encoding="utf-8")
     after = rewrite(before, deal, target, TODAY, [], None)
+    if form_of(before, deal.playbook) is not None:  # the Chinese form: its lines stay Chinese
+        removed, added = changes(before, after)
+        assert all("stage" not in line and "status" not in line for line in added)
+        before, after = rewrite_form(before, deal.playbook), rewrite_form(after, deal.playbook)
     removed, added = changes(before, after)
     assert len(removed) == 1 and removed[0].strip().startswith(f"stage: {deal.stage}")
     assert added[0].strip().startswith(f"stage: {target}")
@@ -302,3 +308,21 @@ def test_advance_command_says_where_the_deal_went_or_what_is_open(tmp_path: Path
     assert moved.code == 0 and moved.err == ()
     assert moved.out.splitlines()[:-1] == list(refused.err[:-1])
     assert moved.out.splitlines()[-1].startswith(f"Moved {deal} from 'relationship' to 'partner'")
+
+
+def test_advance_writes_a_chinese_form_file_in_the_chinese_form(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text((SAMPLES / "xinan-hospital-stub.yaml").read_text(encoding="utf-8"))
+    before = path.read_text(encoding="utf-8")
+    args = ["advance", str(path), "--to", "qualification", "--force", "--reason", "先评估机会"]
+    result = CliRunner().invoke(app, [*args, "--today", str(TODAY)])
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8")
+    removed, added = changes(before, after)
+    assert removed == ["  阶段: 需求了解与信息收集"]
+    assert added[0] == "  阶段: 机会评估"
+    assert "检查清单:" in added and "  机会评估:" in added
+    assert '    跟进决策与资源: {状态: 未知, 依据: ""}' in added
+    assert "阶段记录:" in added and "    强制推进: 是" in added
+    deal = load_deal(path)
+    assert deal.stage == "qualification" and deal.data["history"][0]["forced"] is True

@@ -13,6 +13,7 @@ from reviewkit.cli import app
 from reviewkit.model.amounts import found, patterns
 from reviewkit.ops.render import render_pack
 from tests.conftest import SAMPLES, TODAY
+from tests.present.test_wordpack import parts_text
 
 #: A deal whose notes quote the figures in the forms people write them.
 NOTES = """\
@@ -41,6 +42,10 @@ FIGURES = {
 
 
 def _text(path: Path) -> str:
+    """What a file holds for a reader: a PDF's text, every part of a Word or Excel file (its
+    properties included), a Markdown or HTML file as written."""
+    if path.suffix in (".docx", ".xlsx"):
+        return "\n".join(parts_text(path).values())
     if path.suffix == ".pdf":
         return subprocess.run(
             ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
@@ -66,7 +71,7 @@ def _shown(text: str, name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", list(FIGURES))
-@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf", "docx", "xlsx"])
 def test_a_wide_pack_shows_no_price(tmp_path: Path, name: str, fmt: str) -> None:
     path = _deal(name, tmp_path)
     out = tmp_path / f"wide.{fmt}"
@@ -78,7 +83,7 @@ def test_a_wide_pack_shows_no_price(tmp_path: Path, name: str, fmt: str) -> None
     assert cover in " ".join(text.split())
 
 
-@pytest.mark.parametrize("fmt", ["md", "pdf"])
+@pytest.mark.parametrize("fmt", ["md", "pdf", "docx"])
 def test_the_team_pack_shows_quote_and_target(tmp_path: Path, fmt: str) -> None:
     """The same search finds them in today's pack: the wide pack's silence is real."""
     path = _deal("notes", tmp_path)

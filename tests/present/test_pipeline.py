@@ -40,9 +40,12 @@ review: {date: 2026-11-20}
 
 HEADINGS = [
     "# Pipeline review",
+    "## The four measures",
+    "## Open deals",
     "## Deals by stage",
     "### Project sales stage review (default)",
     "### MEDDPICC deal review (team sample)",
+    "## By owner",
     "## Deals that need a review meeting now",
     "## Gates not passed",
     "## Overdue actions by owner",
@@ -104,12 +107,14 @@ def expected_funnels() -> dict[str, list[list[str]]]:
     """The funnel tables as the sample files say they must be: counts, value and weighted
     value per currency, with each playbook's stage weights."""
     groups: dict[str, list] = defaultdict(list)
+    closed_groups: dict[str, list] = defaultdict(list)
     for path in SAMPLE_DEALS:
         deal, _ = load_sample(path)
-        if deal.is_open:
-            groups[tr(deal.playbook.name, "en")].append(deal)
+        name = tr(deal.playbook.name, "en")
+        (groups if deal.is_open else closed_groups)[name].append(deal)
     tables = {}
     for name, group in groups.items():
+        closed = closed_groups[name]
         playbook = group[0].playbook
         rows = []
         total: dict[str, Decimal] = defaultdict(Decimal)
@@ -125,6 +130,8 @@ def expected_funnels() -> dict[str, list[list[str]]]:
                 total[amount["currency"]] += amount["amount"]
                 total_weighted[amount["currency"]] += amount["amount"] * stage.weight
             bar = "█" * 12 if here else ""
+            won = sum(1 for d in closed if d.stage == stage.key and d.status == "won")
+            lost = sum(1 for d in closed if d.stage == stage.key and d.status == "lost")
             rows.append(
                 [
                     tr(stage.label, "en"),
@@ -133,8 +140,13 @@ def expected_funnels() -> dict[str, list[list[str]]]:
                     money(value),
                     f"{stage.weight * 100:.0f} %",
                     money(weighted),
+                    str(won),
+                    str(lost),
+                    f"{round(100 * won / (won + lost))} %" if won + lost else "—",
                 ]
             )
+        won = sum(1 for d in closed if d.status == "won")
+        lost = sum(1 for d in closed if d.status == "lost")
         rows.append(
             [
                 "**Total**",
@@ -143,6 +155,9 @@ def expected_funnels() -> dict[str, list[list[str]]]:
                 f"**{money(total)}**",
                 "",
                 f"**{money(total_weighted)}**",
+                f"**{won}**",
+                f"**{lost}**",
+                f"**{round(100 * won / (won + lost))} %**" if won + lost else "**—**",
             ]
         )
         tables[name] = rows
@@ -176,8 +191,12 @@ def test_funnel_per_playbook_matches_the_sample_files(deals: Path) -> None:
         "CNY 6,500,000",
         "5 %",
         "CNY 325,000",
+        "0",
+        "0",
+        "—",
     ]
-    assert default[5][3:] == ["CNY 28,000,000", "70 %", "CNY 19,600,000"]
+    # The lost sample closed in the bidding stage: that stage's win rate is 0 %.
+    assert default[5][3:] == ["CNY 28,000,000", "70 %", "CNY 19,600,000", "0", "1", "0 %"]
     assert default[-1] == [
         "**Total**",
         "**4**",
@@ -185,6 +204,9 @@ def test_funnel_per_playbook_matches_the_sample_files(deals: Path) -> None:
         "**CNY 46,500,000; EUR 4,500,000**",
         "",
         "**CNY 22,325,000; EUR 1,575,000**",
+        "**0**",
+        "**1**",
+        "**0 %**",
     ]
     meddpicc = funnel_rows(text, "MEDDPICC deal review (team sample)")
     assert [row[0] for row in meddpicc][:-1] == [
@@ -196,7 +218,7 @@ def test_funnel_per_playbook_matches_the_sample_files(deals: Path) -> None:
         "Close and hand over",
     ]
     assert [row[4] for row in meddpicc][:-1] == ["10 %", "25 %", "40 %", "60 %", "80 %", "90 %"]
-    assert meddpicc[2][1:] == ["1", "████████████", "EUR 2,100,000", "40 %", "EUR 840,000"]
+    assert meddpicc[2][1:6] == ["1", "████████████", "EUR 2,100,000", "40 %", "EUR 840,000"]
     # The default playbook's group is the bigger: it comes first.
     assert text.index("### Project sales stage review") < text.index("### MEDDPICC")
 
@@ -253,8 +275,8 @@ def test_overdue_actions_grouped_by_owner(deals: Path) -> None:
 
 def test_not_reviewed_and_past_close_over_the_samples(deals: Path) -> None:
     text = pipeline_md(deals)
+    # The stub has no review meeting recorded: like `check`, no review-stale for it.
     assert section(text, "## Deals not reviewed for too long").splitlines() == [
-        f"- **{XINAN}** (何晓东): Last review never",
         f"- **{ORBIT}** (Katrin Vogel): Last review 2026-11-04, 27 days",
     ]
     # The lost deal's close date (2026-10-31) is past, but it is closed.
@@ -286,6 +308,9 @@ def test_an_open_deal_past_its_close_date_is_listed(deals: Path) -> None:
         "USD 1,000,000",
         "10 %",
         "USD 100,000",
+        "0",
+        "0",
+        "—",
     ]
     assert default[-1][1] == "**5**"
     assert default[-1][3] == "**CNY 46,500,000; EUR 4,500,000; USD 1,000,000**"
@@ -298,9 +323,12 @@ def test_pipeline_in_chinese(deals: Path) -> None:
     text = pipeline_md(deals, "--lang", "zh")
     assert [line for line in text.splitlines() if line.startswith("#")] == [
         "# 项目管道总览",
+        "## 四项指标",
+        "## 进行中的项目",
         "## 各阶段项目",
         "### 项目型销售阶段检查（默认）",
         "### MEDDPICC 商机评审（团队示例）",
+        "## 按负责人",
         "## 需要立即召开分析会的项目",
         "## 未通过的阶段关口",
         "## 按责任人汇总的逾期行动",
@@ -317,6 +345,9 @@ def test_pipeline_in_chinese(deals: Path) -> None:
         "CNY 12,000,000",
         "20 %",
         "CNY 2,400,000",
+        "0",
+        "0",
+        "—",
     ]
     assert rows[-1][0] == "**合计**"
     assert "Deals by stage" not in text
@@ -350,7 +381,7 @@ def test_many_deals_on_several_cores_give_the_same_view(tmp_path: Path) -> None:
 # --- HTML and PDF --------------------------------------------------------------------------
 
 
-def test_html_pipeline_is_self_contained_with_svg_funnels(deals: Path) -> None:
+def test_html_pipeline_is_self_contained_with_a_funnel_per_playbook(deals: Path) -> None:
     result = invoke("pipeline", deals, "--format", "html", "--today", DAY)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
@@ -360,13 +391,19 @@ def test_html_pipeline_is_self_contained_with_svg_funnels(deals: Path) -> None:
     assert '<html lang="en">' in html and "<style>" in html
     for external in ("<link", "<script", "src=", "url(", "@import"):
         assert external not in html
-    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="funnel"') == 2
-    assert "<rect " in html
-    for heading in ("Deals by stage", "Gates not passed", "Overdue actions by owner"):
+    assert html.count('<table class="grid funnel">') == 2
+    # Stage labels are table text that wraps, never cut to fit a drawing.
+    assert "<tr><td>Understand needs, collect information</td>" in html
+    assert "…" not in html.split('<table class="grid funnel">')[1].split("</table>")[0]
+    for heading in (
+        "Open deals",
+        "Deals by stage: Project sales stage review (default)",
+        "Deals by stage: MEDDPICC deal review (team sample)",
+        "By owner",
+    ):
         assert f"<h2>{heading}</h2>" in html
-    assert "<h3>Chen Yu</h3>" in html
-    assert "<td>CNY 22,325,000; EUR 1,575,000</td>" not in html  # totals are bold
-    assert "<strong>CNY 22,325,000; EUR 1,575,000</strong>" in html
+    assert '<tr class="total"><td>Total</td><td></td><td>5</td>' in html
+    assert html.count('<td class="why">') == 5
     assert f"<code>{deals / 'bad.yaml'}</code>: 4:10:" in html
 
 
@@ -388,12 +425,12 @@ def test_pdf_pipeline(deals: Path) -> None:
     text = "".join("".join(page.extract_text() for page in reader.pages).split())
     for heading in (
         "Pipelinereview",
+        "Winrate(won/won+lost)",
+        "Opendeals",
         "Dealsbystage",
-        "Dealsthatneedareviewmeetingnow",
-        "Gatesnotpassed",
-        "Overdueactionsbyowner",
-        "Opendealspasttheirexpectedclose",
-        "Dealsnotreviewedfortoolong",
+        "Byowner",
+        "Reviewmeetingnow",
+        "Gatepassed",
         "Filesthatcouldnotbereadasdeals",
     ):
         assert heading in text, heading
@@ -431,6 +468,8 @@ def line(
     triggers: tuple[tuple[str, str], ...] = (),
     gates: tuple[str, ...] = (),
     overdue: tuple[tuple[str, str, dt.date, int], ...] = (),
+    stale: bool = False,
+    **more: object,
 ) -> DealLine:
     return DealLine(
         path=f"{name}.yaml",
@@ -451,6 +490,8 @@ def line(
         overdue=overdue,
         errors=0,
         warnings=0,
+        stale=stale,
+        **more,  # type: ignore[arg-type]
     )
 
 
@@ -515,6 +556,7 @@ def test_build_pipeline_lists() -> None:
             "1",
             "EUR",
             reviewed=dt.date(2026, 10, 1),
+            stale=True,
             close=dt.date(2026, 11, 20),
             triggers=(("obstacle or stall", ""), ("dynamics reversed", "x")),
             gates=("Gate one",),
@@ -561,9 +603,14 @@ def test_build_pipeline_lists() -> None:
         ("quiet", "2026-11-01", 30),
         ("busy", "2026-11-20", 11),
     ]
+    # Only what `check` reports as review-stale; a deal never reviewed is not.
     assert [(d["name"], d["last"], d["days"]) for d in view.stale] == [
-        ("quiet", "—", None),
         ("busy", "2026-10-01", 61),
+    ]
+    assert [(r["name"], r["last"]) for r in view.rows] == [
+        ("quiet", "none recorded"),
+        ("fine", "2026-12-01"),
+        ("busy", "2026-10-01"),
     ]
     assert view.invalid == [{"path": "bad.yaml", "first": "4:10: wrong", "count": 3}]
     assert (view.deals, view.open) == (4, 3)

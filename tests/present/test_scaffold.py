@@ -242,6 +242,34 @@ def test_scaffold_text_loads_for_every_stage_and_language(
             assert (deal.stage, deal.language) == (stage.key, lang)
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ("visits:", "product_problems:", "price_holders:", "with:", "A good coach:")),
+        ("zh", ("客户考察:", "产品问题:", "最终价格知情人:", "行动对象:", "好教练：")),
+    ],
+)
+def test_new_shows_the_lessons_fields_and_their_examples_load(
+    tmp_path: Path, playbook: Playbook, lang: str, words: tuple[str, ...]
+) -> None:
+    """Visits, product problems, price holders and an action's people come from the schema,
+    in the file's form, with examples that load as written; the good coach's profile
+    follows the decision chain."""
+    text = scaffold("Deal", stage="bidding", lang=lang, playbook=playbook)
+    assert all(word in text for word in words)
+    assert text.index(words[-1]) < text.index("合作伙伴:" if lang == "zh" else "partners:")
+    path = tmp_path / "live.yaml"
+    path.write_text(
+        scaffold("Deal", stage="bidding", lang=lang, playbook=playbook, live_examples=True),
+        encoding="utf-8",
+    )
+    data = load_deal(path, playbook).data
+    [visit], [problem], [action] = data["visits"], data["product_problems"], data["actions"]
+    person = data["decision_chain"][0]["name"]
+    assert (visit["attendees"], visit["accompanied"], action["with"]) == ([person], False, [person])
+    assert (problem["whose"], problem["status"]) == ("我方" if lang == "zh" else "us", "open")
+
+
 # -- refusing, forcing, bad usage -----------------------------------------------------
 
 
@@ -342,7 +370,8 @@ def test_new_shows_the_words_read_as_no_tie_and_unknown(
 ) -> None:
     run("new", name, "--lang", lang)
     text = next(tmp_path.glob("*.yaml")).read_text(encoding="utf-8")
-    line = next(x for x in text.splitlines() if x.startswith("#   competitor_ties"))
+    key = {"en": "competitor_ties:", "zh": "与对手关系："}[lang]
+    line = next(x for x in text.splitlines() if x.startswith("#") and key in x)
     rest = text[text.index(line) :].split("\n", 2)
     words = re.findall(r"“([^”]+)”", rest[0] + rest[1])
     states = [tie_state(w) for w in words]

@@ -81,7 +81,7 @@ def test_the_fields_of_each_text_agree_with_english(lang: str) -> None:
 def test_a_key_reads_in_the_language_and_fills_its_fields() -> None:
     assert say("en", "message.too-deep", limit=5).startswith("nesting deeper than 5 levels")
     assert say("zh", "message.too-deep", limit=5).startswith("嵌套超过 5 层")
-    assert say("en", "scaffold.value") == "e.g. {amount: 12000000, currency: CNY}"
+    assert say("en", "scaffold.from_data", rule="x") == "from the data: x"
     assert msg("en", "did-you-mean", name="x") == ("; did you mean 'x'?", "")
     assert label("attitude", "ally", "zh") == "同盟者"
     assert label("attitude", "not-a-value", "zh") == "not-a-value"

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewkit.judge.facts import last_review
+from reviewkit.judge.facts import review_overdue
 from reviewkit.judge.findings import Finding, Review
 
 SLUG = "review-stale"
@@ -38,14 +38,13 @@ SEVERITY = "warning"
 
 
 def check(review: Review) -> Iterator[Finding]:
-    last = last_review(review)
-    limit = review.config.thresholds.stale_review_days
-    if review.deal.is_open and last is not None and (review.today - last[0]).days > limit:
-        day, at = last
+    late = review_overdue(review)
+    if late is not None:
+        day, days, at = late
         yield review.finding(
             at,
             "review-stale",
             date=day.isoformat(),
-            days=(review.today - day).days,
-            limit=limit,
+            days=days,
+            limit=review.config.thresholds.stale_review_days,
         )
