@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reviewkit.judge.engine import check_deal
+from reviewkit.judge.engine import check_deal, rule_summary
 from reviewkit.judge.facts import (
     gate_holds,
     is_coach,
@@ -43,8 +43,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from decimal import Decimal
 
-    from reviewkit.model.dealtypes import Action, Assessment, DealData, Visit
+    from reviewkit.model.dealtypes import Action, Assessment, DealData, Suppression, Visit
 
+#: Ratings read on their own scale: difficulty as easy/hard (易/难), speed as slow/fast (慢/快).
+RATING_SCALES = {"difficulty": "difficulty", "speed": "speed"}
 ROLE_ORDER = ("decision-maker", "advisor", "gatekeeper", "technical", "procurement", "user")
 
 #: The most actions a person's card lists; the rest are in the next actions (a pack's size
@@ -181,18 +183,11 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         stages=_stages(review, data, lang),
         progress=_progress(review, lang),
         findings=[
-            {"severity": f.severity, "rule": f.rule, "line": f.line, "message": hide(f.message)}
+            {"severity": f.severity, "message": hide(f.message)}
             for f in findings
             if f.rule not in ("meeting-trigger", "checklist")  # the appendix shows the checklist
         ],
-        suppressed=[
-            {
-                "rule": entry["rule"],
-                "scope": " › ".join(x for x in (entry["stage"], entry["item"]) if x),
-                "reason": entry["reason"],
-            }
-            for entry in data["suppress"]
-        ],
+        suppressed=[_suppression(deal, entry, lang) for entry in data["suppress"]],
         chain=_chain(data, lang, t),
         open_items=_open_items(deal, findings, lang, t),
         since=_since(options.since, lang, t, hide),
@@ -224,6 +219,25 @@ def secret_prices(deal: Deal, audience: str) -> list[Decimal | None]:
     return [None if m is None else m["amount"] for m in (commercial["quote"], commercial["target"])]
 
 
+def _suppression(deal: Deal, entry: Suppression, lang: str) -> dict[str, str]:
+    """A suppression as the pack names it: what the rule reports, at which stage and item."""
+    scope = []
+    stage = entry["stage"]
+    if stage is not None and stage in deal.playbook.index:
+        found = deal.playbook.stages[deal.playbook.index[stage]]
+        scope.append(tr(found.label, lang))
+        labels = {item.key: tr(item.label, lang) for item in found.items}
+        if found.gate is not None:
+            labels["gate"] = tr(found.gate.label, lang)
+        if entry["item"] is not None:
+            scope.append(labels.get(entry["item"], entry["item"]))
+    return {
+        "rule": rule_summary(entry["rule"], lang),
+        "scope": " › ".join(scope),
+        "reason": entry["reason"],
+    }
+
+
 def _open_items(deal: Deal, findings: list[Finding], lang: str, t: dict[str, str]) -> list[str]:
     """How many checklist items each stage reached still lacks, as `check` counts them."""
     counts = Counter(f.stage for f in findings if f.rule == "checklist")
@@ -243,7 +257,8 @@ def _background(data: DealData, lang: str) -> dict[str, Any]:
     budget_text = money(budget, lang)
     if budget_text and budget is not None and budget["confirmed"] is not None:
         t = pack_text(lang)
-        budget_text += f" ({t['confirmed'] if budget['confirmed'] else t['unconfirmed']})"
+        state = t["confirmed"] if budget["confirmed"] else t["unconfirmed"]
+        budget_text += t["paren"].format(text=state)
     q = data["qualification"]
     return {
         "customer": [
@@ -266,7 +281,7 @@ def _background(data: DealData, lang: str) -> dict[str, Any]:
         ],
         "needs": project["needs"],
         "qualification": [
-            (key, label("level", q[key], lang))
+            (key, label(RATING_SCALES.get(key, "level"), q[key], lang))
             for key in ("size", "significance", "difficulty", "speed")
         ],
         "qualification_notes": q["notes"],
@@ -644,7 +659,7 @@ def _lost(
                 "label": g.label,
                 "gate": g.item == "gate",
                 "state": t[f"st_{g.state}"],
-                "opened": hide(g.opened) + (f" ({g.since})" if g.since else ""),
+                "opened": hide(g.opened) + (t["paren"].format(text=g.since) if g.since else ""),
             }
             for g in gaps
         ],

@@ -206,7 +206,7 @@ def _chain(w: Writer, pack: Pack) -> None:
         w.heading(t["partners"], 2)
         w.table(
             [
-                t["name"],
+                t["company"],
                 t["partner_role"],
                 t["influence"],
                 t["dm_attitude"],
@@ -231,7 +231,7 @@ def _chain(w: Writer, pack: Pack) -> None:
         w.heading(t["competitors"], 2)
         w.table(
             [
-                t["name"],
+                t["company"],
                 t["threat"],
                 t["products"],
                 t["strengths"],
