@@ -204,3 +204,17 @@ def test_demo_ends_with_a_summary_and_exit_zero(tmp_path: Path) -> None:
     assert tail[4].startswith(f"  lessons   {tmp_path / 'demo' / 'lessons.pdf'}, ")
     assert (tmp_path / "demo" / "pipeline.pdf").read_bytes().startswith(b"%PDF-")
     assert (tmp_path / "demo" / "lessons.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_an_invalid_chinese_file_is_answered_in_chinese_throughout(tmp_path: Path) -> None:
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(
+        ZH_DEAL.read_text(encoding="utf-8").replace("影响力: 高", "影响力: 巨大", 1),
+        encoding="utf-8",
+    )
+    result = invoke("check", deal, "--today", "2026-12-01")
+    assert result.exit_code == 2
+    first, summary = result.stdout.splitlines()
+    assert re.match(rf"{re.escape(str(deal))}:\d+:\d+: 错误 invalid 决策链\[0\]\.影响力：", first)
+    assert first.endswith("允许的取值：低、中、高")
+    assert summary == "已检查 1 个文件：1 个无效、1 个错误、0 个警告、0 条提示"

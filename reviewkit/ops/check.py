@@ -36,7 +36,7 @@ class CheckRun:
     findings: list[Finding]
     files: int
     invalid: int
-    languages: frozenset[str] = frozenset()  # of the valid files checked
+    languages: frozenset[str] = frozenset()  # of the files checked, as their messages speak
 
 
 def check_one(
@@ -50,7 +50,7 @@ def check_one(
     try:
         deal = load_deal(path, config.playbook, language=config.language)
     except InvalidFile as exc:
-        return invalid_findings(exc), True, ""
+        return invalid_findings(exc), True, lang or exc.language
     return check_deal(deal, today, config, lang), False, lang or deal.language
 
 
@@ -66,7 +66,7 @@ def check_text(
     try:
         deal = parse_deal(text, Path(display), config.playbook, display, config.language)
     except InvalidFile as exc:
-        return CheckRun(invalid_findings(exc), 1, 1)
+        return CheckRun(invalid_findings(exc), 1, 1, frozenset([lang or exc.language]))
     findings = check_deal(deal, today, config, lang)
     return CheckRun(findings, 1, 0, frozenset([lang or deal.language]))
 
