@@ -7,7 +7,9 @@ import html
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 
 from reviewkit.ops.render import render_pack
 from tests.conftest import SAMPLES, TODAY
@@ -20,12 +22,17 @@ def _render(name: str, fmt: str, tmp_path: Path) -> str:
         text = subprocess.run(
             ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
         ).stdout
+    elif fmt == "docx":  # every paragraph, in the body and in table cells, in document order
+        body = docx.Document(str(out)).element.body
+        text = "\n".join(
+            "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))
+        )
     else:
         text = html.unescape(out.read_text(encoding="utf-8"))
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf", "docx"])
 def test_the_english_pack(tmp_path: Path, fmt: str) -> None:
     text = _render("northfield-core-network", fmt, tmp_path)
     # Each person's plan: the actions aimed at them, and the question where there is none.
@@ -49,7 +56,7 @@ def test_the_english_pack(tmp_path: Path, fmt: str) -> None:
     assert "Wants a seat on HQ's 5G-SA readiness task force" in text
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf", "docx"])
 def test_the_chinese_pack(tmp_path: Path, fmt: str) -> None:
     text = _render("huadong-grid-dispatch", fmt, tmp_path).replace(" ", "")
     assert "我方行动" in text
