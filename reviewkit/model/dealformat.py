@@ -41,6 +41,8 @@ LIMITS = {
     "support": 50,
     "decisions": 100,
     "history": 50,
+    "visits": 50,
+    "product_problems": 50,
     "suppress": 50,
     "list": 100,
     "text": MAX_TEXT,
@@ -132,9 +134,38 @@ ACTION = Struct(
         "due": Date(),
         "checkpoint": Text(),
         "status": Enum("action-status"),
+        "with": TEXTS,
     },
     required=("what",),
     name="Action",
+)
+
+#: A site or reference visit of customer people: who hosted it ("us" or a competitor's name),
+#: where, which customer people went, and whether we went with them.
+VISIT = Struct(
+    {
+        "date": Date(),
+        "host": Text(),
+        "site": Text(),
+        "attendees": TEXTS,
+        "accompanied": Bool(),
+        "notes": Text(),
+    },
+    required=("site",),
+    name="Visit",
+)
+
+#: A problem with a product at the customer: whose product ("us" or a competitor's name),
+#: what went wrong, our response, and whether it is still open.
+PRODUCT_PROBLEM = Struct(
+    {
+        "whose": Text(),
+        "problem": Text(),
+        "response": Text(),
+        "status": Enum("problem-status"),
+    },
+    required=("problem",),
+    name="ProductProblem",
 )
 
 
@@ -313,6 +344,7 @@ def deal_schema(
                             "floor": Money(),
                             "technical_score": Number(),
                             "price_changes": ListOf(PRICE_CHANGE, LIMITS["list"]),
+                            "price_holders": TEXTS,
                         }
                     ),
                 }
@@ -320,6 +352,8 @@ def deal_schema(
             "actions": ListOf(ACTION, LIMITS["actions"]),
             "risks": ListOf(RISK, LIMITS["risks"]),
             "support": ListOf(SUPPORT, LIMITS["support"]),
+            "visits": ListOf(VISIT, LIMITS["visits"]),
+            "product_problems": ListOf(PRODUCT_PROBLEM, LIMITS["product_problems"]),
             "checklist": checklist or MapOf(MapOf(ANSWER)),
             "outcome": Struct(
                 {"date": Date(), "winner": Text(), "reasons": TEXTS, "lessons": TEXTS}
@@ -348,6 +382,8 @@ NAMED_BY = {
     "background.project.payment_milestones": "milestone",
     "risks": "risk",
     "support": "what",
+    "visits": "site",
+    "product_problems": "problem",
 }
 
 

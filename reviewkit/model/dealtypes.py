@@ -43,22 +43,34 @@ RiskLevel = Literal["red", "yellow", "green"]
 
 Support = Literal["executive-visit", "reference-visit", "price-authority", "presales", "other"]
 
+ProblemStatus = Literal["open", "resolved"]
+
 Answer = Literal["yes", "partial", "no", "unknown"]
 
 Rule = Literal[
     "action-incomplete",
     "action-overdue",
+    "action-unknown-person",
+    "attitude-shares",
     "attitude-unknown",
     "checklist",
     "close-date-passed",
+    "coach-profile",
     "competitor-ties",
+    "customer-visit",
     "floor-in-text",
     "floor-not-confidential",
     "gate",
+    "hostile-advocate",
+    "hostile-coach",
     "invalid",
     "meeting-trigger",
     "no-decision-maker",
     "outcome-missing",
+    "person-without-plan",
+    "pic-missing",
+    "price-holders",
+    "product-problem-unanswered",
     "review-stale",
     "single-threaded",
     "unused-suppression",
@@ -248,6 +260,7 @@ class StrategyCommercial(TypedDict):
     floor: Money | None
     technical_score: Decimal | None
     price_changes: list[PriceChange]
+    price_holders: list[str]
 
 
 class Strategy(TypedDict):
@@ -256,12 +269,17 @@ class Strategy(TypedDict):
     commercial: StrategyCommercial
 
 
-class Action(TypedDict):
-    what: str
-    owner: str | None
-    due: dt.date | None
-    checkpoint: str | None
-    status: ActionStatus | None
+Action = TypedDict(
+    "Action",
+    {
+        "what": str,
+        "owner": str | None,
+        "due": dt.date | None,
+        "checkpoint": str | None,
+        "status": ActionStatus | None,
+        "with": list[str],
+    },
+)
 
 
 class Risk(TypedDict):
@@ -282,6 +300,22 @@ SupportRequest = TypedDict(
         "status": ActionStatus | None,
     },
 )
+
+
+class Visit(TypedDict):
+    date: dt.date | None
+    host: str | None
+    site: str
+    attendees: list[str]
+    accompanied: bool | None
+    notes: str | None
+
+
+class ProductProblem(TypedDict):
+    whose: str | None
+    problem: str
+    response: str | None
+    status: ProblemStatus | None
 
 
 class ChecklistAnswer(TypedDict):
@@ -331,6 +365,8 @@ class DealData(TypedDict):
     actions: list[Action]
     risks: list[Risk]
     support: list[SupportRequest]
+    visits: list[Visit]
+    product_problems: list[ProductProblem]
     checklist: dict[str, dict[str, ChecklistAnswer | None]]
     outcome: Outcome
     suppress: list[Suppression]

@@ -68,6 +68,9 @@ EXAMPLE_VALUES: dict[SchemaPath, object] = {
     ("risks", "due"): "2026-12-18",
     ("support", "by"): "2026-12-20",
     ("support", "status"): "open",
+    ("visits", "date"): "2026-11-24",
+    ("visits", "accompanied"): "false",
+    ("product_problems", "status"): "open",
 }
 #: Inline comments from the catalogue (`scaffold.<name>`), by schema path.
 INLINE: dict[SchemaPath, str] = {
@@ -83,6 +86,7 @@ INLINE: dict[SchemaPath, str] = {
     ("background", "project", "tender", "technical_weight"): "points",
     ("background", "project", "tender", "price_weight"): "points",
     ("strategy", "commercial", "technical_score"): "technical_score",
+    ("strategy", "commercial", "price_holders"): "price_holders",
 }
 #: Section comments from the catalogue, by top-level key.
 SECTION = {
@@ -93,6 +97,8 @@ SECTION = {
     "partners": "partners",
     "competitors": "competitors",
     "dynamics": "dynamics",
+    "visits": "visits",
+    "product_problems": "product_problems",
     "assessment": "assessment",
     "strategy": "strategy",
     "actions": "actions",
@@ -101,6 +107,8 @@ SECTION = {
     "checklist": "checklist",
     "outcome": "outcome",
 }
+#: Comments after a section's example entry, from the catalogue, by top-level key.
+AFTER = {"decision_chain": "coach_profile"}
 
 
 def quoted(value: object) -> str:
@@ -167,6 +175,8 @@ class Writer:
             if isinstance(field, ListOf) and isinstance(field.item, Struct):
                 self.lines.append(f"{name}:")
                 self.entry(field, (key,), 2)
+                if key in AFTER:
+                    self.comment(self.c[AFTER[key]], 0)
             elif isinstance(field, Struct):
                 self.lines.append(f"{name}:")
                 self.section(field.fields, (key,), 2, given, stage)

@@ -137,7 +137,7 @@ def test_the_new_sections_are_sheets_of_the_pack_contexts_rows(tmp_path: Path) -
     deal, _ = load_sample(HUADONG)
     pack = build_pack(deal, PackOptions(TODAY))
     risks = rows(book["风险与应对"])
-    assert risks[0] == ["等级", "风险", "应对措施", "负责人", "完成时间"]
+    assert risks[0] == ["等级", "风险", "我方应对", "负责人", "完成时间"]
     assert [r[1] for r in risks[1:]] == [r["risk"] for r in pack.risks]
     assert [r[0] for r in risks[1:]] == ["红", "红", "黄", "绿"]
     assert book["风险与应对"]["A2"].font.bold and not book["风险与应对"]["A4"].font.bold

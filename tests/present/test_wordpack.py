@@ -481,11 +481,11 @@ def test_the_decision_page_and_the_new_sections_hold_the_pdfs_content(
     assert [row[0] for row in pricing] == ["Us"] + [r["name"] for r in pack.tender["pricing"][1:]]
     assert [row[4] for row in pricing] == [r["total"] for r in pack.tender["pricing"]]
     assert pricing[0][1].endswith("(our band)")
-    risks = cells(("Level", "Risk", "Response", "Owner", "Due"))
+    risks = cells(("Level", "Risk", "Our response", "Owner", "Due"))
     assert [row[1] for row in risks] == [r["risk"] for r in pack.risks]
     assert risks[0][0] == "red"
     assert (
-        tables[("Level", "Risk", "Response", "Owner", "Due")]
+        tables[("Level", "Risk", "Our response", "Owner", "Due")]
         .rows[1]
         .cells[0]
         .paragraphs[0]
