@@ -317,14 +317,19 @@ def render(
     """
 
     def op() -> "Outcome":
-        from reviewkit.ops.batch import render_command
-        from reviewkit.ops.render import PackRequest
+        from reviewkit.present.pdfahead import ahead
 
-        pack_lang = lang
-        request = PackRequest(
-            format.value, pack_lang, reveal_floor, _today(today), playbook, config, since
-        )
-        return render_command(paths, request, output, jobs)
+        one_pdf = format is RenderFormat.pdf and output != "-" and len(paths) == 1
+        # WeasyPrint is imported on another core while this one builds the pack
+        with ahead(one_pdf and not paths[0].is_dir()):
+            from reviewkit.ops.batch import render_command
+            from reviewkit.ops.render import PackRequest
+
+            pack_lang = lang
+            request = PackRequest(
+                format.value, pack_lang, reveal_floor, _today(today), playbook, config, since
+            )
+            return render_command(paths, request, output, jobs)
 
     _run(op)
 

@@ -158,9 +158,10 @@ def _reference(since: str, old: Deal) -> str:
 def _pdf(html: str) -> bytes:
     """The PDF of a pack's HTML, after checking that every character can be drawn."""
     from reviewkit.present.fonts import require_fonts
+    from reviewkit.present.pdfahead import pdf_renderer
 
     try:
-        from reviewkit.present.pdf import html_to_pdf
+        html_to_pdf = pdf_renderer()  # WeasyPrint imported ahead, or here
     except OSError as exc:  # WeasyPrint could not load Pango
         raise error("no-pango", detail=exc) from None
     require_fonts(_visible_text(html))
