@@ -85,6 +85,8 @@ class Child:
         kind, value = reply
         if kind == "failed":
             raise _exception(value)
+        global made_ahead
+        made_ahead = True
         data, refused = value
         return data, refused
 
@@ -105,6 +107,9 @@ class Child:
 
 
 _ahead: Child | None = None
+
+#: Whether a PDF was made by a child in this process's life (see `reviewkit.cli._exit_now`).
+made_ahead = False
 
 
 @contextlib.contextmanager
