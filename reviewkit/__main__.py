@@ -1,5 +1,38 @@
-"""`python -m reviewkit`."""
+"""The `reviewkit` command and `python -m reviewkit`: for a PDF, WeasyPrint is started at once."""
 
-from reviewkit.cli import main
+import sys
+from collections.abc import Sequence
 
-main()
+
+def reads_as_pdf_render(args: Sequence[str]) -> bool:
+    """Whether a command line reads as `render ... --format pdf`, judged from its words before
+    the command line's modules load. Only a hint: it starts WeasyPrint's import in a child
+    process early (`reviewkit.present.pdfahead`), and the render command, once its options
+    are parsed, keeps that child or stops it; a wrong guess costs a moment of the other core."""
+    if not args or args[0] != "render":
+        return False
+    words = list(args[1:])
+    pairs = set(zip(words, words[1:], strict=False))
+    return bool(
+        {"--format=pdf", "-fpdf"} & set(words) or {("--format", "pdf"), ("-f", "pdf")} & pairs
+    )
+
+
+def main() -> None:
+    """Console entry point: the command line of `reviewkit.cli`, with WeasyPrint's import
+    started before it loads when the words ask for a PDF."""
+    if not reads_as_pdf_render(sys.argv[1:]):
+        from reviewkit.cli import main as command_line
+
+        command_line()
+        return
+    from reviewkit.present.pdfahead import ahead
+
+    with ahead():
+        from reviewkit.cli import main as command_line
+
+        command_line()
+
+
+if __name__ == "__main__":
+    main()

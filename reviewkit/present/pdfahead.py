@@ -115,12 +115,16 @@ made_ahead = False
 @contextlib.contextmanager
 def ahead(wanted: bool = True) -> Iterator[Child | None]:
     """Within this block, when `wanted` and `can_fork()`, a child imports WeasyPrint and
-    waits for `pdf_renderer`'s one pack; it is stopped and waited for when the block ends."""
+    waits for `pdf_renderer`'s one pack; it is stopped and waited for when the block ends.
+    An inner block takes over its enclosing block's child, or stops it if not `wanted`."""
     global _ahead
-    if not wanted or not can_fork() or _ahead is not None:
+    started, _ahead = _ahead, None
+    if started is not None and not wanted:  # started early for what is not a PDF after all
+        started.stop()
+    if not wanted or not can_fork():
         yield None
         return
-    child = _start()
+    child = started or _start()  # a child started by an enclosing block is this block's now
     _ahead = child
     try:
         yield child

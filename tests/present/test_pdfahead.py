@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewkit.__main__ import reads_as_pdf_render
 from reviewkit.ops.render import render_pack
 from reviewkit.present import pdfahead
 from reviewkit.present.pdf import html_to_pdf
@@ -148,6 +149,7 @@ def test_a_child_that_dies_costs_time_not_the_pack(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_stops_both_processes_and_leaves_the_earlier_pack(tmp_path: Path) -> None:
+    # `reviewkit`, the installed command, starts its child before the command line loads.
     out = tmp_path / "pack.pdf"
     out.write_bytes(b"%PDF-1.7 an earlier pack")
     command = subprocess.Popen(
@@ -162,7 +164,10 @@ def test_ctrl_c_stops_both_processes_and_leaves_the_earlier_pack(tmp_path: Path)
         assert time.monotonic() < deadline, "no child started"
         time.sleep(0.005)
     child = int(tasks.read_text().split()[0])
-    time.sleep(0.3)  # WeasyPrint half imported, the pack half built
+    wchan = Path(f"/proc/{command.pid}/wchan")
+    while "pipe" not in wchan.read_text():  # the command waits for its child's answer
+        assert time.monotonic() < deadline, "the command never waited for its child"
+        time.sleep(0.005)
     os.killpg(command.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
     _, err = command.communicate(timeout=30)
     assert (command.returncode, err) == (130, "reviewkit: interrupted\n")
@@ -170,3 +175,34 @@ def test_ctrl_c_stops_both_processes_and_leaves_the_earlier_pack(tmp_path: Path)
     assert [p.name for p in tmp_path.iterdir()] == ["pack.pdf"]
     with pytest.raises(ProcessLookupError):
         os.kill(child, 0)
+
+
+@pytest.mark.parametrize(
+    ("words", "pdf"),
+    [
+        ("render deal.yaml --format pdf", True),
+        ("render deal.yaml -f pdf -o out.pdf", True),
+        ("render --format=pdf deal.yaml", True),
+        ("render -fpdf deal.yaml", True),
+        ("render deal.yaml", False),
+        ("render deal.yaml --format html", False),
+        ("pipeline deals --format pdf", False),
+        ("check pdf", False),
+        ("", False),
+    ],
+)
+def test_the_command_line_words_that_start_weasyprint_early(words: str, pdf: bool) -> None:
+    assert reads_as_pdf_render(words.split()) is pdf
+
+
+def test_a_child_started_early_for_what_is_no_pdf_is_stopped_at_once(tmp_path: Path) -> None:
+    # `render DIR -f pdf` reads as a PDF render, but renders a batch: the early child goes.
+    before = children()
+    with pdfahead.ahead() as early:
+        assert early is not None and early.pid in children()
+        with pdfahead.ahead(False) as inner:
+            assert inner is None
+            assert children() == before
+    with pdfahead.ahead() as early, pdfahead.ahead() as inner:
+        assert inner is early  # the render command keeps the child started for it
+    assert children() == before
