@@ -31,12 +31,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import signal
 import struct
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
+
+# `pickle` (and `re` with it) is imported where it is used, after the fork: the child starts
+# its import of WeasyPrint sooner.
 
 Renderer = Callable[[str], tuple[bytes, list[str]]]
 
@@ -200,6 +202,8 @@ def _serve(inbox: int, outbox: int) -> None:
 
 def _portable(exc: BaseException) -> tuple[bytes | None, str, str]:
     """An exception as it crosses the pipe: pickled when it can be, and its name and message."""
+    import pickle
+
     try:
         pickled: bytes | None = pickle.dumps(exc)
     except Exception:
@@ -209,6 +213,8 @@ def _portable(exc: BaseException) -> tuple[bytes | None, str, str]:
 
 def _exception(value: tuple[bytes | None, str, str]) -> BaseException:
     """The child's exception again: the same one, or one of the same name and message."""
+    import pickle
+
     pickled, name, message = value
     if pickled is not None:
         with contextlib.suppress(Exception):
@@ -220,6 +226,8 @@ def _exception(value: tuple[bytes | None, str, str]) -> BaseException:
 
 
 def _send(fd: int, value: object) -> None:
+    import pickle
+
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     view = memoryview(_LENGTH.pack(len(data)) + data)
     while view:
@@ -228,6 +236,8 @@ def _send(fd: int, value: object) -> None:
 
 def _receive(fd: int) -> Any:
     """The next value on the pipe, or None when the other end closed it first."""
+    import pickle
+
     head = _read(fd, _LENGTH.size)
     if head is None:
         return None
