@@ -6,14 +6,18 @@ Each run is a fresh process, as a rep pays it. The bare render is WeasyPrint alo
 HTML that `reviewkit render --format html` writes for the same deal, so the difference is
 what reviewkit adds (reading and checking the deal, building the pack, the font check) and
 what it saves (finding WeasyPrint's libraries without helper processes, keeping the garbage
-collector out of the render and the exit). English and Chinese samples run interleaved in
-one loop; peak memory (maximum resident set size) is reported for every command. Then deals
-with 60 and 200 people on the decision chain, whose map spans several pages.
+collector out of the render and the exit, importing WeasyPrint in a child process on the
+other core while the pack is built). English and Chinese samples run interleaved in one
+loop; peak memory (maximum resident set size, of the command and the child it waited for)
+is reported for every command. The English 9-page pack also runs pinned to one core, where
+nothing overlaps: what the child costs when there is no second core. Then deals with 60 and
+200 people on the decision chain, whose map spans several pages.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -70,7 +74,7 @@ def pages(pdf: Path) -> int:
 def show(runs: Runs, name: str, pages: int) -> None:
     times = runs.times[name]
     print(
-        f"  {name:18} median {runs.median(name):6.2f} s   min {min(times):6.2f}   "
+        f"  {name:24} median {runs.median(name):6.2f} s   min {min(times):6.2f}   "
         f"max {max(times):6.2f}   CPU {runs.median_cpu(name):6.2f} s   "
         f"peak {runs.memory[name]:4d} MB   {pages} pages"
     )
@@ -115,6 +119,12 @@ def main() -> int:
             str(html),
             str(outputs[f"weasyprint {name}"]),
         ]
+    if shutil.which("taskset"):  # util-linux; the one-core pair is left out without it
+        one_core = ["taskset", "--cpu-list", "0"]
+        commands["reviewkit en-9p 1 core"] = one_core + commands["reviewkit en-9p"]
+        commands["weasyprint en-9p 1 core"] = one_core + commands["weasyprint en-9p"]
+        outputs["reviewkit en-9p 1 core"] = outputs["reviewkit en-9p"]
+        outputs["weasyprint en-9p 1 core"] = outputs["weasyprint en-9p"]
     runs = compare(commands, args.runs)
     print(f"{args.runs} runs each, interleaved; fresh process per run; wall and CPU time")
     for name in runs.times:
@@ -126,6 +136,10 @@ def main() -> int:
             f"  reviewkit / bare WeasyPrint ({name}) = {ratio:.2f} wall, {cpu:.2f} CPU  "
             f"{verdict(ratio, 0.75, 'at most 0.75')}"
         )
+    if "reviewkit en-9p 1 core" in runs.times:
+        ratio = runs.median("reviewkit en-9p 1 core") / runs.median("weasyprint en-9p 1 core")
+        cpu = runs.median_cpu("reviewkit en-9p 1 core") / runs.median_cpu("weasyprint en-9p 1 core")
+        print(f"  reviewkit / bare WeasyPrint (en-9p, one core) = {ratio:.2f} wall, {cpu:.2f} CPU")
     per_page = {
         n: runs.median(f"reviewkit {n}") / pages(outputs[f"reviewkit {n}"]) for n in SAMPLES
     }

@@ -1,5 +1,6 @@
 """The `reviewkit` command and `python -m reviewkit`: for a PDF, WeasyPrint is started at once."""
 
+import itertools
 import sys
 from collections.abc import Sequence
 
@@ -12,7 +13,7 @@ def reads_as_pdf_render(args: Sequence[str]) -> bool:
     if not args or args[0] != "render":
         return False
     words = list(args[1:])
-    pairs = set(zip(words, words[1:], strict=False))
+    pairs = set(itertools.pairwise(words))
     return bool(
         {"--format=pdf", "-fpdf"} & set(words) or {("--format", "pdf"), ("-f", "pdf")} & pairs
     )

@@ -21,8 +21,8 @@ What the user sees does not change:
   die (PR_SET_PDEATHSIG). No zombie is left, and exit codes are this process's.
 - A child that dies without an answer (a crash, the out-of-memory killer) costs time, not
   the pack: the HTML is rendered in this process, as without the child.
-- Without `fork` (off Linux) or outside an `ahead` block, `pdf_renderer` is WeasyPrint in
-  this process, as before.
+- Without `fork` (off Linux), in a process with other threads, or outside an `ahead`
+  block, `pdf_renderer` is WeasyPrint in this process, as before.
 
 Messages on the pipes are pickled values, each preceded by its length (8 bytes).
 """
@@ -47,8 +47,12 @@ _PR_SET_PDEATHSIG = 1
 
 
 def can_fork() -> bool:
-    """Whether WeasyPrint can be imported ahead here: Linux, where `fork` is safe and tested."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
+    """Whether WeasyPrint can be imported ahead here: on Linux, where `fork` is tested, from a
+    process without other threads (a fork copies only the calling thread, and a lock another
+    thread held would stay locked in the child)."""
+    threading = sys.modules.get("threading")
+    alone = threading is None or threading.active_count() == 1
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and alone
 
 
 class Child:

@@ -206,3 +206,20 @@ def test_a_child_started_early_for_what_is_no_pdf_is_stopped_at_once(tmp_path: P
     with pdfahead.ahead() as early, pdfahead.ahead() as inner:
         assert inner is early  # the render command keeps the child started for it
     assert children() == before
+
+
+def test_no_fork_from_a_process_with_other_threads(tmp_path: Path) -> None:
+    import threading
+
+    html = pack_html(tmp_path, "metro-transit-wifi.yaml")
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        with pdfahead.ahead() as child:
+            assert child is None
+            data, _ = pdfahead.pdf_renderer()(html)  # WeasyPrint in this process, as before
+    finally:
+        release.set()
+        other.join()
+    assert data == html_to_pdf(html)[0]
