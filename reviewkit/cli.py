@@ -578,6 +578,7 @@ def playbook_show(
 @app.command()
 def rule(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The rule's slug, e.g. gate.")],
+    lang: LangOption = None,
 ) -> None:
     """Explain a rule of check: what it reports, why, how to fix it.
 
@@ -587,7 +588,7 @@ def rule(
     def op() -> "Outcome":
         from reviewkit.ops.rule import rule_command
 
-        return rule_command(name)
+        return rule_command(name, lang)
 
     _run(op)
 

@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 from reviewkit.cli import app
 from reviewkit.judge.engine import RULES
 from reviewkit.judge.findings import Rule
+from reviewkit.text.catalogue import say
 
 
 def invoke(*args: str):  # type: ignore[no-untyped-def]
@@ -23,6 +24,25 @@ def test_rule_prints_its_documentation(rule: Rule) -> None:
     assert result.stdout == rule.manual()
     assert result.stdout.startswith(f"{rule.slug} (severity ")
     assert "\nPASS:\n" in result.stdout and "\nFAIL:\n" in result.stdout
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.slug)
+def test_rule_in_chinese_says_what_why_and_how_to_fix(rule: Rule) -> None:
+    result = invoke("rule", rule.slug, "--lang", "zh")
+    assert result.exit_code == 0
+    head, why, fix = result.stdout.rstrip("\n").split("\n\n")
+    assert head.startswith(say("zh", f"rule.{rule.slug}") + "（严重程度：")
+    assert why == "为什么：" + say("zh", f"rule.{rule.slug}.why")
+    assert fix == "怎么办：" + say("zh", f"rule.{rule.slug}.fix")
+    assert rule.slug not in result.stdout
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.slug)
+def test_the_catalogue_why_and_fix_are_the_docstring_s(rule: Rule) -> None:
+    """The English texts other languages translate are the docstring's own paragraphs."""
+    paragraphs = [" ".join(p.split()) for p in rule.doc.split("\n\n")]
+    assert "Why: " + say("en", f"rule.{rule.slug}.why") in paragraphs
+    assert "Fix: " + say("en", f"rule.{rule.slug}.fix") in paragraphs
 
 
 def test_an_unknown_rule_exits_2_with_a_suggestion() -> None:

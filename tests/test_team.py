@@ -204,8 +204,8 @@ def test_playbook_show_lists_stages_items_and_gates() -> None:
     text = result.stdout
     for key in ("discovery", "relationship", "bidding", "implementation", "coach-developed"):
         assert key in text
-    assert "→ needs at least 1 decision_chain entry with coach: true" in text
-    assert "gate" in text and "speaks_for_us: true" in text
+    assert "→ needs at least 1 person in the decision chain: is our coach" in text
+    assert "gate" in text and "influence is high, speaks for us" in text
     assert "answered in the deal file" in text
 
 
@@ -214,8 +214,12 @@ def test_playbook_show_another_playbook_in_chinese() -> None:
         "playbook", "show", "--playbook", SAMPLES / "playbooks/meddpicc.yaml", "--lang", "zh"
     )
     assert result.exit_code == 0
-    assert "1. qualify" in result.stdout and "champion" in result.stdout
-    assert "关口" in result.stdout
+    assert "1. 商机资格确认（权重 0.10）" in result.stdout
+    assert (
+        "· 关口：" in result.stdout
+        and "需要决策链中至少 1 人：为我方说话、影响力为高" in result.stdout
+    )
+    assert "qualify" not in result.stdout and "champion" not in result.stdout
 
 
 def test_playbook_show_reports_a_broken_playbook(tmp_path: Path) -> None:

@@ -115,12 +115,22 @@ def _suppress(review: Review, found: list[Finding]) -> list[Finding]:
     for index, entry in enumerate(review.deal.data["suppress"]):
         remaining = [f for f in kept if not suppresses(entry, f.rule, f.stage, f.item)]
         if len(remaining) == len(kept) and review.config.applies(UNUSED.slug):
-            unused = review.finding(("suppress", index), "unused-suppression", slug=entry["rule"])
+            unused = review.finding(
+                ("suppress", index),
+                "unused-suppression",
+                slug=entry["rule"],
+                summary=rule_summary(entry["rule"], review.lang),
+            )
             remaining.append(
                 dataclasses.replace(unused, rule=UNUSED.slug, severity=UNUSED.severity)
             )
         kept = remaining
     return kept
+
+
+def rule_summary(slug: str, lang: str) -> str:
+    """What a rule reports, in `lang`: how a rule is named to a reader."""
+    return BY_SLUG[slug].summary_in(lang) if slug in BY_SLUG else slug
 
 
 def invalid_findings(error: InvalidFile) -> list[Finding]:

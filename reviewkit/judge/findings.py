@@ -11,7 +11,7 @@ from types import ModuleType
 from reviewkit.model.config import DEFAULT, Config
 from reviewkit.model.deal import Deal
 from reviewkit.model.rulenames import SEVERITIES
-from reviewkit.text.catalogue import FALLBACK, say
+from reviewkit.text.catalogue import FALLBACK, has, say
 from reviewkit.text.messages import clip, msg
 
 __all__ = ["SEVERITIES", "STAGE_POLICY", "Finding", "Review", "Rule", "clip"]
@@ -113,9 +113,25 @@ class Rule:
             found.append((line[:4], "\n".join(body).strip("\n") + "\n"))
         return found
 
-    def manual(self) -> str:
-        """The rule's documentation as `reviewkit rule NAME` prints it."""
+    def manual(self, lang: str = FALLBACK) -> str:
+        """The rule's documentation as `reviewkit rule NAME` prints it: in English its
+        docstring; in another language what it reports, why and how to fix it, from the
+        catalogue (`rule.<slug>.why`, `rule.<slug>.fix`)."""
+        if lang == FALLBACK:
+            severity = (
+                "severity by stage"
+                if self.severity == STAGE_POLICY
+                else f"severity {self.severity}"
+            )
+            return f"{self.slug} ({severity})\n\n{self.doc}\n"
         severity = (
-            "severity by stage" if self.severity == STAGE_POLICY else f"severity {self.severity}"
+            say(lang, "ruledoc.by-stage")
+            if self.severity == STAGE_POLICY
+            else say(lang, f"pack.severity_{self.severity}")
         )
-        return f"{self.slug} ({severity})\n\n{self.doc}\n"
+        parts = [say(lang, "ruledoc.head", title=self.summary_in(lang), severity=severity)]
+        for part in ("why", "fix"):
+            if has(lang, f"rule.{self.slug}.{part}"):
+                text = say(lang, f"rule.{self.slug}.{part}")
+                parts.append(say(lang, f"ruledoc.{part}", text=text))
+        return "\n\n".join(parts) + "\n"

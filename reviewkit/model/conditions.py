@@ -19,6 +19,7 @@ from reviewkit.model.dealformat import BASE
 from reviewkit.model.schema import (
     Bool,
     Context,
+    Enum,
     Field,
     Integer,
     ListOf,
@@ -31,7 +32,9 @@ from reviewkit.model.schema import (
     suggestion,
 )
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence
-from reviewkit.text.catalogue import plural, say
+from reviewkit.text.catalogue import say
+from reviewkit.text.fields import entries, field_flag, field_label
+from reviewkit.text.labels import label
 
 if TYPE_CHECKING:
     from reviewkit.model.dealtypes import DealData
@@ -118,16 +121,18 @@ class Rule:
         return self.rules[0].subject() if self.rules else ()
 
     def describe(self, lang: str) -> str:
-        """What the rule needs, in words, for messages and the pack's appendix."""
+        """What the rule needs, in words, for messages and the pack's appendix: fields named
+        by their labels, values by theirs."""
         if self.op == "exists":
-            names = ", ".join(".".join(p) for p in self.paths)
+            names = say(lang, "punct.sep").join(field_label(p, lang) for p in self.paths)
             return say(lang, "condition.exists", names=names)
         if self.op in ("count", "every"):
-            where = _describe_where(self.where, lang)
-            name = ".".join(self.paths[0])
+            where = _describe_where(self.paths[0], self.where, lang)
+            name = field_label(self.paths[0], lang)
             if self.op == "every":
                 return say(lang, "condition.every", name=name, where=where)
-            text = plural(lang, "condition.count", self.min, name=name)
+            counted = entries(self.paths[0], self.min, lang)
+            text = say(lang, "condition.count", name=name, entries=counted)
             return text + (say(lang, "condition.count-where", where=where) if where else "")
         if self.op == "not":
             inner = self.rules[0].describe(lang)
@@ -135,23 +140,33 @@ class Rule:
         return say(lang, f"condition.{self.op}").join(r.describe(lang) for r in self.rules)
 
 
-def _describe_where(tests: tuple[Test, ...], lang: str) -> str:
-    parts = []
-    for test in tests:
-        name = ".".join(test.field)
-        if test.op == "present":
-            parts.append(
-                say(lang, "condition.filled" if test.value else "condition.empty", name=name)
-            )
-        elif test.op == "in":
-            parts.append(f"{name}: " + "/".join(_plain(v) for v in test.value))
-        else:
-            parts.append(f"{name}: {_plain(test.value)}")
-    return say(lang, "punct.sep").join(parts)
+def _describe_where(list_path: KeyPath, tests: tuple[Test, ...], lang: str) -> str:
+    """The tests on a list's entries as phrases: `影响力为高、为我方说话`."""
+    return say(lang, "punct.sep").join(_describe_test(list_path, test, lang) for test in tests)
 
 
-def _plain(value: Any) -> str:
-    return str(value).lower() if isinstance(value, bool) else str(value)
+def _describe_test(list_path: KeyPath, test: Test, lang: str) -> str:
+    path = (*list_path, *test.field)
+    name = field_label(path, lang)
+    if test.op == "present":
+        return say(lang, "condition.filled" if test.value else "condition.empty", name=name)
+    values = test.value if test.op == "in" else (test.value,)
+    if all(isinstance(v, bool) for v in values) and len(values) == 1:
+        return field_flag(path, values[0], lang)
+    field = resolve(BASE, path)
+    if isinstance(field, ListOf):
+        field = field.item
+    enum = field.name if isinstance(field, Enum) else None
+    if isinstance(field, Enum) and set(values) == set(field.values) - {"unknown"}:
+        return say(lang, "condition.known", name=name)  # any value but `unknown`
+    shown = [label(enum, v, lang) if enum else _plain(v, lang) for v in values]
+    return say(lang, "condition.is", name=name, value=say(lang, "condition.or").join(shown))
+
+
+def _plain(value: Any, lang: str) -> str:
+    if isinstance(value, bool):
+        return say(lang, "label.answer.yes" if value else "label.answer.no")
+    return str(value)
 
 
 class RuleField(Field):

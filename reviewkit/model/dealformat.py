@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from reviewkit.model.rulenames import RULE_SLUGS
 from reviewkit.model.schema import (
     MAX_TEXT,
@@ -256,3 +259,31 @@ def deal_schema(
 
 #: The schema without a playbook: what playbook rules may refer to.
 BASE = deal_schema()
+
+#: The field that names an entry of each list of records, as the user wrote it. Lists of
+#: texts are named by the text itself; the others (suppressions, stage moves) have no such
+#: text and are named by index.
+NAMED_BY = {
+    "decision_chain": "name",
+    "partners": "name",
+    "competitors": "name",
+    "dynamics": "event",
+    "actions": "what",
+}
+
+
+def entry_name(data: Any, path: Sequence[str | int]) -> str | None:
+    """What the user wrote for the list entry at `path` (a person's name, an action's text,
+    the text of a problem), or None."""
+    value = data
+    for part in path:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if isinstance(value, str):
+        return value
+    lists = [part for part in path if isinstance(part, str)]
+    key = NAMED_BY.get(".".join(lists)) if isinstance(value, dict) else None
+    name = value.get(key) if key else None
+    return name if isinstance(name, str) else None

@@ -28,10 +28,13 @@ from reviewkit.model.version import check_version, read_version
 from reviewkit.model.yamlread import read_mapping
 from reviewkit.text.catalogue import FALLBACK, languages, say
 from reviewkit.text.errors import error
+from reviewkit.text.labels import label
 
 #: The playbook format version this reviewkit reads.
 PLAYBOOK_VERSION = 1
 DEFAULT_PLAYBOOK = PACKAGE / "playbooks" / "default.yaml"
+#: How the shipped playbook is named where a path would be.
+DEFAULT_DISPLAY = "default playbook"
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 #: A text in each language a catalogue exists for; English is required.
@@ -169,7 +172,7 @@ def load_playbook(path: Path | None = None) -> Playbook:
 
 @functools.cache
 def _default() -> Playbook:
-    return _load(DEFAULT_PLAYBOOK, "default playbook")
+    return _load(DEFAULT_PLAYBOOK, DEFAULT_DISPLAY)
 
 
 def _load(path: Path, display: str) -> Playbook:
@@ -264,31 +267,52 @@ def _lesson(raw: dict[str, Any]) -> Lesson | None:
 
 def describe(playbook: Playbook, lang: str = "en") -> str:
     """The playbook as text: stages in order, their items (with the rule that answers each,
-    or "answered in the deal file") and gates."""
-    lines = [f"{tr(playbook.name, lang)}  ({playbook.path})"]
+    or "answered in the deal file") and gates. The layout is the catalogue's (`playbook.*`):
+    English shows the keys a deal file uses, Chinese only the labels."""
+    sep = say(lang, "punct.sep")
+    where = say(lang, "playbook.default") if playbook.path == DEFAULT_DISPLAY else playbook.path
+    lines = [say(lang, "playbook.head", name=tr(playbook.name, lang), path=where)]
     if playbook.chain_stage:
-        lines.append(say(lang, "playbook.chain-stage", stage=playbook.chain_stage))
+        chain = playbook.stages[playbook.index[playbook.chain_stage]]
+        lines.append(say(lang, "playbook.chain-stage", key=chain.key, stage=tr(chain.label, lang)))
     for stage in playbook.stages:
         lines.append("")
         extra = []
         if stage.weight is not None:
             extra.append(say(lang, "playbook.weight", weight=stage.weight))
         if stage.triggers:
-            extra.append(say(lang, "playbook.triggers", triggers=", ".join(stage.triggers)))
-        suffix = f"  ({'; '.join(extra)})" if extra else ""
-        lines.append(f"{stage.index + 1}. {stage.key} — {tr(stage.label, lang)}{suffix}")
+            triggers = sep.join(label("trigger", t, lang) for t in stage.triggers)
+            keys = ", ".join(stage.triggers)
+            extra.append(say(lang, "playbook.triggers", keys=keys, triggers=triggers))
+        suffix = say(lang, "playbook.extra", extra=say(lang, "punct.semi").join(extra))
+        lines.append(
+            say(
+                lang,
+                "playbook.stage",
+                n=stage.index + 1,
+                key=stage.key,
+                label=tr(stage.label, lang),
+                extra=suffix if extra else "",
+            )
+        )
         if stage.summary:
             lines.append(f"   {tr(stage.summary, lang)}")
         for item in stage.items:
-            lines.append(f"   {item.key:32} {tr(item.label, lang)}")
-            lines.append(f"   {'':32} {tr(item.question, lang)}")
+            lines.append(say(lang, "playbook.item", key=item.key, label=tr(item.label, lang)))
+            lines.append(say(lang, "playbook.line", blank="", text=tr(item.question, lang)))
             how = item.rule.describe(lang) if item.rule else say(lang, "playbook.in-deal-file")
-            lines.append(f"   {'':32} → {how}")
+            lines.append(say(lang, "playbook.line", blank="", text=f"→ {how}"))
             if item.lesson is not None:
-                lines.append(f"   {'':32} {lesson_line(item.lesson, lang)}")
+                lesson = lesson_line(item.lesson, lang)
+                lines.append(say(lang, "playbook.line", blank="", text=lesson))
         if stage.gate is not None:
-            lines.append(f"   {say(lang, 'playbook.gate'):32} {tr(stage.gate.label, lang)}")
-            lines.append(f"   {'':32} → {stage.gate.rule.describe(lang)}")
+            gate = say(lang, "playbook.gate")
+            lines.append(
+                say(lang, "playbook.gate-line", gate=gate, label=tr(stage.gate.label, lang))
+            )
+            how = stage.gate.rule.describe(lang)
+            lines.append(say(lang, "playbook.line", blank="", text=f"→ {how}"))
             if stage.gate.lesson is not None:
-                lines.append(f"   {'':32} {lesson_line(stage.gate.lesson, lang)}")
+                lesson = lesson_line(stage.gate.lesson, lang)
+                lines.append(say(lang, "playbook.line", blank="", text=lesson))
     return "\n".join(lines) + "\n"

@@ -26,7 +26,7 @@ from reviewkit.model.formtext import rewrite as rewrite_form
 from reviewkit.model.playbook import tr
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence, compose
 from reviewkit.ops.outcome import Outcome
-from reviewkit.text.catalogue import say
+from reviewkit.text.catalogue import has, say
 from reviewkit.text.errors import error
 
 
@@ -355,31 +355,54 @@ def advance_command(
     deal, gaps, moved = advance(
         path, target, config=settings, today=today, force=force, reason=reason
     )
+    lang = deal.language
     lines = [
-        f"{deal.display}:{gap.line}:{gap.column}: {gap.stage} › {gap.item} ({gap.label}): "
-        f"{gap.state}"
+        say(
+            lang,
+            "advance.gap",
+            where=f"{deal.display}:{gap.line}:{gap.column}",
+            stage=gap.stage,
+            item=gap.item,
+            label=gap.label,
+            state=gap.state,
+            stage_label=_stage_label(deal, gap.stage),
+            state_label=say(lang, f"pack.st_{gap.state}")
+            if has(lang, f"pack.st_{gap.state}")
+            else gap.state,
+        )
         for gap in gaps
     ]
+    stages = {
+        "stage_label": _stage_label(deal, deal.stage),
+        "target_label": _stage_label(deal, target),
+    }
     if not moved:
         stays = say(
-            deal.language,
+            lang,
             "cli.stays",
             deal=deal.display,
             stage=deal.stage,
             count=len(gaps),
             target=target,
+            **stages,
         )
         lines.append(f"reviewkit: {stays}")
         return Outcome(err=tuple(lines), code=exitcodes.FINDINGS)
-    note = say(deal.language, "cli.moved-forced", count=len(gaps)) if gaps else ""
+    note = say(lang, "cli.moved-forced", count=len(gaps)) if gaps else ""
     lines.append(
         say(
-            deal.language,
+            lang,
             "cli.moved",
             deal=deal.display,
             before=deal.stage,
             after=target,
             note=note,
+            **stages,
         )
     )
     return Outcome("".join(f"{line}\n" for line in lines))
+
+
+def _stage_label(deal: Deal, key: str) -> str:
+    """How a stage is named to the deal's reader."""
+    return tr(deal.playbook.stages[deal.playbook.index[key]].label, deal.language)

@@ -26,10 +26,13 @@ class CheckRun:
     findings: list[Finding]
     files: int
     invalid: int
+    lang: str = "en"  # the language of every deal checked, else English
 
 
-def check_one(path: Path, settings: Settings, today: dt.date) -> tuple[list[Finding], bool]:
-    """The findings for one file, and whether it was invalid."""
+def check_one(
+    path: Path, settings: Settings, today: dt.date
+) -> tuple[list[Finding], bool, str | None]:
+    """The findings for one file, whether it was invalid, and the language its messages are in."""
     from reviewkit.judge.engine import check_deal, invalid_findings
     from reviewkit.model.deal import load_deal
 
@@ -37,8 +40,8 @@ def check_one(path: Path, settings: Settings, today: dt.date) -> tuple[list[Find
     try:
         deal = load_deal(path, config.playbook, language=config.language)
     except InvalidFile as exc:
-        return invalid_findings(exc), True
-    return check_deal(deal, today, config), False
+        return invalid_findings(exc), True, None
+    return check_deal(deal, today, config), False, deal.language
 
 
 def check_paths(
@@ -49,10 +52,13 @@ def check_paths(
     results = run_all(check_one, files, (settings, today), jobs=jobs)
     findings: list[Finding] = []
     invalid = 0
-    for found, was_invalid in results:
+    langs: set[str | None] = set()
+    for found, was_invalid, lang in results:
         findings.extend(found)
         invalid += was_invalid
-    return CheckRun(findings, len(files), invalid)
+        langs.add(lang)
+    lang = langs.pop() if len(langs) == 1 else None
+    return CheckRun(findings, len(files), invalid, lang or "en")
 
 
 def check_command(
@@ -92,7 +98,7 @@ def check_command(
         out = report.sarif(run.findings, summary)
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        out = report.text(run.findings, summary, colour=colour)
+        out = report.text(run.findings, summary, colour=colour, lang=run.lang)
     code = exitcodes.for_check(
         invalid=run.invalid, errors=summary.errors, warnings=summary.warnings, strict=strict
     )

@@ -6,6 +6,7 @@ from reviewkit.judge.engine import find_rule
 from reviewkit.ops.outcome import Outcome
 
 
-def rule_command(name: str) -> Outcome:
-    """The manual page of the rule `name` (an error with a suggestion when there is none)."""
-    return Outcome(find_rule(name).manual())
+def rule_command(name: str, lang: str | None = None) -> Outcome:
+    """The manual page of the rule `name` in `lang` (default English; an error with a
+    suggestion when there is no such rule)."""
+    return Outcome(find_rule(name).manual(lang or "en"))

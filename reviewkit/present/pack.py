@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reviewkit.judge.engine import check_deal
+from reviewkit.judge.engine import check_deal, rule_summary
 from reviewkit.judge.facts import (
     gate_holds,
     is_coach,
@@ -32,8 +32,10 @@ from reviewkit.text.money import money
 from reviewkit.text.packtext import pack_text
 
 if TYPE_CHECKING:
-    from reviewkit.model.dealtypes import Assessment, DealData
+    from reviewkit.model.dealtypes import Assessment, DealData, Suppression
 
+#: Ratings read on their own scale: difficulty as easy/hard (易/难), speed as slow/fast (慢/快).
+RATING_SCALES = {"difficulty": "difficulty", "speed": "speed"}
 ROLE_ORDER = ("decision-maker", "advisor", "gatekeeper", "technical", "procurement", "user")
 
 
@@ -149,18 +151,11 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         stages=_stages(review, data, lang),
         progress=_progress(review, lang),
         findings=[
-            {"severity": f.severity, "rule": f.rule, "line": f.line, "message": f.message}
+            {"severity": f.severity, "message": f.message}
             for f in findings
             if f.rule not in ("meeting-trigger", "checklist")  # the appendix shows the checklist
         ],
-        suppressed=[
-            {
-                "rule": entry["rule"],
-                "scope": " › ".join(x for x in (entry["stage"], entry["item"]) if x),
-                "reason": entry["reason"],
-            }
-            for entry in data["suppress"]
-        ],
+        suppressed=[_suppression(deal, entry, lang) for entry in data["suppress"]],
         chain=_chain(data, lang, t),
         open_items=_open_items(deal, findings, lang, t),
         since=_since(options.since, lang, t),
@@ -168,6 +163,25 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         if deal.status == "lost"
         else None,
     )
+
+
+def _suppression(deal: Deal, entry: Suppression, lang: str) -> dict[str, str]:
+    """A suppression as the pack names it: what the rule reports, at which stage and item."""
+    scope = []
+    stage = entry["stage"]
+    if stage is not None and stage in deal.playbook.index:
+        found = deal.playbook.stages[deal.playbook.index[stage]]
+        scope.append(tr(found.label, lang))
+        labels = {item.key: tr(item.label, lang) for item in found.items}
+        if found.gate is not None:
+            labels["gate"] = tr(found.gate.label, lang)
+        if entry["item"] is not None:
+            scope.append(labels.get(entry["item"], entry["item"]))
+    return {
+        "rule": rule_summary(entry["rule"], lang),
+        "scope": " › ".join(scope),
+        "reason": entry["reason"],
+    }
 
 
 def _open_items(deal: Deal, findings: list[Finding], lang: str, t: dict[str, str]) -> list[str]:
@@ -189,7 +203,8 @@ def _background(data: DealData, lang: str) -> dict[str, Any]:
     budget_text = money(budget, lang)
     if budget_text and budget is not None and budget["confirmed"] is not None:
         t = pack_text(lang)
-        budget_text += f" ({t['confirmed'] if budget['confirmed'] else t['unconfirmed']})"
+        state = t["confirmed"] if budget["confirmed"] else t["unconfirmed"]
+        budget_text += t["paren"].format(text=state)
     q = data["qualification"]
     return {
         "customer": [
@@ -212,7 +227,7 @@ def _background(data: DealData, lang: str) -> dict[str, Any]:
         ],
         "needs": project["needs"],
         "qualification": [
-            (key, label("level", q[key], lang))
+            (key, label(RATING_SCALES.get(key, "level"), q[key], lang))
             for key in ("size", "significance", "difficulty", "speed")
         ],
         "qualification_notes": q["notes"],
@@ -482,7 +497,7 @@ def _lost(
                 "label": g.label,
                 "gate": g.item == "gate",
                 "state": t[f"st_{g.state}"],
-                "opened": hide(g.opened) + (f" ({g.since})" if g.since else ""),
+                "opened": hide(g.opened) + (t["paren"].format(text=g.since) if g.since else ""),
             }
             for g in gaps
         ],

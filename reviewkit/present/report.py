@@ -42,8 +42,10 @@ class Summary:
         return say(lang, "summary.line", files=files, counts=say(lang, "punct.sep").join(parts))
 
 
-def text(findings: Sequence[Finding], summary: Summary, colour: bool = False) -> str:
-    """`path:line:column: severity rule message`, one per line, then the summary."""
+def text(
+    findings: Sequence[Finding], summary: Summary, colour: bool = False, lang: str = FALLBACK
+) -> str:
+    """`path:line:column: severity rule message`, one per line, then the summary in `lang`."""
     lines = []
     for f in findings:
         severity = f.severity
@@ -54,7 +56,7 @@ def text(findings: Sequence[Finding], summary: Summary, colour: bool = False) ->
             )
         else:
             lines.append(f"{f.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}")
-    lines.append(summary.line())
+    lines.append(summary.line(lang))
     return "\n".join(lines) + "\n"
 
 

@@ -202,7 +202,7 @@ def _chain(w: Writer, pack: Pack) -> None:
         w.heading(t["partners"], 2)
         w.table(
             [
-                t["name"],
+                t["company"],
                 t["partner_role"],
                 t["influence"],
                 t["dm_attitude"],
@@ -227,7 +227,7 @@ def _chain(w: Writer, pack: Pack) -> None:
         w.heading(t["competitors"], 2)
         w.table(
             [
-                t["name"],
+                t["company"],
                 t["threat"],
                 t["products"],
                 t["strengths"],

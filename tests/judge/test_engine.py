@@ -209,7 +209,7 @@ def test_an_unused_suppression_is_information_at_its_entry(check: Check) -> None
     [unused] = rule(check(text), "unused-suppression")
     assert unused.severity == "info"
     assert where(unused) == at(text, "{rule: floor-in-text")
-    assert "floor-in-text" in unused.message
+    assert "the floor figure is written into a text field" in unused.message
 
 
 def test_minimal_deal_loads_and_checks(check: Check) -> None:

@@ -292,10 +292,10 @@ def test_every_names_the_entries_that_fall_short(rule: Rules, deal: Deals) -> No
     assert not profiled.holds(data)
     assert profiled.missing(data) == ["Wang", "Sun"]
     assert profiled.explain(data, "en") == (
-        "needs every decision_chain entry to have profile filled in (not yet: Wang, Sun)"
+        "needs, for every entry of the decision chain: profile filled in (not yet: Wang, Sun)"
     )
     assert profiled.explain(data, "zh") == (
-        "需要 decision_chain 非空且每一项都满足 已填写 profile（尚缺：Wang、Sun）"
+        "需要决策链非空，且每一项都满足：已填写性格特征（尚缺：Wang、Sun）"
     )
 
 
@@ -433,50 +433,63 @@ def test_get_walks_dicts_and_stops_elsewhere() -> None:
     [
         pytest.param(
             "{exists: [strategy.commercial.floor, strategy.commercial.target]}",
-            "needs a value in strategy.commercial.floor, strategy.commercial.target",
-            "需要填写：strategy.commercial.floor, strategy.commercial.target",
+            "needs the floor price, target price filled in",
+            "需要填写：底线、目标价",
             id="exists",
         ),
         pytest.param(
             "{count: decision_chain, where: {coach: true}}",
-            "needs at least 1 decision_chain entry with coach: true",
-            "需要 decision_chain 中至少 1 项满足 coach: true",
+            "needs at least 1 person in the decision chain: is our coach",
+            "需要决策链中至少 1 人：是我方教练",
             id="count",
         ),
         pytest.param(
             "{count: decision_chain, min: 3}",
-            "needs at least 3 decision_chain entries",
-            "需要 decision_chain 中至少 3 项",
+            "needs at least 3 people in the decision chain",
+            "需要决策链中至少 3 人",
             id="count-min",
         ),
         pytest.param(
             "{count: competitors, where: {sales_rep.name: {present: true}, threat: [medium, high]}}",
-            "needs at least 1 competitors entry with sales_rep.name filled in, threat: medium/high",
-            "需要 competitors 中至少 1 项满足 已填写 sales_rep.name、threat: medium/high",
+            "needs at least 1 competitor: their sales rep's name filled in, threat is medium or high",
+            "需要竞争对手中至少 1 家：已填写对方销售代表的姓名、威胁为中或高",
             id="count-present-one-of",
         ),
         pytest.param(
             "{every: partners, where: {competitor_ties: {present: false}}}",
-            "needs every partners entry to have no competitor_ties",
-            "需要 partners 非空且每一项都满足 未填写 competitor_ties",
+            "needs, for every entry of the partners: no ties to competitors",
+            "需要合作伙伴非空，且每一项都满足：未填写与对手关系",
             id="every-absent",
         ),
         pytest.param(
+            "{count: decision_chain, where: {roles: decision-maker, speaks_for_us: false}}",
+            "needs at least 1 person in the decision chain: role is decision maker, does not speak for us",
+            "需要决策链中至少 1 人：角色为决策者、不为我方说话",
+            id="count-enum-and-false",
+        ),
+        pytest.param(
+            "{every: decision_chain, where: {attitude: [opposer, non-supporter, acknowledger,"
+            " supporter, sympathizer, ally]}}",
+            "needs, for every entry of the decision chain: attitude known",
+            "需要决策链非空，且每一项都满足：态度已判明",
+            id="every-known",
+        ),
+        pytest.param(
             "{not: {exists: deal.owner}}",
-            "must not hold: needs a value in deal.owner",
-            "不应满足：需要填写：deal.owner",
+            "must not hold: needs the account manager filled in",
+            "不应满足：需要填写：客户经理",
             id="not",
         ),
         pytest.param(
             "{all: [{exists: deal.owner}, {count: partners}]}",
-            "needs a value in deal.owner; and needs at least 1 partners entry",
-            "需要填写：deal.owner；并且需要 partners 中至少 1 项",
+            "needs the account manager filled in; and needs at least 1 partner",
+            "需要填写：客户经理；并且需要合作伙伴中至少 1 家",
             id="all",
         ),
         pytest.param(
             "{any: [{exists: background.project.channels}, {count: partners}]}",
-            "needs a value in background.project.channels; or needs at least 1 partners entry",
-            "需要填写：background.project.channels；或者需要 partners 中至少 1 项",
+            "needs the channels involved filled in; or needs at least 1 partner",
+            "需要填写：参与渠道；或者需要合作伙伴中至少 1 家",
             id="any",
         ),
     ],

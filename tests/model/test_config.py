@@ -199,10 +199,11 @@ def test_a_suppression_removes_its_findings_and_is_shown_in_the_pack(tmp_path: P
     result = CliRunner().invoke(app, ["render", str(deal), "-o", "-", "--today", TODAY])
     assert "### Rules suppressed in this deal file" in result.stdout
     assert (
-        "| `action-incomplete` | — | The CIO's office assigns the owner on Monday. |"
-        in result.stdout
+        "| an open action without an owner or a due date | — "
+        "| The CIO's office assigns the owner on Monday. |" in result.stdout
     )
-    assert "relationship › coach-developed" in result.stdout
+    assert "Build relationships into the decision chain › Coach developed" in result.stdout
+    assert "action-incomplete" not in result.stdout
 
 
 def test_an_unused_suppression_is_reported(tmp_path: Path) -> None:
@@ -210,7 +211,7 @@ def test_an_unused_suppression_is_reported(tmp_path: Path) -> None:
     deal = write(tmp_path, "a.yaml", text)
     [unused] = [f for f in check(deal)[1]["findings"] if f["rule"] == "unused-suppression"]
     assert (unused["line"], unused["column"], unused["severity"]) == (6, 5, "info")
-    assert "floor-in-text" in unused["message"]
+    assert "the floor figure is written into a text field" in unused["message"]
 
 
 @pytest.mark.parametrize(

@@ -85,7 +85,7 @@ def test_a_dozen_open_deals_fit_one_a4_landscape_page(
     stages = ["需求了解与信息收集", "关系切入发展"] if lang == "zh" else ["Settlethesolution"]
     for stage in stages:
         assert stage in flat
-    assert "…" not in text.split("Deals by stage" if lang == "en" else "各阶段项目")[1]
+    assert "…" not in text.split("Deals by stage" if lang == "en" else "项目漏斗")[1]
 
 
 # --- the deal table ------------------------------------------------------------------------

@@ -48,18 +48,18 @@ def test_a_chinese_deal_has_three_sheets_with_chinese_labels(tmp_path: Path) -> 
         "角色",
         "影响力",
         "态度",
-        "理性 / 感性",
+        "mindshare / heartshare",
         "教练",
         "为我方说话",
         "与对手关系",
-        "PIC 需求",
+        "燃眉之急（PIC）",
         "最近接触",
     ]
     by_name = {r[0]: r for r in chain[1:]}
     assert list(by_name) == [p["name"] for p in deal.data["decision_chain"]]
     assert by_name["马俊"][6] == "是" and by_name["刘建平"][7] == "是"
     assert by_name["王海涛"][8].startswith("⚠ ")
-    assert "个人：" in by_name["陈国栋"][9]
+    assert "个人的：" in by_name["陈国栋"][9] and "值得的：" in by_name["陈国栋"][9]
     checklist = rows(book["阶段检查清单"])
     assert checklist[0] == ["阶段", "检查项", "状态", "依据"]
     stages = [s for s in deal.playbook.stages[: deal.stage_index + 1]]

@@ -80,13 +80,29 @@ def test_the_decision_chain_actions_and_checklist_are_real_tables(
     deal, _ = load_sample(HUADONG)
     by_header = {tuple(c.text for c in t.rows[0].cells): t for t in document.tables}
     chain = by_header[
-        ("姓名", "角色", "影响力", "态度", "理性 / 感性", "教练", "为我方说话", "与对手关系")
+        (
+            "姓名",
+            "角色",
+            "影响力",
+            "态度",
+            "mindshare / heartshare",
+            "教练",
+            "为我方说话",
+            "与对手关系",
+        )
     ]
     names = [row.cells[0].paragraphs[0].text for row in chain.rows[1:]]
     assert names == [p["name"] for p in deal.data["decision_chain"]]
     assert chain.rows[1].cells[0].paragraphs[1].text == deal.data["decision_chain"][0]["title"]
     coach = next(r for r in chain.rows[1:] if r.cells[0].paragraphs[0].text == "马俊")
     assert coach.cells[5].text == "✔"
+    # People have a 姓名, companies a 名称, as in every pack format.
+    firsts = {tuple(c.text for c in t.rows[0].cells[:2]) for t in document.tables}
+    assert {("名称", "角色"), ("名称", "威胁")} <= firsts
+    # PIC's slots in the course's words.
+    fields = {r.cells[0].text: r.cells[-1].text for t in document.tables for r in t.rows}
+    pic = fields["燃眉之急（PIC）"]
+    assert all(f"{slot}：" in pic for slot in ("个人的", "紧急的", "值得的"))
     actions = by_header[("工作内容", "负责人", "完成时间", "监控点", "状态")]
     assert len(actions.rows) == 1 + len(deal.data["actions"])
     assert any(r.cells[3].text for r in actions.rows[1:])  # checkpoints shown

@@ -71,10 +71,36 @@ def test_the_lookup_reads_each_catalogue_as_json_does(lang: str) -> None:
     assert texts(lang, "") == shipped(lang)
 
 
+#: Texts whose Chinese leaves out fields the English shows: the keys of the deal file and the
+#: playbook (`discovery`, `needs-confirmed`), which a Chinese reader is shown by their labels.
+KEYS_LEFT_OUT = {
+    ("zh", "playbook.item"): {"key"},
+    ("zh", "playbook.stage"): {"key"},
+    ("zh", "playbook.line"): {"blank"},
+    ("zh", "advance.gap"): {"stage", "item", "state"},
+    ("zh", "cli.moved"): {"before", "after"},
+    ("zh", "cli.stays"): {"stage", "target"},
+}
+#: Texts whose Chinese shows a field the English leaves out: the labels of those keys, and the
+#: list counted (`决策链中至少 3 人`, where the English count word says `3 people in the decision
+#: chain`).
+FIELDS_ADDED = {
+    ("zh", "condition.count"): {"name"},
+    ("zh", "advance.gap"): {"stage_label", "state_label"},
+    ("zh", "cli.moved"): {"stage_label", "target_label"},
+    ("zh", "cli.stays"): {"stage_label", "target_label"},
+}
+
+
 @pytest.mark.parametrize("lang", OTHERS)
 def test_the_fields_of_each_text_agree_with_english(lang: str) -> None:
     en, other = shipped("en"), shipped(lang)
-    differ = {k: (fields(en[k]), fields(v)) for k, v in other.items() if fields(en[k]) != fields(v)}
+    differ = {
+        k: (fields(en[k]), fields(v))
+        for k, v in other.items()
+        if fields(en[k]) - KEYS_LEFT_OUT.get((lang, k), set()) | FIELDS_ADDED.get((lang, k), set())
+        != fields(v)
+    }
     assert differ == {}
 
 

@@ -31,16 +31,25 @@ FAIL:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from reviewkit.judge.findings import Finding, Review
-from reviewkit.judge.floor import mentions
-from reviewkit.model.schema import show
+from reviewkit.judge.floor import Redactor, floor_amount, mentions, redacted
+from reviewkit.model.dealformat import entry_name
+from reviewkit.text.fields import field_place
 
 SLUG = "floor-in-text"
 SEVERITY = "error"
 
 
 def check(review: Review) -> Iterator[Finding]:
-    for path in mentions(review.deal.data):
-        yield review.finding(path, "floor-in-text", where=show(path))
+    data = review.deal.data
+    hide = Redactor([floor_amount(data)], redacted(review.lang)).text
+
+    def names(path: Sequence[str | int]) -> str | None:
+        # The entry is named by its own words, the figure taken out before they are shortened.
+        name = entry_name(data, path)
+        return None if name is None else hide(name)
+
+    for path in mentions(data):
+        yield review.finding(path, "floor-in-text", where=field_place(path, review.lang, names))

@@ -24,7 +24,7 @@ def test_auto_rule_item_unmet_points_at_its_subject(check: Check) -> None:
     assert where(finding) == at(text, "decision_chain:")
     assert "Coach developed" in finding.message
     assert "not met" in finding.message
-    assert "coach: true" in finding.message
+    assert "is our coach" in finding.message
 
 
 def test_auto_rule_missing_key_points_at_its_parent(check: Check) -> None:
@@ -56,7 +56,7 @@ def test_auto_rule_item_answered_yes_but_data_says_no(check: Check) -> None:
     assert finding.severity == "warning"
     assert where(finding) == at(text, "coach-developed:")
     assert "answered yes" in finding.message
-    assert "coach: true" in finding.message
+    assert "is our coach" in finding.message
 
 
 def test_every_rule_names_the_entries_missing(check: Check) -> None:
@@ -151,7 +151,7 @@ def test_manual_item_unanswered_points_at_the_stage_answers(
     assert where(finding) == at(text, "relationship:")  # `stage: relationship` has no colon
     assert "not answered" in finding.message
     assert "Is our relationship plan timely and feasible?" in finding.message
-    assert "checklist: relationship: pr-plan-feasible:" in finding.message
+    assert "(answer it in the stage checklist)" in finding.message
 
 
 def test_manual_item_unanswered_without_checklist_points_at_top(

@@ -34,7 +34,7 @@ def test_gate_fails(check: Check, influence: str, speaks: str) -> None:
     assert (finding.stage, finding.item) == ("relationship", "gate")
     assert where(finding) == at(text, "decision_chain:")
     assert "gate not passed" in finding.message
-    assert "speaks_for_us: true" in finding.message
+    assert "influence is high, speaks for us" in finding.message
 
 
 def test_gate_needs_both_in_the_same_person(check: Check) -> None:

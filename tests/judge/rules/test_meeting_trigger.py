@@ -14,7 +14,7 @@ def test_declared_triggers(check: Check) -> None:
     assert [f.severity for f in found] == ["info", "info"]
     assert [where(f) for f in found] == [at(text, "obstacle"), at(text, "regular")]
     assert "obstacle or stall" in found[0].message
-    assert "listed in review.triggers" in found[0].message
+    assert "listed in the meeting's triggers" in found[0].message
 
 
 def test_plan_slip_from_an_overdueaction(check: Check) -> None:
@@ -74,7 +74,7 @@ def test_pre_bid_declared_and_from_the_stage_is_one_finding(
     text = deal("review:\n  triggers: [pre-bid]\n", stage="bidding")
     [finding] = rule(check(text), "meeting-trigger")
     assert where(finding) == at(text, "pre-bid")
-    assert "listed in review.triggers" in finding.message
+    assert "listed in the meeting's triggers" in finding.message
     assert "bidding" in finding.message.lower() or "Bid and" in finding.message
 
 
