@@ -6,12 +6,14 @@ import contextlib
 import datetime as dt
 import enum
 import os
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer import _click as click
 
 from reviewkit import __version__, exitcodes
 from reviewkit.errors import ReviewkitError
@@ -19,7 +21,56 @@ from reviewkit.errors import ReviewkitError
 if TYPE_CHECKING:
     from reviewkit.ops.outcome import Outcome
 
+
+class _Command(typer.core.TyperCommand):
+    """A command whose usage line names its arguments plainly: `PATH...`, not `{PATH...}`."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [piece.strip("{}") for piece in super().collect_usage_pieces(ctx)]
+
+
+class _Group(typer.core.TyperGroup):
+    """reviewkit's commands; a usage error is one line in reviewkit's style, exit 2."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        call = (args, prog_name, complete_var, False, windows_expand_args)
+        if not standalone_mode:
+            return super().main(*call, **extra)
+        try:
+            code = super().main(*call, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # `reviewkit` alone: the help
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            typer.echo(usage_error(exc), err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            from reviewkit.text.catalogue import FALLBACK, say
+
+            typer.echo(f"reviewkit: {say(FALLBACK, 'cli.interrupted')}", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_error(exc: click.ClickException) -> str:
+    """`reviewkit: MESSAGE — see reviewkit COMMAND --help`: a usage error in one line."""
+    from reviewkit.text.catalogue import FALLBACK, say
+
+    ctx = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None else "reviewkit"
+    return f"reviewkit: {exc.format_message()} — {say(FALLBACK, 'cli.see-help', command=where)}"
+
+
 app = typer.Typer(
+    cls=_Group,
     name="reviewkit",
     help=(
         "Deal files, stage checklists and review-meeting packs for B2B project sales.\n\n"
@@ -28,7 +79,7 @@ app = typer.Typer(
         "reviewkit render provincial-core-upgrade.yaml --format pdf"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion SHELL (offline)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: importing rich would cost ~80 ms on every --help
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -60,6 +111,18 @@ class PackFormat(enum.StrEnum):
     pdf = "pdf"
 
 
+def _date(value: str) -> dt.date:
+    """`--today`: a real date written YYYY-MM-DD, or a refusal in plain words."""
+    from reviewkit.text.catalogue import FALLBACK, say
+
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise typer.BadParameter(say(FALLBACK, "error.not-a-date", value=value))
+
+
 class RenderFormat(enum.StrEnum):
     md = "md"
     html = "html"
@@ -78,10 +141,10 @@ class PipelineFormat(enum.StrEnum):
 
 
 TodayOption = Annotated[
-    dt.datetime | None,
+    dt.date | None,
     typer.Option(
         "--today",
-        formats=["%Y-%m-%d"],
+        parser=_date,
         metavar="YYYY-MM-DD",
         help="Date that date rules count from (default: the system date).",
     ),
@@ -102,7 +165,8 @@ PathsArgument = Annotated[
     list[Path], typer.Argument(metavar="PATH...", help="Deal files or folders.")
 ]
 JobsOption = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores).")
+    int | None,
+    typer.Option("--jobs", "-j", min=1, metavar="N", help="Processes to use (default: all cores)."),
 ]
 LangOption = Annotated[
     str | None,
@@ -153,14 +217,14 @@ def _run(operation: "Callable[[], Outcome]") -> None:
         outcome = operation()
         sys.stdout.write(outcome.out)
         for line in outcome.err:
-            typer.echo(line, err=True)
+            typer.echo(line, err=True, color=True)  # colour was chosen already (present/colour)
         return outcome.code
 
     _guard(body)
 
 
-def _today(value: dt.datetime | None) -> dt.date:
-    return value.date() if value else dt.date.today()
+def _today(value: dt.date | None) -> dt.date:
+    return value or dt.date.today()
 
 
 def _version(value: bool) -> None:
@@ -178,11 +242,15 @@ def main_options(
     pass
 
 
-@app.command()
+@app.command(cls=_Command)
 def new(
-    name: Annotated[str, typer.Argument(help="The deal's name, e.g. 'Provincial core upgrade'.")],
+    name: Annotated[
+        str,
+        typer.Argument(metavar="NAME", help="The deal's name, e.g. 'Provincial core upgrade'."),
+    ],
     stage: Annotated[
-        str | None, typer.Option(help="Stage key to start at (default: the first).")
+        str | None,
+        typer.Option(metavar="STAGE", help="Stage key to start at (default: the first)."),
     ] = None,
     lang: Annotated[
         str | None,
@@ -192,13 +260,17 @@ def new(
             help="Language of the file's comments and of the pack (default: the config's, else en).",
         ),
     ] = None,
-    customer: Annotated[str, typer.Option(help="The customer organisation.")] = "",
-    owner: Annotated[str, typer.Option(help="The account manager who owns the deal.")] = "",
+    customer: Annotated[str, typer.Option(metavar="TEXT", help="The customer organisation.")] = "",
+    owner: Annotated[
+        str, typer.Option(metavar="TEXT", help="The account manager who owns the deal.")
+    ] = "",
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="File to write (default: NAME as a file name)."),
+        typer.Option(
+            "-o", "--output", metavar="FILE", help="File to write (default: NAME as a file name)."
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Replace an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -225,7 +297,7 @@ def new(
     _run(op)
 
 
-class _CheckCommand(typer.core.TyperCommand):
+class _CheckCommand(_Command):
     """`check`, whose help ends with the rules, read from the registry only when shown."""
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:  # Typer's own click types
@@ -236,16 +308,71 @@ class _CheckCommand(typer.core.TyperCommand):
         super().format_epilog(ctx, formatter)
 
 
+class Colour(enum.StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColourOption = Annotated[
+    Colour,
+    typer.Option(
+        "--color",
+        metavar="[auto|always|never]",
+        help="Colour the output: auto (on a terminal, unless NO_COLOR is set; "
+        "FORCE_COLOR forces it), always or never.",
+    ),
+]
+
+
 @app.command(cls=_CheckCommand)
 def check(
-    paths: PathsArgument,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help="Deal files or folders; '-' reads standard input."),
+    ],
     format: Annotated[
         CheckFormat | None,
         typer.Option(
-            "--format", "-f", help="Output format (default: text; github inside GitHub Actions)."
+            "--format",
+            "-f",
+            metavar="[text|json|github|sarif]",
+            help="Output format (default: text; github inside GitHub Actions).",
         ),
     ] = None,
-    strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
+    select: Annotated[
+        str | None,
+        typer.Option(
+            metavar="RULE,...", help="Report only these rules (replaces the config's select)."
+        ),
+    ] = None,
+    ignore: Annotated[
+        str | None,
+        typer.Option(metavar="RULE,...", help="Never report these rules (adds to the config's)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide info findings.")] = False,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero", help="Exit 0 even when findings fail the check (2 still means 2)."
+        ),
+    ] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count the findings of each rule instead.")
+    ] = False,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output-file", "-o", metavar="FILE", help="Write the output to FILE."),
+    ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE", help="The name of the file read from standard input ('check -')."
+        ),
+    ] = None,
+    color: ColourOption = Colour.auto,
+    lang: LangOption = None,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
@@ -265,39 +392,56 @@ def check(
     """
 
     def op() -> "Outcome":
-        from reviewkit.ops.check import check_command
+        from reviewkit.model.config import Settings
+        from reviewkit.ops.check import CheckOptions, check_command, parse_rules
 
-        return check_command(
-            paths,
+        options = CheckOptions(
             format=format.value if format else None,
             strict=strict,
-            today=_today(today),
-            playbook=playbook,
-            config=config,
-            jobs=jobs,
-            fix=fix,
+            quiet=quiet,
+            exit_zero=exit_zero,
+            statistics=statistics,
+            colour=color.value,
+            output_file=output_file,
+            stdin_filename=stdin_filename,
+            lang=lang,
+        )
+        settings = Settings(
+            config, playbook, parse_rules(select), parse_rules(ignore) or frozenset()
+        )
+        return check_command(
+            paths, options=options, today=_today(today), settings=settings, jobs=jobs, fix=fix
         )
 
     _run(op)
 
 
-@app.command()
+@app.command(cls=_Command)
 def render(
     paths: PathsArgument,
     format: Annotated[
-        RenderFormat, typer.Option("--format", "-f", help="Pack format.")
-    ] = RenderFormat.md,
+        RenderFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="[md|html|pdf|docx|xlsx]",
+            help="Pack format (default: from the -o file's extension, else md).",
+        ),
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
             "-o",
             "--output",
-            metavar="OUT",
-            help="Output file; '-' for stdout (default: beside the deal).",
+            metavar="PATH",
+            help="Output file, or folder (made when missing); '-' for stdout "
+            "(default: beside the deal).",
         ),
     ] = None,
     lang: LangOption = None,
-    reveal_floor: Annotated[bool, typer.Option(help="Show the commercial floor price.")] = False,
+    reveal_floor: Annotated[
+        bool, typer.Option("--reveal-floor", help="Show the commercial floor price.")
+    ] = False,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
@@ -310,42 +454,59 @@ def render(
         ),
     ] = None,
     jobs: JobsOption = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Re-render the HTML pack on every save of the deal file; the page reloads "
+            "itself in the browser. Ctrl-C stops (exit 0).",
+        ),
+    ] = False,
 ) -> None:
     """Write the review-meeting pack for a deal, or for many.
 
     Example: reviewkit render deals/prov-core.yaml  (writes deals/prov-core.review.md)
+
+    Example: reviewkit render deals/prov-core.yaml --watch  (open the .html, then edit)
     """
 
     def op() -> "Outcome":
-        from reviewkit.present.pdfahead import ahead
+        from reviewkit.ops.batch import render_command
+        from reviewkit.ops.render import PackRequest
 
-        one_pdf = format is RenderFormat.pdf and output != "-" and len(paths) == 1
-        # WeasyPrint is imported on another core while this one builds the pack
-        with ahead(one_pdf and not paths[0].is_dir()):
-            from reviewkit.ops.batch import render_command
-            from reviewkit.ops.render import PackRequest
+        chosen = format.value if format else None
+        request = PackRequest(chosen, lang, reveal_floor, _today(today), playbook, config, since)
+        if watch:
+            from reviewkit.ops.watch import watch_command
 
-            pack_lang = lang
-            request = PackRequest(
-                format.value, pack_lang, reveal_floor, _today(today), playbook, config, since
-            )
-            return render_command(paths, request, output, jobs)
+            if len(paths) != 1:
+                from reviewkit.text.errors import error
+
+                raise error("watch-one")
+            return watch_command(paths[0], request, output, lambda line: typer.echo(line, err=True))
+        return render_command(paths, request, output, jobs)
 
     _run(op)
 
 
-@app.command()
+@app.command(cls=_Command)
 def pipeline(
     paths: PathsArgument,
     format: Annotated[
-        PipelineFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = PipelineFormat.md,
+        PipelineFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="[md|html|pdf|json|csv|xlsx]",
+            help="Output format (default: from the -o file's extension, else md).",
+        ),
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
             "-o",
             "--output",
-            metavar="OUT",
+            metavar="FILE",
             help="Output file (default: stdout for md, json and csv; else pipeline.FORMAT).",
         ),
     ] = None,
@@ -381,10 +542,11 @@ def pipeline(
 
     def op() -> "Outcome":
         from reviewkit.ops.pipeline import pipeline_command
+        from reviewkit.ops.render import PIPELINE_EXTENSIONS, output_format
 
         return pipeline_command(
             paths,
-            format=format.value,
+            format=output_format(format.value if format else None, output, PIPELINE_EXTENSIONS),
             output=output,
             lang=lang,
             today=_today(today),
@@ -405,18 +567,24 @@ class LessonsFormat(enum.StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=_Command)
 def lessons(
     paths: PathsArgument,
     format: Annotated[
-        LessonsFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = LessonsFormat.md,
+        LessonsFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="[md|html|pdf|json]",
+            help="Output format (default: from the -o file's extension, else md).",
+        ),
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
             "-o",
             "--output",
-            metavar="OUT",
+            metavar="FILE",
             help="Output file (default: stdout for md and json; else lessons.FORMAT).",
         ),
     ] = None,
@@ -433,10 +601,11 @@ def lessons(
 
     def op() -> "Outcome":
         from reviewkit.ops.lessons import lessons_command
+        from reviewkit.ops.render import LESSONS_EXTENSIONS, output_format
 
         return lessons_command(
             paths,
-            format=format.value,
+            format=output_format(format.value if format else None, output, LESSONS_EXTENSIONS),
             output=output,
             lang=lang,
             playbook=playbook,
@@ -452,7 +621,7 @@ class DiffFormat(enum.StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=_Command)
 def diff(
     old: Annotated[
         str,
@@ -460,11 +629,14 @@ def diff(
     ],
     new: Annotated[Path, typer.Argument(metavar="NEW", help="The deal file now.")],
     format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+        DiffFormat,
+        typer.Option("--format", "-f", metavar="[text|json]", help="Output format."),
     ] = DiffFormat.text,
     reveal_floor: Annotated[
-        bool, typer.Option(help="Show the commercial floor where a change quotes it.")
+        bool,
+        typer.Option("--reveal-floor", help="Show the commercial floor where a change quotes it."),
     ] = False,
+    color: ColourOption = Colour.auto,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
@@ -485,17 +657,18 @@ def diff(
             today=_today(today),
             playbook=playbook,
             config=config,
+            colour=color.value,
         )
 
     _run(op)
 
 
-@app.command()
+@app.command(cls=_Command)
 def advance(
-    path: Annotated[Path, typer.Argument(help="The deal file.")],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="The deal file.")],
     to: Annotated[str, typer.Option("--to", metavar="STAGE", help="The later stage to move to.")],
     force: Annotated[
-        bool, typer.Option(help="Move on although work is open (needs --reason).")
+        bool, typer.Option("--force", help="Move on although work is open (needs --reason).")
     ] = False,
     reason: Annotated[
         str | None,
@@ -503,6 +676,7 @@ def advance(
             metavar="TEXT", help="Why the deal moves on regardless; recorded in the file."
         ),
     ] = None,
+    color: ColourOption = Colour.auto,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
@@ -523,15 +697,17 @@ def advance(
             today=_today(today),
             playbook=playbook,
             config=config,
+            colour=color.value,
         )
 
     _run(op)
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema(
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
+        Path | None,
+        typer.Option("-o", "--output", metavar="FILE", help="File to write (default: stdout)."),
     ] = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
@@ -550,13 +726,14 @@ def schema(
 
 
 playbook_app = typer.Typer(
-    help="Show the playbook in use: stages, items, rules, gates.",
+    help="Show the playbook in use: stages, items, rules, gates.\n\n"
+    "Example: reviewkit playbook show --lang zh",
     no_args_is_help=True,
 )
 app.add_typer(playbook_app, name="playbook")
 
 
-@playbook_app.command("show")
+@playbook_app.command("show", cls=_Command)
 def playbook_show(
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
@@ -575,14 +752,14 @@ def playbook_show(
     _run(op)
 
 
-@app.command()
+@app.command(cls=_Command)
 def rule(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The rule's slug, e.g. gate.")],
     lang: LangOption = None,
 ) -> None:
     """Explain a rule of check: what it reports, why, how to fix it.
 
-    Example: reviewkit rule single-threaded
+    Example: reviewkit rule single-threaded --lang zh
     """
 
     def op() -> "Outcome":

@@ -566,9 +566,13 @@ def test_render_into_a_folder(run: Callable[..., Result], write: Write, tmp_path
 def test_render_into_a_missing_folder(
     run: Callable[..., Result], write: Write, tmp_path: Path
 ) -> None:
-    result = run("render", write(MINIMAL), "-o", tmp_path / "nope" / "pack.md")
+    made = run("render", write(MINIMAL), "-o", tmp_path / "new" / "pack.md")
+    assert made.exit_code == 0, made.output
+    assert (tmp_path / "new" / "pack.md").read_text(encoding="utf-8").startswith("# ")
+    (tmp_path / "file").write_text("keep", encoding="utf-8")
+    result = run("render", write(MINIMAL), "-o", tmp_path / "file" / "pack.md")
     assert result.exit_code == 2
-    assert "cannot write" in result.output
+    assert "cannot write: Not a directory" in result.output
     assert "Traceback" not in result.output
 
 

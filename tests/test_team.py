@@ -272,7 +272,9 @@ def test_outputs_never_replace_a_yaml_file_and_fail_clearly(tmp_path: Path) -> N
         result = invoke(*args)
         assert result.exit_code == 2 and "refusing to write over a YAML file" in result.output
         assert deal.read_text() == MINIMAL
-    missing = invoke("schema", "-o", tmp_path / "no" / "such" / "x.json")
+    made = invoke("schema", "-o", tmp_path / "no" / "such" / "x.json")
+    assert made.exit_code == 0 and (tmp_path / "no" / "such" / "x.json").is_file()
+    missing = invoke("schema", "-o", deal / "x.json")
     assert missing.exit_code == 2 and "cannot write" in missing.output
 
 

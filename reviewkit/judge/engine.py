@@ -9,6 +9,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from reviewkit.errors import InvalidFile
+from reviewkit.judge.facts import accepted, accepted_note
 from reviewkit.judge.findings import STAGE_POLICY, Finding, Review, Rule
 from reviewkit.judge.floor import Redactor, floor_amount, redacted
 from reviewkit.model.config import DEFAULT, Config
@@ -61,6 +62,7 @@ def check_deal(
         if rule.check is not None and config.applies(rule.slug)
         for finding in rule.check(review)
     ]
+    found = [_accepted(review, finding) for finding in found]
     found = _suppress(review, found)
     floor = floor_amount(deal.data)
     if floor is not None:
@@ -82,6 +84,18 @@ def severity(review: Review, rule: Rule, finding: Finding) -> str:
     level = stage_severity(review, stage)
     assert level is not None, f"{rule.slug}: a finding for a stage the deal has not reached"
     return level
+
+
+def _accepted(review: Review, finding: Finding) -> Finding:
+    """A checklist item or gate that a forced `advance` accepted as open is information,
+    saying when and why, not an error of a stage the deal has left."""
+    if finding.rule not in ("checklist", "gate") or not (finding.stage and finding.item):
+        return finding
+    acceptance = accepted(review, finding.stage, finding.item)
+    if acceptance is None:
+        return finding
+    note = accepted_note(acceptance, review.lang)
+    return dataclasses.replace(finding, severity="info", message=f"{finding.message}{note}")
 
 
 def stage_severity(review: Review, stage: str) -> str | None:
@@ -114,7 +128,8 @@ def _suppress(review: Review, found: list[Finding]) -> list[Finding]:
     kept = found
     for index, entry in enumerate(review.deal.data["suppress"]):
         remaining = [f for f in kept if not suppresses(entry, f.rule, f.stage, f.item)]
-        if len(remaining) == len(kept) and review.config.applies(UNUSED.slug):
+        matters = review.config.applies(UNUSED.slug) and review.config.applies(entry["rule"])
+        if len(remaining) == len(kept) and matters:  # a rule not run cannot use its suppression
             unused = review.finding(
                 ("suppress", index),
                 "unused-suppression",

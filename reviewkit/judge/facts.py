@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from reviewkit.judge.findings import Review, clip
 from reviewkit.model.playbook import Item, Stage, tr
+from reviewkit.text.catalogue import say
 from reviewkit.text.labels import ENUMS
 
 if TYPE_CHECKING:
-    from reviewkit.model.dealtypes import Action, ChecklistAnswer, Person
+    from reviewkit.model.dealtypes import Action, ChecklistAnswer, Person, StageMove
 
 # -- the playbook's stages ----------------------------------------------------------
 
@@ -77,6 +78,34 @@ def open_work(review: Review, stages: Iterable[Stage]) -> Iterator[tuple[Stage, 
                 yield stage, item, state.state
         if stage.gate is not None and not gate_holds(review, stage):
             yield stage, None, "unmet"
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """An open item or gate a forced `advance` moved past: when, and why."""
+
+    date: dt.date | None
+    reason: str
+
+
+def accepted(review: Review, stage: str, item: str) -> Acceptance | None:
+    """Whether `advance --force` accepted item `item` (or "gate") of `stage` as open: the
+    latest forced move whose `open:` list names `stage/item`."""
+    return accepted_in(review.deal.data["history"], stage, item)
+
+
+def accepted_in(history: Sequence[StageMove], stage: str, item: str) -> Acceptance | None:
+    """`accepted`, read from a deal's `history:` (a pack reads it with the floor withheld)."""
+    for entry in reversed(history):
+        if entry["forced"] and f"{stage}/{item}" in entry["open"]:
+            return Acceptance(entry["date"], entry["reason"] or "")
+    return None
+
+
+def accepted_note(acceptance: Acceptance, lang: str) -> str:
+    """What an accepted item's finding and pack line add: " — accepted when advancing on…"."""
+    date = acceptance.date.isoformat() if acceptance.date else "?"
+    return say(lang, "message.accepted", date=date, reason=acceptance.reason)
 
 
 # -- actions and review meetings ----------------------------------------------------

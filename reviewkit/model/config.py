@@ -13,6 +13,7 @@ The nearest file wins; settings are not merged across folders.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import functools
 from dataclasses import dataclass, field
@@ -160,9 +161,16 @@ def load_config(path: Path) -> Config:
 class Settings:
     """Which config applies to which file: --config for all, or the nearest one per folder."""
 
-    def __init__(self, config: Path | None = None, playbook: Path | None = None) -> None:
+    def __init__(
+        self,
+        config: Path | None = None,
+        playbook: Path | None = None,
+        select: frozenset[str] | None = None,
+        ignore: frozenset[str] = frozenset(),
+    ) -> None:
         self.forced = load_config(config) if config is not None else None
         self.playbook_override = playbook
+        self.rules = (select, ignore)  # `check --select/--ignore`: over the config's
 
     def for_folder(self, folder: Path) -> Config:
         config = self.forced
@@ -171,6 +179,8 @@ class Settings:
             config = load_config(found) if found else DEFAULT
         if self.playbook_override is not None:
             config = _with_playbook(config, self.playbook_override.resolve())
+        if self.rules != (None, frozenset()):
+            config = _with_rules(config, *self.rules)
         return config
 
     def for_file(self, path: Path) -> Config:
@@ -188,4 +198,13 @@ def _with_playbook(config: Config, playbook: Path) -> Config:
         severity=config.severity,
         thresholds=config.thresholds,
         exclude=config.exclude,
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _with_rules(config: Config, select: frozenset[str] | None, ignore: frozenset[str]) -> Config:
+    """The config with the command line's rule choice: `--select` replaces the config's
+    `select`, `--ignore` adds to its `ignore`."""
+    return dataclasses.replace(
+        config, select=config.select if select is None else select, ignore=config.ignore | ignore
     )

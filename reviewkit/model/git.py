@@ -76,6 +76,22 @@ def versions(path: Path, limit: int) -> list[tuple[str, str]]:
     return list(reversed(out))
 
 
+def tracked_folder(path: Path) -> bool:
+    """Whether `path` lies in a git work tree and git would not ignore it (it could be
+    committed by accident); False outside git or without git."""
+    folder = path.absolute().parent
+    while not folder.exists():  # a pack for a folder that is still to be made
+        folder = folder.parent
+    try:
+        inside = _git(folder, "rev-parse", "--is-inside-work-tree")
+        if inside.returncode != 0 or inside.stdout.strip() != b"true":
+            return False
+        ignored = _git(folder, "check-ignore", "-q", "--no-index", str(path.absolute()))
+    except ReviewkitError:
+        return False
+    return ignored.returncode == 1
+
+
 def work_tree_root(folder: Path) -> Path | None:
     """The top folder of the git work tree holding `folder` (the nearest one with a `.git`
     folder or file), or None outside one. Read from the file system: git need not be there."""

@@ -148,7 +148,15 @@ class Playbook:
     def require_stage(self, key: str) -> None:
         """Refuse a stage key that is not one of this playbook's, naming the ones that are."""
         if key not in self.index:
-            raise error("not-a-stage", key=key, stages=", ".join(s.key for s in self.stages))
+            keys = [s.key for s in self.stages]
+            containing = [k for k in keys if key and key.lower() in k]
+            aliases = {key: containing[0]} if len(containing) == 1 else None  # "rel"
+            raise error(
+                "not-a-stage",
+                key=key,
+                suggestion=suggestion(FALLBACK, key, keys, aliases),
+                stages=", ".join(keys),
+            )
 
     def lesson(self, stage_key: str, item_key: str) -> Lesson | None:
         """The lesson of a stage's item, or of its gate when `item_key` is "gate"."""

@@ -438,7 +438,7 @@ class Enum(Field):
             key=ctx.show(path),
             value=scalar.value,
             suggestion=hint,
-            allowed=", ".join(words),
+            allowed=say(ctx.lang, "list.separator").join(words),
         )
         return None
 

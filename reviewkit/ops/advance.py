@@ -7,17 +7,19 @@ line endings; every other byte stays as written (comments, quoting, escapes, lay
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reviewkit import exitcodes
-from reviewkit.judge.engine import suppressed
-from reviewkit.judge.facts import open_work
-from reviewkit.judge.findings import Review
+from reviewkit.judge.engine import check_deal, suppressed
+from reviewkit.judge.facts import accepted, open_work
+from reviewkit.judge.findings import Finding, Review
 from reviewkit.model.config import Config, Settings
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.model.files import read_text, write_file
@@ -26,7 +28,9 @@ from reviewkit.model.formtext import rewrite as rewrite_form
 from reviewkit.model.playbook import tr
 from reviewkit.model.yamlread import Mapping, Node, Scalar, Sequence, compose
 from reviewkit.ops.outcome import Outcome
-from reviewkit.text.catalogue import has, say
+from reviewkit.present.colour import wanted
+from reviewkit.present.report import line
+from reviewkit.text.catalogue import say
 from reviewkit.text.errors import error
 
 
@@ -50,6 +54,8 @@ def gaps_before(deal: Deal, target: str, today: dt.date, config: Config) -> list
     for stage, item, state in open_work(review, stages):
         key = item.key if item else "gate"
         if suppressed(deal, "checklist" if item else "gate", stage.key, key):
+            continue
+        if accepted(review, stage.key, key):  # accepted by an earlier forced move
             continue
         if item is None:
             assert stage.gate is not None
@@ -127,17 +133,17 @@ def _entry(deal: Deal, target: str, today: dt.date, gaps: list[Gap], reason: str
 
 
 def _stubs(deal: Deal, target: str) -> Any:
+    """The target stage's answer stubs, block mappings as `new` writes them (without the
+    questions: for files only ruamel.yaml's round trip can edit)."""
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     stubs = CommentedMap()
     for item in deal.playbook.stage(target).items:
         if item.rule is None:
-            answer = CommentedMap(
+            stubs[item.key] = CommentedMap(
                 [("status", "unknown"), ("evidence", DoubleQuotedScalarString(""))]
             )
-            answer.fa.set_flow_style()
-            stubs[item.key] = answer
     return stubs
 
 
@@ -186,6 +192,7 @@ class _Splice:
         self.lines = lines
         self.newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
         mapping, sequence, offset = indentation(text, deal.display)
+        self.mapping = mapping
         self.yaml = YAML()
         self.yaml.width = 1_000_000
         self.yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
@@ -255,11 +262,27 @@ class _Splice:
             and any(k.value == target for k, _ in checklist[1].pairs)
         ):
             return []
-        block = self.dumped({"checklist": {target: stubs}})
+        block = self.questions(target) or self.dumped({"checklist": {target: stubs}})
         if checklist is None:
             return [(self.file_end(), block)]
         end = self.block_end("checklist")
         return None if end is None else [(end, block[1:])]
+
+    def questions(self, target: str) -> list[str] | None:
+        """`checklist:` and the target stage's questions as `new` writes them, in the file's
+        indentation; None when the scaffold has no such block."""
+        from reviewkit.present.scaffold import stage_questions
+
+        lines = stage_questions(self.deal.playbook, target, self.deal.language)
+        if lines is None:
+            return None
+        unit = self.mapping
+
+        def indented(line: str) -> str:
+            depth = len(line) - len(line.lstrip(" "))
+            return " " * (depth // 2 * unit) + line[depth:] + self.newline
+
+        return ["checklist:" + self.newline, *map(indented, lines)]
 
     def history_inserts(self, entry: Any) -> list[tuple[int, list[str]]] | None:
         """Where and what to add for the history entry; None when the shape does not allow it."""
@@ -349,28 +372,19 @@ def advance_command(
     today: dt.date,
     playbook: Path | None,
     config: Path | None,
+    colour: str = "auto",
 ) -> Outcome:
-    """Move the deal on and say so; or list the open work before `target` and refuse."""
+    """Move the deal on and say so; or list the open work before `target` and refuse. The
+    open work is worded and ordered as `check` reports it, in the deal's language."""
     settings = Settings(config, playbook).for_file(path)
     deal, gaps, moved = advance(
         path, target, config=settings, today=today, force=force, reason=reason
     )
     lang = deal.language
+    stream = sys.stdout if moved else sys.stderr
     lines = [
-        say(
-            lang,
-            "advance.gap",
-            where=f"{deal.display}:{gap.line}:{gap.column}",
-            stage=gap.stage,
-            item=gap.item,
-            label=gap.label,
-            state=gap.state,
-            stage_label=_stage_label(deal, gap.stage),
-            state_label=say(lang, f"pack.st_{gap.state}")
-            if has(lang, f"pack.st_{gap.state}")
-            else gap.state,
-        )
-        for gap in gaps
+        line(f, deal.language, wanted(colour, stream))
+        for f in gap_findings(deal, gaps, today, settings)
     ]
     stages = {
         "stage_label": _stage_label(deal, deal.stage),
@@ -403,6 +417,29 @@ def advance_command(
     return Outcome("".join(f"{line}\n" for line in lines))
 
 
+def gap_findings(deal: Deal, gaps: list[Gap], today: dt.date, config: Config) -> list[Finding]:
+    """`check`'s findings for the gaps, in `check`'s order: one wording of open work."""
+    open_ = {(gap.stage, gap.item) for gap in gaps}
+    config = _all_rules(config)
+    every = check_deal(deal, today, config)
+    skipped = {gap.stage for gap in gaps} - {
+        s.key for s in deal.playbook.stages[: deal.stage_index + 1]
+    }
+    if skipped:  # stages between this one and the target: as `check` will see them there
+        last = max(skipped, key=deal.playbook.index.__getitem__)
+        moved = dict(deal.data, deal=dict(deal.data["deal"], stage=last))
+        ahead = dataclasses.replace(deal, data=moved)  # type: ignore[arg-type]
+        every += [f for f in check_deal(ahead, today, config) if f.stage in skipped]
+    found = [f for f in every if f.rule in ("checklist", "gate") and (f.stage, f.item) in open_]
+    return sorted(found, key=Finding.sort_key)
+
+
 def _stage_label(deal: Deal, key: str) -> str:
     """How a stage is named to the deal's reader."""
     return tr(deal.playbook.stages[deal.playbook.index[key]].label, deal.language)
+
+
+def _all_rules(config: Config) -> Config:
+    """The config with the checklist and gate rules on: a gap blocks `advance` even where
+    `check` is told not to report it."""
+    return dataclasses.replace(config, select=None, ignore=frozenset())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from reviewkit.judge.movement import Track, attitude_tracks
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.ops.outcome import Outcome
+from reviewkit.present.colour import changes as coloured_changes
+from reviewkit.present.colour import wanted
 from reviewkit.text.labels import label
 from reviewkit.text.packtext import pack_text
 
@@ -25,6 +28,7 @@ def diff_command(
     today: dt.date,
     playbook: Path | None,
     config: Path | None,
+    colour: str = "auto",
 ) -> Outcome:
     """The changes from `old` (a file, or a git revision of `new`) to `new`."""
     settings = Settings(config, playbook).for_file(new)
@@ -40,7 +44,9 @@ def diff_command(
         ]
         return Outcome(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     text = report(changes, after.language, f"{before.display} → {after.display}")
-    return Outcome(text + tracks_text(tracks, after.language))
+    reversal = pack_text(after.language)["reversal"]
+    text += tracks_text(tracks, after.language)
+    return Outcome(coloured_changes(text, reversal, wanted(colour, sys.stdout)))
 
 
 def tracks_text(tracks: list[Track], lang: str) -> str:

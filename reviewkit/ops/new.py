@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reviewkit.model.config import Settings
 from reviewkit.ops.outcome import Outcome
+from reviewkit.ops.render import gitignore_note
 from reviewkit.present.scaffold import scaffold, schema_file, slug, write_new_deal
 from reviewkit.text.catalogue import FALLBACK, say
 
@@ -40,7 +41,8 @@ def new_command(
     schema, exists = schema_file(path)
     if not exists:
         out += say(lang, "cli.new-schema", command=_schema_command(schema)) + "\n"
-    return Outcome(out)
+    note = gitignore_note(path.with_name(f"{path.stem}.review.pdf"), lang)
+    return Outcome(out, err=(note,) if note else ())
 
 
 def _schema_command(schema: Path) -> str:

@@ -27,22 +27,89 @@ SUFFIX = {
     "docx": ".review.docx",
     "xlsx": ".review.xlsx",
 }
+#: The format each output file extension means (`-o pack.pdf` without `--format`).
+EXTENSIONS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+}
+#: The pipeline writes no Word file, and also writes its table as JSON and CSV.
+PIPELINE_EXTENSIONS = {
+    **{name: kind for name, kind in EXTENSIONS.items() if kind != "docx"},
+    ".json": "json",
+    ".csv": "csv",
+}
+#: What lost deals teach: a page (Markdown, HTML, PDF) or JSON.
+LESSONS_EXTENSIONS = {
+    **{name: kind for name, kind in EXTENSIONS.items() if kind in ("md", "html", "pdf")},
+    ".json": "json",
+}
 
 
-def pack_path(folder: Path, deal_id: str, format: str, floor: Decimal | None = None) -> Path:
+def names_folder(output: str) -> bool:
+    """Whether `-o` names a folder: one that exists, or a path written with a trailing slash."""
+    return output.endswith(("/", "\\")) or Path(output).is_dir()
+
+
+def output_format(
+    format: str | None, output: str | None, extensions: dict[str, str] = EXTENSIONS
+) -> str:
+    """The format of an output: `--format`, else the extension of the file `-o` names, else
+    Markdown. An extension that contradicts `--format` is refused, and so is a file name
+    without a known extension when `--format` is not given."""
+    if output is None or output == "-" or names_folder(output):
+        return format or "md"
+    named = extensions.get(Path(output).suffix.lower())
+    if format is None and named is None:
+        _refuse_clobbering(Path(output))  # a deal file named by mistake: say that first
+        known = ", ".join(extensions)
+        raise error("unknown-extension", output=output, known=known)
+    if format is not None and named is not None and named != format:
+        raise error("format-mismatch", output=output, format=format, named=named)
+    return format or named or "md"
+
+
+def pack_path(
+    folder: Path,
+    deal_id: str,
+    format: str,
+    floor: Decimal | None = None,
+    revealed: bool = False,
+) -> Path:
     """Where a pack goes in `folder` (by default the deal file's): named after the deal id,
     made a plain file name so that no id can place a pack in another folder, and without
-    the floor figure (a file name travels further than the pack)."""
+    the floor figure (a file name travels further than the pack). A pack that reveals the
+    floor says so in its name: `NAME.review.floor.pdf`."""
     deal_id = Redactor([floor], "floor-withheld").text(deal_id)
     name = re.sub(r"[^\w.-]+", "-", deal_id).strip(".-") or "deal"
-    return folder / f"{name}{SUFFIX[format]}"
+    suffix = SUFFIX[format].replace(".review.", ".review.floor.") if revealed else SUFFIX[format]
+    return folder / f"{name}{suffix}"
+
+
+#: The .gitignore line that keeps every pack (`*.review.md`, `*.review.floor.pdf`, …) out of git.
+GITIGNORE_LINE = "*.review.*"
+
+
+def gitignore_note(target: Path, lang: str) -> str | None:
+    """The offer of a .gitignore entry when a pack lands where git would track it: packs hold
+    confidential sales data (the floor, with --reveal-floor). reviewkit never edits .gitignore
+    itself; it prints the line to add."""
+    from reviewkit.model.git import tracked_folder
+
+    if not tracked_folder(target):
+        return None
+    return say(lang, "cli.gitignore", path=target, line=GITIGNORE_LINE)
 
 
 @dataclass(frozen=True)
 class PackRequest:
     """What to render, the same for every deal of a batch."""
 
-    format: str = "md"
+    format: str | None = "md"  # None: from the extension of `-o` (see output_format)
     lang: str | None = None
     reveal_floor: bool = False
     today: dt.date | None = None
@@ -53,12 +120,13 @@ class PackRequest:
 
 def make_pack(
     path: Path, request: PackRequest, output: str | None = None
-) -> tuple[Path | None, str | bytes]:
-    """A deal's pack in memory, and where it goes (None: stdout). Writes nothing."""
+) -> tuple[Path | None, str | bytes, str]:
+    """A deal's pack in memory, where it goes (None: stdout) and its language. Writes nothing."""
     from reviewkit.present.render import render_html, render_markdown
 
     if request.format not in SUFFIX:
         raise error("unknown-format", format=request.format)
+    assert request.format is not None
     today = request.today or dt.date.today()
     settings = Settings(request.config, request.playbook).for_file(Path(path))
     # --lang is also the language of what is said about a file that does not load
@@ -79,29 +147,31 @@ def make_pack(
     pack = build_pack(deal, options, findings)
     target = None
     if output != "-":
+        floor, revealed = floor_amount(deal.data), request.reveal_floor
         if output is None:
-            target = pack_path(Path(path).parent, deal.id, request.format, floor_amount(deal.data))
-        elif Path(output).is_dir():
-            target = pack_path(Path(output), deal.id, request.format, floor_amount(deal.data))
+            target = pack_path(Path(path).parent, deal.id, request.format, floor, revealed)
+        elif names_folder(output):
+            target = pack_path(Path(output), deal.id, request.format, floor, revealed)
         else:
             target = Path(output)
         _refuse_clobbering(target, Path(path))  # early: before the work of rendering
+    lang = request.lang or deal.language
     if request.format == "md":
-        return target, render_markdown(pack)
+        return target, render_markdown(pack), lang
     if request.format == "html":
-        return target, render_html(pack)
+        return target, render_html(pack), lang
     if request.format == "docx":
         from reviewkit.present.wordpack import pack_docx
 
         refuse_file_to_terminal(target, request.format)
-        return target, pack_docx(pack)
+        return target, pack_docx(pack), lang
     if request.format == "xlsx":
         from reviewkit.present.excelpack import pack_xlsx
 
         refuse_file_to_terminal(target, request.format)
-        return target, pack_xlsx(pack)
+        return target, pack_xlsx(pack), lang
     refuse_pdf_to_terminal(target)
-    return target, _pdf(render_html(pack))
+    return target, _pdf(render_html(pack)), lang
 
 
 def refuse_pdf_to_terminal(target: Path | str | None) -> None:
@@ -120,6 +190,11 @@ def write_pack(target: Path, data: str | bytes) -> None:
     """Write an output (pack, view, schema) in one rename: a failure leaves an earlier file
     byte-identical, and no output ever replaces a YAML file a user wrote."""
     _refuse_clobbering(target)
+    if not target.parent.exists():  # `-o packs/` or `-o out/pack.pdf`: made as named
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise error("make-folder", path=target.parent, reason=exc.strerror or exc) from None
     write_file(target, data)
 
 
@@ -141,13 +216,20 @@ def render_pack(
     earlier pack byte-identical.
     """
     request = PackRequest(format, lang, reveal_floor, today, playbook, config, since)
-    target, data = make_pack(path, request, output)
+    return render_one(path, request, output)[0]
+
+
+def render_one(
+    path: Path, request: PackRequest, output: str | None = None
+) -> tuple[Path | None, str]:
+    """Render and write one deal's pack; return where it went (None: stdout) and its language."""
+    target, data, lang = make_pack(path, request, output)
     if target is None:
         assert isinstance(data, str)
         sys.stdout.write(data)
-        return None
+        return None, lang
     write_pack(target, data)
-    return target
+    return target, lang
 
 
 def _reference(since: str, old: Deal) -> str:

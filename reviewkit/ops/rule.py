@@ -7,6 +7,7 @@ from reviewkit.ops.outcome import Outcome
 
 
 def rule_command(name: str, lang: str | None = None) -> Outcome:
-    """The manual page of the rule `name` in `lang` (default English; an error with a
-    suggestion when there is no such rule)."""
-    return Outcome(find_rule(name).manual(lang or "en"))
+    """The manual page of the rule `name` (an error with a suggestion when there is none)."""
+    from reviewkit.text.catalogue import FALLBACK
+
+    return Outcome(find_rule(name).manual(lang or FALLBACK))

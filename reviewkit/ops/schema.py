@@ -14,8 +14,9 @@ from reviewkit.text.catalogue import FALLBACK, say
 def schema_command(output: Path | None, playbook: Path | None, config: Path | None) -> Outcome:
     """The schema on stdout, or written to `output` (with the playbook of that folder)."""
     folder = output.absolute().parent if output else Path.cwd()
-    text = dumps(deal_json_schema(Settings(config, playbook).for_folder(folder).playbook))
+    settings = Settings(config, playbook).for_folder(folder)
+    text = dumps(deal_json_schema(settings.playbook))
     if output is None:
         return Outcome(text)
     write_pack(output, text)
-    return Outcome(err=(say(FALLBACK, "cli.wrote", path=output),))
+    return Outcome(err=(say(settings.language or FALLBACK, "cli.wrote", path=output),))

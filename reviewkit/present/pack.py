@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from reviewkit.judge.engine import check_deal, rule_summary
 from reviewkit.judge.facts import (
+    accepted_in,
+    accepted_note,
     gate_holds,
     is_coach,
     item_state,
@@ -194,6 +196,11 @@ def _open_items(deal: Deal, findings: list[Finding], lang: str, t: dict[str, str
         for stage in deal.playbook.stages
         if counts[stage.key]
     ]
+
+
+def _gate_accepted(data: DealData, stage: str, lang: str) -> str:
+    acceptance = accepted_in(data["history"], stage, "gate")
+    return accepted_note(acceptance, lang) if acceptance else ""
 
 
 def _background(data: DealData, lang: str) -> dict[str, Any]:
@@ -419,6 +426,9 @@ def _stages(review: Review, data: DealData, lang: str) -> list[dict[str, Any]]:
                     basis = f"{basis} — {evidence}"
             else:
                 basis = evidence
+            acceptance = accepted_in(data["history"], stage.key, item.key)  # floor withheld
+            if not state.met and acceptance:
+                basis += accepted_note(acceptance, lang)
             items.append(
                 {
                     "key": item.key,
@@ -436,7 +446,9 @@ def _stages(review: Review, data: DealData, lang: str) -> list[dict[str, Any]]:
                 "label": tr(stage.gate.label, lang),
                 "passed": passed,
                 "state_label": t["gate_passed"] if passed else t["gate_failed"],
-                "basis": "" if passed else stage.gate.rule.explain(data, lang),
+                "basis": ""
+                if passed
+                else stage.gate.rule.explain(data, lang) + _gate_accepted(data, stage.key, lang),
             }
         out.append(
             {

@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit.judge.findings import Finding
+from reviewkit.present.colour import paint
 from reviewkit.text.catalogue import FALLBACK, plural, say
-
-_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-_RESET, _DIM = "\033[0m", "\033[2m"
 
 
 @dataclass(frozen=True)
@@ -42,20 +40,35 @@ class Summary:
         return say(lang, "summary.line", files=files, counts=say(lang, "punct.sep").join(parts))
 
 
+def line(f: Finding, lang: str = FALLBACK, colour: bool = False) -> str:
+    """One finding as `path:line:column: severity rule message`: the one wording of a finding
+    on a terminal, for `check` and `advance` alike."""
+    place = paint(f"{f.path}:{f.line}:{f.column}:", "place", colour)
+    severity = paint(say(lang, f"severity.{f.severity}"), f.severity, colour)
+    return f"{place} {severity} {f.rule} {f.message}"
+
+
 def text(
     findings: Sequence[Finding], summary: Summary, colour: bool = False, lang: str = FALLBACK
 ) -> str:
-    """`path:line:column: severity rule message`, one per line, then the summary in `lang`."""
-    lines = []
-    for f in findings:
-        severity = f.severity
-        if colour:
-            severity = f"{_COLOURS[severity]}{severity}{_RESET}"
-            lines.append(
-                f"{_DIM}{f.path}:{f.line}:{f.column}:{_RESET} {severity} {f.rule} {f.message}"
-            )
-        else:
-            lines.append(f"{f.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}")
+    """`path:line:column: severity rule message`, one per line, then the summary."""
+    lines = [line(f, lang, colour) for f in findings]
+    lines.append(summary.line(lang))
+    return "\n".join(lines) + "\n"
+
+
+def statistics(findings: Sequence[Finding], summary: Summary, lang: str = FALLBACK) -> str:
+    """How many findings each rule made, most first (as `ruff --statistics`), then the summary."""
+    from collections import Counter
+
+    from reviewkit.judge.engine import BY_SLUG
+
+    counts = Counter(f.rule for f in findings)
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    lines = [
+        f"{count:>{width}}  {rule:<24} {BY_SLUG[rule].summary_in(lang)}"
+        for rule, count in sorted(counts.items(), key=lambda p: (-p[1], p[0]))
+    ]
     lines.append(summary.line(lang))
     return "\n".join(lines) + "\n"
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from reviewkit.errors import RefusedOverwrite
 from reviewkit.model.deal import stage_names
 from reviewkit.model.files import write_file
+from reviewkit.model.formtext import rewrite as rewrite_form
 from reviewkit.model.playbook import Playbook, load_playbook
 from reviewkit.model.schema import Enum
 from reviewkit.present.blockwriter import Form, Writer
@@ -66,6 +67,26 @@ def scaffold(
     return template.render(
         c=comments, body="\n".join(writer.lines), schema=schema or schema_reference(Path(file_name))
     )
+
+
+def stage_questions(playbook: Playbook, stage: str, lang: str) -> list[str] | None:
+    """The lines `new` writes under `checklist:` for `stage` (its label, each question as a
+    comment, an answer stub for each item without a rule), cut from the scaffold itself so
+    that `advance` adds a stage's questions exactly as `new` writes them. In the canonical
+    form (keys and values in English, comments in `lang`): `advance` edits that form and
+    writes a Chinese-form file's new lines back in its own form. Indented as in the
+    scaffold: two spaces for the stage key. None if the scaffold holds no such block."""
+    text = scaffold("x", stage=stage, lang=lang, playbook=playbook)
+    lines = rewrite_form(text, playbook).splitlines()
+    keys = [i for i, line in enumerate(lines) if line == f"  {stage}:"]
+    if not keys:
+        return None
+    key = keys[-1]
+    first = key - 1 if lines[key - 1].startswith("  # ") else key
+    stop = next(
+        (i for i in range(key + 1, len(lines)) if not lines[i].startswith("    ")), len(lines)
+    )
+    return lines[first:stop]
 
 
 SCHEMA_NAME = "deal.schema.json"

@@ -221,7 +221,7 @@ def test_messages_name_keys_and_values_in_the_form_the_file_uses(
     missing, enum = problems
     assert "缺少必填的 '姓名'" in missing.message
     assert enum.message.startswith("决策链[1].影响力：'很高' 不是允许的取值")
-    assert enum.hint == "允许的取值：低, 中, 高"
+    assert enum.hint == "允许的取值：低、中、高"
 
 
 def test_an_unknown_key_in_a_chinese_form_file_suggests_the_chinese_key(
@@ -277,7 +277,7 @@ def test_a_wrong_value_under_a_chinese_key_is_answered_in_chinese_words(
     ]
     stage, coach, role = problems
     assert "是不是 '关系切入发展'？" in stage.message
-    assert stage.hint == "可用的阶段：" + ", ".join(
+    assert stage.hint == "可用的阶段：" + "、".join(
         [
             "需求了解与信息收集",
             "机会评估",
@@ -290,9 +290,9 @@ def test_a_wrong_value_under_a_chinese_key_is_answered_in_chinese_words(
     )
     assert (
         coach.message == "决策链[0].教练：'对' 不是允许的取值"
-        and coach.hint == "允许的取值：是, 否"
+        and coach.hint == "允许的取值：是、否"
     )
-    assert "是不是 '决策者'？" in role.message and role.hint.startswith("允许的取值：决策者, 参谋")
+    assert "是不是 '决策者'？" in role.message and role.hint.startswith("允许的取值：决策者、参谋")
     # The same slips under English keys are answered in the English words.
     english = problems_of(
         write(tmp_path, MINIMAL + "decision_chain:\n  - name: a\n    coach: 对\n"), playbook

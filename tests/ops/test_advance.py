@@ -15,7 +15,9 @@ from reviewkit.model.config import Settings
 from reviewkit.model.deal import load_deal
 from reviewkit.model.formtext import form_of
 from reviewkit.model.formtext import rewrite as rewrite_form
+from reviewkit.model.playbook import load_playbook
 from reviewkit.ops.advance import advance_command, indentation, rewrite
+from reviewkit.present.scaffold import scaffold, stage_questions
 from tests.conftest import MINIMAL, SAMPLE_DEALS, SAMPLES, TODAY, load_sample
 
 #: A deal whose discovery stage is complete (every item met), with comments and odd quoting.
@@ -85,8 +87,16 @@ def test_advance_when_everything_holds(tmp_path: Path) -> None:
     assert removed == ["  stage: discovery  # where it stands"]
     assert added[0].startswith("  stage: qualification") and added[0].endswith("# where it stands")
     assert added[1:] == [
+        "  # Evaluate the opportunity",
         "  qualification:",
-        '    resources-assigned: {status: unknown, evidence: ""}',
+        "    # Have we rated the opportunity on size, significance, difficulty and speed?",
+        "    # opportunity-rated: from the data: needs the size, significance, difficulty, speed "
+        "filled in",
+        "    # Have we decided whether to pursue or drop the deal, and settled the resources to "
+        "put behind that decision?",
+        "    resources-assigned:",
+        "      status: unknown",
+        '      evidence: ""',
         "history:",
         "  - date: 2026-12-01",
         "    from: discovery",
@@ -105,7 +115,10 @@ def test_advance_refuses_and_lists_what_is_missing(tmp_path: Path) -> None:
     result = invoke("advance", path, "--to", "qualification", "--today", "2026-12-01")
     assert result.exit_code == 1
     # The missing key's place is its parent's: background.project.
-    assert f"{path}:15:3: discovery › channels-known (Channels involved): unmet" in result.output
+    assert (
+        f"{path}:15:3: warning checklist Understand needs, collect information › Channels "
+        "involved: not met — needs the channels involved filled in; or needs at least 1 partner\n"
+    ) in result.output
     assert "stays at 'discovery'" in result.output and "--force --reason" in result.output
     assert path.read_text(encoding="utf-8") == text
 
@@ -115,8 +128,8 @@ def test_advance_over_several_stages_needs_the_skipped_ones_too(tmp_path: Path) 
     path.write_text(READY, encoding="utf-8")
     result = invoke("advance", path, "--to", "relationship", "--today", "2026-12-01")
     assert result.exit_code == 1
-    assert "qualification › opportunity-rated" in result.output
-    assert "qualification › resources-assigned" in result.output
+    assert "warning checklist Evaluate the opportunity › Opportunity rated" in result.output
+    assert "Evaluate the opportunity › Go/no-go and resources settled" in result.output
 
 
 def test_force_with_a_reason_records_the_override(tmp_path: Path) -> None:
@@ -204,10 +217,15 @@ def test_round_trip_of_every_sample_changes_only_the_intended_lines(sample: Path
     assert len(removed) == 1 and removed[0].strip().startswith(f"stage: {deal.stage}")
     assert added[0].strip().startswith(f"stage: {target}")
     manual = [i.key for i in deal.playbook.stage(target).items if i.rule is None]
-    for key in manual:
-        assert any(line.strip().startswith(f"{key}: {{status: unknown") for line in added)
-    new_checklist = 0 if "\nchecklist:" in before else 1
-    assert len(added) == 1 + new_checklist + (1 + len(manual) if manual else 0) + 5
+    questions = stage_questions(deal.playbook, target, deal.language) or []
+    for key in manual:  # each answer stub as `new` writes it: a block mapping
+        at = questions.index(f"    {key}:")
+        assert questions[at + 1 : at + 3] == ["      status: unknown", '      evidence: ""']
+    new_checklist = [] if "\nchecklist:" in before else ["checklist:"]
+    history = ["history:", f"  - date: {TODAY}", f"    from: {deal.stage}", f"    to: {target}"]
+    assert added[1:] == new_checklist + (questions if manual else []) + history + [
+        "    forced: false"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -262,10 +280,24 @@ def test_a_four_space_file_keeps_its_layout(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     removed, added = changes(FOUR, path.read_text(encoding="utf-8"))
     assert removed == ["    stage: discovery"]
-    assert added == [
+    assert added[:3] == [
         "    stage: qualification",
+        "    # Evaluate the opportunity",
         "    qualification:",
-        '        resources-assigned: {status: unknown, evidence: ""}',
+    ]
+    questions = stage_questions(load_playbook(), "qualification", "en") or []
+    assert (
+        added[3:9]
+        == [  # as `new` writes them, in the file's four spaces
+            " " * (2 * (len(line) - len(line.lstrip(" ")))) + line.lstrip(" ") for line in questions
+        ][2:]
+    )
+    assert added[6:9] == [
+        "        resources-assigned:",
+        "            status: unknown",
+        '            evidence: ""',
+    ]
+    assert added[9:] == [
         "history:",
         "-   date: 2026-12-01",
         "    from: discovery",
@@ -281,7 +313,7 @@ def test_advance_uses_the_team_playbook(tmp_path: Path) -> None:
     deal_path = next(folder.glob("*-*.yaml"))
     result = invoke("advance", deal_path, "--to", "propose", "--today", "2026-12-01")
     assert result.exit_code == 1
-    assert "validate › gate" in result.output
+    assert "warning gate Validate value and the champion gate not passed" in result.output
     assert Settings().for_file(deal_path).playbook.stages[0].key == "qualify"
 
 
@@ -321,8 +353,16 @@ def test_advance_writes_a_chinese_form_file_in_the_chinese_form(tmp_path: Path) 
     removed, added = changes(before, after)
     assert removed == ["  阶段: 需求了解与信息收集"]
     assert added[0] == "  阶段: 机会评估"
-    assert "检查清单:" in added and "  机会评估:" in added
-    assert '    跟进决策与资源: {状态: 未知, 依据: ""}' in added
+    written = scaffold("x", stage="qualification", lang="zh").splitlines()  # as `new` writes
+    start = written.index("  机会评估:")
+    stop = next(i for i in range(start + 1, len(written)) if not written[i].startswith("    "))
+    end = 2 + stop - start
+    assert added[1:3] == ["检查清单:", "  机会评估:"] and added[2:end] == written[start:stop]
+    assert added[end - 3 : end] == [
+        "    跟进决策与资源:",
+        "      状态: 未知",
+        '      依据: ""',
+    ]
     assert "阶段记录:" in added and "    强制推进: 是" in added
     deal = load_deal(path)
     assert deal.stage == "qualification" and deal.data["history"][0]["forced"] is True

@@ -166,10 +166,17 @@ def test_advance_changes_only_the_lines_it_means(
     assert all(
         line.strip() in ("checklist:", "history:", "qualification:")
         or "resources-assigned" in line
+        or line.strip() in ("status: unknown", 'evidence: ""')
+        or line.strip().startswith("# ")  # the stage's label and questions, as `new` writes
         or line.lstrip(" -").startswith(("date:", "from:", "to:", "forced:", "reason:", "open"))
         or line.strip().lstrip("-").strip() == "discovery/needs-confirmed"
         for line in others
     ), others
+    stub = [line.rstrip("\r\n") for line in others]  # a block mapping, as `new` writes it
+    at = stub.index(" " * 2 * indent + "resources-assigned:")
+    assert stub[at + 1 : at + 3] == [
+        " " * 3 * indent + s for s in ("status: unknown", 'evidence: ""')
+    ]
 
 
 def test_an_explicit_key_and_a_file_without_a_last_line_break(tmp_path: Path) -> None:

@@ -137,14 +137,14 @@ def test_output_must_be_a_folder_for_several_deals(deals: Path, tmp_path: Path) 
     result = invoke("render", *two, "-o", tmp_path / "pack.md", "--today", DAY)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"reviewkit: {tmp_path / 'pack.md'}: -o must be an existing folder when rendering "
-        "several deals\n"
+        f"reviewkit: {tmp_path / 'pack.md'}: -o must name a folder when rendering "
+        "several deals — name a folder (it is made when missing), e.g. -o packs/\n"
     )
     assert not (tmp_path / "pack.md").exists()
     existing = tmp_path / "existing.md"
     existing.write_text("keep", encoding="utf-8")
     again = invoke("render", deals, "-o", existing, "--today", DAY)
-    assert again.exit_code == 2 and "-o must be an existing folder" in again.stderr
+    assert again.exit_code == 2 and "-o must name a folder" in again.stderr
     assert existing.read_text(encoding="utf-8") == "keep"
     assert packs_under(deals) == []
 

@@ -44,3 +44,29 @@ def test_the_text_report_is_headed_by_both_versions(write: Callable[..., Path]) 
     old = write(MINIMAL, "old.yaml")
     new = write(MINIMAL.replace("stage: relationship", "stage: partner"), "new.yaml")
     assert f"{old} → {new}" in diff(old, new, "text")
+
+
+def test_colour_follows_the_same_choice_as_check(write: Callable[..., Path]) -> None:
+    """Headings bold and reversals highlighted when colour is on; the same text without."""
+    import re
+
+    from typer.testing import CliRunner
+
+    from reviewkit.cli import app
+
+    old = write(MINIMAL, "old.yaml")
+    new = write(
+        MINIMAL.replace("stage: relationship", "stage: partner")
+        + "dynamics:\n  - {date: 2026-11-30, party: customer, event: CTO wavered, reversal: true}\n",
+        "new.yaml",
+    )
+    plain = diff(old, new, "text")
+    runner = CliRunner()
+    coloured = runner.invoke(app, ["diff", str(old), str(new), "--color", "always"]).stdout
+    forced = runner.invoke(app, ["diff", str(old), str(new)], env={"FORCE_COLOR": "1"}).stdout
+    never = runner.invoke(
+        app, ["diff", str(old), str(new), "--color", "never"], env={"FORCE_COLOR": "1"}
+    ).stdout
+    assert "\x1b[1;33m⟲ REVERSAL\x1b[0m" in coloured and "\x1b[1mDeal:\x1b[0m" in coloured
+    assert forced == coloured and never == plain
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
