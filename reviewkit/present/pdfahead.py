@@ -9,6 +9,11 @@ HTML to the child and gets the PDF's bytes back. The child runs the same `html_t
 process; everything else stays here: the font check, where the pack goes and the one
 rename that writes it (the child writes no file, so nothing is ever half-written).
 
+The `reviewkit` command starts the child first thing when its words read as a PDF render
+(`reviewkit/__main__.py`), before the command line's own modules load; `render_command`
+(`reviewkit/ops/batch.py`) keeps it for one deal's PDF, starting one if there is none, and
+stops it for anything else.
+
 What the user sees does not change:
 
 - An error in the child comes back as the same exception (type and message) and is raised
