@@ -181,7 +181,11 @@ def _start() -> Child:
 
 
 def _child_setup(parent: int) -> None:
-    """Ctrl-C is the parent's to handle; the child dies with the parent."""
+    """Ctrl-C is the parent's to handle; the child dies with the parent. It lives for one
+    render and leaves without a teardown, so no garbage collection is worth its time."""
+    import gc
+
+    gc.disable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):
         import ctypes
