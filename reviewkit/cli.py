@@ -771,7 +771,7 @@ def rule(
 
 
 def main() -> None:
-    """Console entry point."""
+    """The command line (the `reviewkit` command runs it from reviewkit/__main__.py)."""
     try:
         app()
     except SystemExit as done:
