@@ -17,6 +17,7 @@ nothing overlaps: what the child costs when there is no second core. Then deals 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -125,8 +126,12 @@ def main() -> int:
         commands["weasyprint en-9p 1 core"] = one_core + commands["weasyprint en-9p"]
         outputs["reviewkit en-9p 1 core"] = outputs["reviewkit en-9p"]
         outputs["weasyprint en-9p 1 core"] = outputs["weasyprint en-9p"]
+    load = os.getloadavg()[0]
     runs = compare(commands, args.runs)
     print(f"{args.runs} runs each, interleaved; fresh process per run; wall and CPU time")
+    # The child that imports WeasyPrint overlaps its parent only on a free core: say how busy
+    # the machine was (1-minute load average, before and after; os.cpu_count() cores).
+    print(f"  load average {load:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for name in runs.times:
         show(runs, name, pages(outputs[name]))
     for name in SAMPLES:
