@@ -53,11 +53,15 @@ _PR_SET_PDEATHSIG = 1
 
 def can_fork() -> bool:
     """Whether WeasyPrint can be imported ahead here: on Linux, where `fork` is tested, from a
-    process without other threads (a fork copies only the calling thread, and a lock another
-    thread held would stay locked in the child)."""
-    threading = sys.modules.get("threading")
-    alone = threading is None or threading.active_count() == 1
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and alone
+    process without other threads, Python's or a C library's (a fork copies only the calling
+    thread, and a lock another thread held would stay locked in the child)."""
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: Python's own threads are all that can be seen
+        threading = sys.modules.get("threading")
+        return threading is None or threading.active_count() == 1
 
 
 class Child:
