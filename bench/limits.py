@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/limits.py [--runs 1] [--scale 1.0]
 
-The deal has the most people, partners, competitors, dynamics, actions, history entries
-and list items the format accepts (model/dealformat.py LIMITS), each text as long as a
+The deal has the most people, partners, competitors, dynamics, visits, product problems,
+actions (each aimed at the most people), history entries and list items the format accepts (model/dealformat.py LIMITS), each text as long as a
 real note gets. Target: `render --format pdf` under 10 s and 500 MB. `--scale 0.5` builds
 a deal at half the limits (to see how the cost grows).
 """
@@ -81,12 +81,27 @@ def deal_at_limits(scale: float = 1.0) -> str:
             "    party: competitor",
             f"    event: {note}",
         ]
+    lines.append("visits:")
+    for i in range(n("visits")):
+        lines += [
+            f"  - date: 2026-{1 + i % 11:02d}-{1 + i % 27:02d}",
+            f"    host: {'us' if i % 2 else f'Rival {i % 20}'}",
+            f"    site: {note}",
+            f"    attendees: [{', '.join(f'Person {j:04d}' for j in range(i % 7))}]",
+            f"    accompanied: {'true' if i % 3 else 'false'}",
+        ]
+    lines.append("product_problems:")
+    for i in range(n("product_problems")):
+        lines += [f"  - whose: {'us' if i % 2 else 'Rival 1'}", f"    problem: {note}"]
     lines.append("actions:")
+    people = n("decision_chain")
     for i in range(n("actions")):
+        aimed = ", ".join(f"Person {j % people:04d}" for j in range(i, i + n("list")))
         lines += [
             f"  - what: {note}",
             f"    owner: Owner {i % 9}",
             f"    due: 2026-{1 + i % 11:02d}-{1 + i % 27:02d}",
+            f"    with: [{aimed}]",
         ]
     lines.append("history:")
     for i in range(n("history")):

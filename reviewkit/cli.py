@@ -131,6 +131,11 @@ class RenderFormat(enum.StrEnum):
     xlsx = "xlsx"
 
 
+class Audience(enum.StrEnum):
+    team = "team"
+    wide = "wide"
+
+
 class PipelineFormat(enum.StrEnum):
     md = "md"
     html = "html"
@@ -442,6 +447,15 @@ def render(
     reveal_floor: Annotated[
         bool, typer.Option("--reveal-floor", help="Show the commercial floor price.")
     ] = False,
+    audience: Annotated[
+        Audience,
+        typer.Option(
+            "--audience",
+            metavar="[team|wide]",
+            help="Who the pack is for: the review team, or a wide audience "
+            "(quote, target and floor withheld).",
+        ),
+    ] = Audience.team,
     today: TodayOption = None,
     playbook: PlaybookOption = None,
     config: ConfigOption = None,
@@ -475,7 +489,9 @@ def render(
         from reviewkit.ops.render import PackRequest
 
         chosen = format.value if format else None
-        request = PackRequest(chosen, lang, reveal_floor, _today(today), playbook, config, since)
+        request = PackRequest(
+            chosen, lang, reveal_floor, _today(today), playbook, config, since, audience.value
+        )
         if watch:
             from reviewkit.ops.watch import watch_command
 

@@ -83,8 +83,8 @@ def test_statistics_counts_per_rule() -> None:
     assert lines[0].split()[:2] == ["61", "checklist"]
     assert lines[0].endswith("a playbook item that is not satisfied")
     counted = sum(int(line.split()[0]) for line in lines[:-1])
-    assert lines[-1] == "6 files checked: 11 errors, 40 warnings, 36 infos"
-    assert counted == 11 + 40 + 36
+    assert lines[-1] == "6 files checked: 11 errors, 45 warnings, 36 infos"
+    assert counted == 11 + 45 + 36
 
 
 def test_output_file_is_written_and_stdout_stays_empty(tmp_path: Path) -> None:
@@ -195,7 +195,7 @@ def test_demo_ends_with_a_summary_and_exit_zero(tmp_path: Path) -> None:
     assert "Error" not in done.stdout + done.stderr and "ignored" not in done.stderr
     tail = done.stdout.splitlines()[-5:]
     assert tail[0] == f"Demo done, in {tmp_path / 'demo'}/:"
-    assert tail[1].startswith("  check     6 files checked: 11 errors, 40 warnings, 36 infos")
+    assert tail[1].startswith("  check     6 files checked: 11 errors, 45 warnings, 36 infos")
     assert "exit code 1, as expected" in tail[1]
     assert tail[2] == "  render    30 review-meeting packs (Markdown, HTML, PDF, Word, Excel)"
     for format in ("md", "html", "pdf", "docx", "xlsx"):

@@ -51,7 +51,7 @@ def test_an_unknown_rule_exits_2_with_a_suggestion() -> None:
     assert result.stdout == ""
     assert result.stderr.startswith(
         "reviewkit: 'singel-threaded' is not a rule; did you mean 'single-threaded'? — "
-        "the rules are: action-incomplete, action-overdue, attitude-unknown,"
+        "the rules are: action-incomplete, action-overdue, action-unknown-person,"
     )
 
 

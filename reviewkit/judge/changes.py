@@ -1,7 +1,7 @@
 """What changed in a deal between two versions of its file: the movement a review meeting is about.
 
 Attitude moves per person, people added or removed, coach, speaks-for-us and competitor-tie
-changes, new dynamics, actions done, dropped or slipped, stage, status, value and close-date changes,
+changes, new dynamics, customer visits and product problems, actions done, dropped or slipped, stage, status, value and close-date changes,
 checklist items and gates newly met or lost. The older version is another file, or the
 same file at a git revision (read with git, in the deal's own repository).
 """
@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from reviewkit.judge.facts import gate_holds, is_coach, item_state, speaks_for_us, tie_state
+from reviewkit.judge.facts import (
+    gate_holds,
+    is_coach,
+    is_open_problem,
+    is_us,
+    item_state,
+    speaks_for_us,
+    tie_state,
+)
 from reviewkit.judge.findings import Review
 from reviewkit.judge.floor import Redactor, floor_amount, redacted
 from reviewkit.model.config import Config
@@ -43,6 +51,9 @@ KINDS = (
     "speaks-for-us",
     "competitor-ties",
     "dynamic-added",
+    "visit-added",
+    "problem-added",
+    "problem-resolved",
     "action-done",
     "action-dropped",
     "action-slipped",
@@ -69,7 +80,7 @@ GROUPS = {
         "speaks-for-us",
         "competitor-ties",
     ),
-    "dynamics": ("dynamic-added",),
+    "dynamics": ("dynamic-added", "visit-added", "problem-added", "problem-resolved"),
     "actions": (
         "action-done",
         "action-dropped",
@@ -134,6 +145,7 @@ def compare(
     _deal_changes(add, old, new, lang)
     _people_changes(add, old.data, new.data, lang)
     _dynamics_changes(add, old.data, new.data, lang)
+    _visit_and_problem_changes(add, old.data, new.data, lang)
     _action_changes(add, old.data, new.data)
     _checklist_changes(add, old, new, today, config, lang)
     return sorted(add.changes, key=lambda c: KINDS.index(c.kind))
@@ -248,6 +260,27 @@ def _dynamics_changes(add: _Collector, o: DealData, n: DealData, lang: str) -> N
                 index,
                 reversal=bool(event["reversal"]),
             )
+
+
+def _visit_and_problem_changes(add: _Collector, o: DealData, n: DealData, lang: str) -> None:
+    """Visits newly recorded; product problems newly recorded, or resolved since."""
+    seen = {(v["date"], " ".join((v["site"] or "").split())) for v in o["visits"]}
+    for index, visit in enumerate(n["visits"]):
+        site = " ".join((visit["site"] or "").split())
+        if (visit["date"], site) in seen:
+            continue
+        host = say(lang, "change.us") if is_us(visit["host"]) else visit["host"] or "?"
+        gone = visit["accompanied"] is False
+        after = say(lang, "change.visit-unaccompanied", host=host) if gone else host
+        add("visit-added", site, _day(visit["date"]), after, "visits", index)
+    before = {" ".join((p["problem"] or "").split()): p for p in o["product_problems"]}
+    for index, problem in enumerate(n["product_problems"]):
+        text = " ".join((problem["problem"] or "").split())
+        whose = say(lang, "change.us") if is_us(problem["whose"]) else problem["whose"] or "?"
+        if text not in before:
+            add("problem-added", text, "", whose, "product_problems", index)
+        elif is_open_problem(before[text]) and not is_open_problem(problem):
+            add("problem-resolved", text, "", whose, "product_problems", index, "status")
 
 
 def _action_changes(add: _Collector, o: DealData, n: DealData) -> None:

@@ -10,10 +10,17 @@ from typing import TYPE_CHECKING, Literal
 from reviewkit.judge.findings import Review, clip
 from reviewkit.model.playbook import Item, Stage, tr
 from reviewkit.text.catalogue import say
-from reviewkit.text.labels import ENUMS
+from reviewkit.text.labels import ENUMS, FRIENDLY
 
 if TYPE_CHECKING:
-    from reviewkit.model.dealtypes import Action, ChecklistAnswer, Person, StageMove
+    from reviewkit.model.dealtypes import (
+        Action,
+        ChecklistAnswer,
+        Person,
+        ProductProblem,
+        StageMove,
+        Visit,
+    )
 
 # -- the playbook's stages ----------------------------------------------------------
 
@@ -27,6 +34,15 @@ def chain_stage_reached(review: Review) -> bool:
     """Whether the deal is at or past the playbook's decision-chain stage (if it has one)."""
     chain = review.deal.playbook.chain_stage
     return chain is not None and review.deal.playbook.index[chain] <= review.deal.stage_index
+
+
+def bid_stage_reached(review: Review) -> bool:
+    """Whether the deal is at or past the bid: the first stage with the `pre-bid` trigger
+    (the default playbook's bidding, MEDDPICC's negotiate)."""
+    for stage in review.deal.playbook.stages:
+        if "pre-bid" in stage.triggers:
+            return stage.index <= review.deal.stage_index
+    return False
 
 
 # -- checklist items and gates ------------------------------------------------------
@@ -294,3 +310,79 @@ def speaks_for_us(person: Person) -> bool:
 def is_decision_maker(person: Person) -> bool:
     """Whether the person decides (`decision-maker` among their `roles`)."""
     return "decision-maker" in person["roles"]
+
+
+def is_hostile(person: Person) -> bool:
+    """Whether the person is rated against us: opposer or non-supporter."""
+    return person["attitude"] in ("opposer", "non-supporter")
+
+
+def is_friendly(person: Person) -> bool:
+    """Whether the person is rated supporter or better: supporter, sympathizer or ally."""
+    return person["attitude"] in FRIENDLY
+
+
+def has_pic(person: Person) -> bool:
+    """Whether the person's burning need (PIC, 燃眉之急) is written under `needs`."""
+    needs = person["needs"]
+    return any(
+        text and text.strip() for text in (needs["personal"], needs["immediate"], needs["certain"])
+    )
+
+
+# -- who "us" is: visit hosts, whose product ---------------------------------------
+
+#: Texts that name our own company in `visits[].host` and `product_problems[].whose`.
+US = frozenset({"us", "we", "ours", "our company", "我方", "我们", "我司", "本公司", "我公司"})
+
+
+def is_us(text: str | None) -> bool:
+    """Whether a host or owner text names our own company ("us", "我方", ...)."""
+    return text is not None and " ".join(text.split()).lower().rstrip(".。") in US
+
+
+# -- actions aimed at people ---------------------------------------------------------
+
+
+def known_people(review: Review) -> frozenset[str]:
+    """The names an action's `with` may give: the decision chain's people and the partners."""
+    data = review.deal.data
+    return frozenset(p["name"] for p in (*data["decision_chain"], *data["partners"]) if p["name"])
+
+
+def plan_for(actions: list[Action], name: str) -> list[Action]:
+    """The open actions aimed at the person called `name` (`with:` names them), in file order."""
+    return [action for action in actions if action["status"] == "open" and name in action["with"]]
+
+
+def needs_plan(review: Review, person: Person) -> bool:
+    """Whether the course asks for a plan aimed at the person from the relationship stage on:
+    high influence and not rated supporter or better ("how do we win A over?")."""
+    return (
+        review.deal.is_open
+        and chain_stage_reached(review)
+        and person["influence"] == "high"
+        and not is_friendly(person)
+    )
+
+
+# -- product problems and visits ----------------------------------------------------
+
+
+def is_open_problem(problem: ProductProblem) -> bool:
+    """Whether a product problem is still open (a problem without `status` loads as open)."""
+    return problem["status"] == "open"
+
+
+def is_unanswered_problem(problem: ProductProblem) -> bool:
+    """Whether a problem is ours, still open, and without our response written."""
+    answered = bool(problem["response"] and problem["response"].strip())
+    return is_us(problem["whose"]) and is_open_problem(problem) and not answered
+
+
+def is_risky_visit(visit: Visit) -> bool:
+    """Whether a customer visit needs a director's attention: hosted by someone other than us
+    (a host is given and is not us), or one we did not accompany ("not accompanying the
+    customer is a serious mistake")."""
+    host = visit["host"]
+    return bool(host and host.strip() and not is_us(host)) or visit["accompanied"] is False

@@ -234,4 +234,6 @@ def _parse_deal(
     info["confidential"] = bool(info["confidential"])
     for action in data["actions"]:
         action["status"] = action["status"] or "open"
+    for problem in data["product_problems"]:
+        problem["status"] = problem["status"] or "open"
     return Deal(path, display, data, ctx.positions, playbook)

@@ -36,6 +36,8 @@ LIMITS = {
     "dynamics": 100,
     "actions": 100,
     "history": 50,
+    "visits": 50,
+    "product_problems": 50,
     "suppress": 50,
     "list": 100,
     "text": MAX_TEXT,
@@ -122,9 +124,38 @@ ACTION = Struct(
         "due": Date(),
         "checkpoint": Text(),
         "status": Enum("action-status"),
+        "with": TEXTS,
     },
     required=("what",),
     name="Action",
+)
+
+#: A site or reference visit of customer people: who hosted it ("us" or a competitor's name),
+#: where, which customer people went, and whether we went with them.
+VISIT = Struct(
+    {
+        "date": Date(),
+        "host": Text(),
+        "site": Text(),
+        "attendees": TEXTS,
+        "accompanied": Bool(),
+        "notes": Text(),
+    },
+    required=("site",),
+    name="Visit",
+)
+
+#: A problem with a product at the customer: whose product ("us" or a competitor's name),
+#: what went wrong, our response, and whether it is still open.
+PRODUCT_PROBLEM = Struct(
+    {
+        "whose": Text(),
+        "problem": Text(),
+        "response": Text(),
+        "status": Enum("problem-status"),
+    },
+    required=("problem",),
+    name="ProductProblem",
 )
 
 
@@ -240,11 +271,14 @@ def deal_schema(
                             "quote": Money(),
                             "target": Money(),
                             "floor": Money(),
+                            "price_holders": TEXTS,
                         }
                     ),
                 }
             ),
             "actions": ListOf(ACTION, LIMITS["actions"]),
+            "visits": ListOf(VISIT, LIMITS["visits"]),
+            "product_problems": ListOf(PRODUCT_PROBLEM, LIMITS["product_problems"]),
             "checklist": checklist or MapOf(MapOf(ANSWER)),
             "outcome": Struct(
                 {"date": Date(), "winner": Text(), "reasons": TEXTS, "lessons": TEXTS}
@@ -269,6 +303,8 @@ NAMED_BY = {
     "competitors": "name",
     "dynamics": "event",
     "actions": "what",
+    "visits": "site",
+    "product_problems": "problem",
 }
 
 

@@ -39,22 +39,34 @@ Party = Literal["customer", "competitor", "channel", "us"]
 
 ActionStatus = Literal["open", "done", "dropped"]
 
+ProblemStatus = Literal["open", "resolved"]
+
 Answer = Literal["yes", "partial", "no", "unknown"]
 
 Rule = Literal[
     "action-incomplete",
     "action-overdue",
+    "action-unknown-person",
+    "attitude-shares",
     "attitude-unknown",
     "checklist",
     "close-date-passed",
+    "coach-profile",
     "competitor-ties",
+    "customer-visit",
     "floor-in-text",
     "floor-not-confidential",
     "gate",
+    "hostile-advocate",
+    "hostile-coach",
     "invalid",
     "meeting-trigger",
     "no-decision-maker",
     "outcome-missing",
+    "person-without-plan",
+    "pic-missing",
+    "price-holders",
+    "product-problem-unanswered",
     "review-stale",
     "single-threaded",
     "unused-suppression",
@@ -202,6 +214,7 @@ class StrategyCommercial(TypedDict):
     quote: Money | None
     target: Money | None
     floor: Money | None
+    price_holders: list[str]
 
 
 class Strategy(TypedDict):
@@ -210,12 +223,33 @@ class Strategy(TypedDict):
     commercial: StrategyCommercial
 
 
-class Action(TypedDict):
-    what: str
-    owner: str | None
-    due: dt.date | None
-    checkpoint: str | None
-    status: ActionStatus | None
+Action = TypedDict(
+    "Action",
+    {
+        "what": str,
+        "owner": str | None,
+        "due": dt.date | None,
+        "checkpoint": str | None,
+        "status": ActionStatus | None,
+        "with": list[str],
+    },
+)
+
+
+class Visit(TypedDict):
+    date: dt.date | None
+    host: str | None
+    site: str
+    attendees: list[str]
+    accompanied: bool | None
+    notes: str | None
+
+
+class ProductProblem(TypedDict):
+    whose: str | None
+    problem: str
+    response: str | None
+    status: ProblemStatus | None
 
 
 class ChecklistAnswer(TypedDict):
@@ -263,6 +297,8 @@ class DealData(TypedDict):
     assessment: Assessment
     strategy: Strategy
     actions: list[Action]
+    visits: list[Visit]
+    product_problems: list[ProductProblem]
     checklist: dict[str, dict[str, ChecklistAnswer | None]]
     outcome: Outcome
     suppress: list[Suppression]

@@ -60,6 +60,15 @@ DESCRIPTIONS = {
         "commercial",
         "floor",
     ): "Secret: never in a pack unless rendered with --reveal-floor.",
+    (
+        "strategy",
+        "commercial",
+        "price_holders",
+    ): "Who knows the final price: from the bid on, exactly one person.",
+    ("actions", "with"): "Names of the decision-chain people or partners the action aims at.",
+    ("visits", "host"): "Who hosted the visit: us, or a competitor's name.",
+    ("visits", "accompanied"): "Whether one of us went with the customer's people.",
+    ("product_problems", "whose"): "Whose product: us, or a competitor's name.",
     ("checklist",): "Answers to the playbook's questions, by stage and item key.",
     (
         "suppress",

@@ -275,8 +275,9 @@ def _lesson(raw: dict[str, Any]) -> Lesson | None:
 
 def describe(playbook: Playbook, lang: str = "en") -> str:
     """The playbook as text: stages in order, their items (with the rule that answers each,
-    or "answered in the deal file") and gates. The layout is the catalogue's (`playbook.*`):
-    English shows the keys a deal file uses, Chinese only the labels."""
+    or "answered in the deal file") and gates; the good coach's profile at the chain stage.
+    The layout is the catalogue's (`playbook.*`): English shows the keys a deal file uses,
+    Chinese only the labels."""
     sep = say(lang, "punct.sep")
     where = say(lang, "playbook.default") if playbook.path == DEFAULT_DISPLAY else playbook.path
     lines = [say(lang, "playbook.head", name=tr(playbook.name, lang), path=where)]
@@ -323,4 +324,6 @@ def describe(playbook: Playbook, lang: str = "en") -> str:
             if stage.gate.lesson is not None:
                 lesson = lesson_line(stage.gate.lesson, lang)
                 lines.append(say(lang, "playbook.line", blank="", text=lesson))
+        if stage.key == playbook.chain_stage:  # where the coach is developed
+            lines += [f"   {line}" for line in say(lang, "coach.profile").splitlines()]
     return "\n".join(lines) + "\n"

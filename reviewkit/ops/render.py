@@ -16,7 +16,7 @@ from reviewkit.judge.floor import Redactor, floor_amount
 from reviewkit.model.config import Settings
 from reviewkit.model.deal import Deal, load_deal
 from reviewkit.model.files import write_file
-from reviewkit.present.pack import PackOptions, build_pack
+from reviewkit.present.pack import PackOptions, build_pack, secret_prices
 from reviewkit.text.catalogue import FALLBACK, say
 from reviewkit.text.errors import error
 
@@ -79,15 +79,18 @@ def pack_path(
     format: str,
     floor: Decimal | None = None,
     revealed: bool = False,
+    wide: list[Decimal | None] | None = None,
 ) -> Path:
     """Where a pack goes in `folder` (by default the deal file's): named after the deal id,
     made a plain file name so that no id can place a pack in another folder, and without
     the floor figure (a file name travels further than the pack). A pack that reveals the
-    floor says so in its name: `NAME.review.floor.pdf`."""
-    deal_id = Redactor([floor], "floor-withheld").text(deal_id)
+    floor says so in its name: `NAME.review.floor.pdf`. A pack for a wide audience (`wide`:
+    the quote and target it withholds) is named `NAME.wide.review.<ext>`, so that nobody
+    sends the review team's pack by mistake."""
+    deal_id = Redactor([floor, *(wide or [])], "floor-withheld").text(deal_id)
     name = re.sub(r"[^\w.-]+", "-", deal_id).strip(".-") or "deal"
     suffix = SUFFIX[format].replace(".review.", ".review.floor.") if revealed else SUFFIX[format]
-    return folder / f"{name}{suffix}"
+    return folder / f"{name}{'.wide' if wide is not None else ''}{suffix}"
 
 
 #: The .gitignore line that keeps every pack (`*.review.md`, `*.review.floor.pdf`, …) out of git.
@@ -116,6 +119,11 @@ class PackRequest:
     playbook: Path | None = None
     config: Path | None = None
     since: str | None = None
+    audience: str = "team"  # who the pack is for: present.pack.AUDIENCES
+
+    def __post_init__(self) -> None:
+        if self.audience == "wide" and self.reveal_floor:
+            raise error("wide-reveals-floor")
 
 
 def make_pack(
@@ -142,16 +150,22 @@ def make_pack(
     from reviewkit.judge.movement import attitude_tracks
 
     options = PackOptions(
-        today, request.lang, request.reveal_floor, compared, tuple(attitude_tracks(deal))
+        today,
+        request.lang,
+        request.reveal_floor,
+        compared,
+        tuple(attitude_tracks(deal)),
+        request.audience,
     )
     pack = build_pack(deal, options, findings)
     target = None
     if output != "-":
         floor, revealed = floor_amount(deal.data), request.reveal_floor
+        wide = secret_prices(deal, request.audience) if request.audience == "wide" else None
         if output is None:
-            target = pack_path(Path(path).parent, deal.id, request.format, floor, revealed)
+            target = pack_path(Path(path).parent, deal.id, request.format, floor, revealed, wide)
         elif names_folder(output):
-            target = pack_path(Path(output), deal.id, request.format, floor, revealed)
+            target = pack_path(Path(output), deal.id, request.format, floor, revealed, wide)
         else:
             target = Path(output)
         _refuse_clobbering(target, Path(path))  # early: before the work of rendering
@@ -209,13 +223,14 @@ def render_pack(
     playbook: Path | None = None,
     config: Path | None = None,
     since: str | None = None,
+    audience: str = "team",
 ) -> Path | None:
     """Render a deal's pack; write it and return its path (None when written to stdout).
 
     The pack is made in memory and written in one rename: a failure at any step leaves an
     earlier pack byte-identical.
     """
-    request = PackRequest(format, lang, reveal_floor, today, playbook, config, since)
+    request = PackRequest(format, lang, reveal_floor, today, playbook, config, since, audience)
     return render_one(path, request, output)[0]
 
 

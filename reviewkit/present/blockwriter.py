@@ -59,6 +59,9 @@ EXAMPLE_VALUES: dict[SchemaPath, object] = {
     ("dynamics", "reversal"): "true",
     ("actions", "due"): "2026-12-10",
     ("actions", "status"): "open",
+    ("visits", "date"): "2026-11-24",
+    ("visits", "accompanied"): "false",
+    ("product_problems", "status"): "open",
 }
 #: Inline comments from the catalogue (`scaffold.<name>`), by schema path.
 INLINE: dict[SchemaPath, str] = {
@@ -69,6 +72,7 @@ INLINE: dict[SchemaPath, str] = {
     ("deal", "value"): "value",
     ("deal", "language"): "language",
     ("deal", "confidential"): "confidential",
+    ("strategy", "commercial", "price_holders"): "price_holders",
 }
 #: Section comments from the catalogue, by top-level key.
 SECTION = {
@@ -79,12 +83,16 @@ SECTION = {
     "partners": "partners",
     "competitors": "competitors",
     "dynamics": "dynamics",
+    "visits": "visits",
+    "product_problems": "product_problems",
     "assessment": "assessment",
     "strategy": "strategy",
     "actions": "actions",
     "checklist": "checklist",
     "outcome": "outcome",
 }
+#: Comments after a section's example entry, from the catalogue, by top-level key.
+AFTER = {"decision_chain": "coach_profile"}
 
 
 def quoted(value: object) -> str:
@@ -151,6 +159,8 @@ class Writer:
             if isinstance(field, ListOf) and isinstance(field.item, Struct):
                 self.lines.append(f"{name}:")
                 self.entry(field, (key,), 2)
+                if key in AFTER:
+                    self.comment(self.c[AFTER[key]], 0)
             elif isinstance(field, Struct):
                 self.lines.append(f"{name}:")
                 self.section(field.fields, (key,), 2, given, stage)

@@ -60,6 +60,7 @@ def pack_xlsx(pack: Pack) -> bytes:
     props = book.properties
     props.title = clean(f"{t['title']}{t['colon']}{pack.header['name']}")
     props.subject = t["subject"]
+    props.category = clean(pack.header["audience"])  # who the pack is for
     props.creator = clean(pack.header["owner"]) or None
     props.lastModifiedBy = props.creator
     props.language = say(pack.lang, "office.locale")

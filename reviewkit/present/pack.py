@@ -18,9 +18,15 @@ from reviewkit.judge.facts import (
     accepted_note,
     gate_holds,
     is_coach,
+    is_open_problem,
+    is_risky_visit,
+    is_unanswered_problem,
+    is_us,
     item_state,
     meeting_triggers,
+    needs_plan,
     overdue_actions,
+    plan_for,
     speaks_for_us,
     tie_state,
 )
@@ -29,16 +35,29 @@ from reviewkit.judge.floor import Redactor, floor_amount, redacted, withheld
 from reviewkit.judge.movement import Track
 from reviewkit.model.deal import Deal
 from reviewkit.model.playbook import tr
+from reviewkit.present.textflow import is_wide
+from reviewkit.text.catalogue import say
 from reviewkit.text.labels import FRIENDLY, label
 from reviewkit.text.money import money
 from reviewkit.text.packtext import pack_text
 
 if TYPE_CHECKING:
-    from reviewkit.model.dealtypes import Assessment, DealData, Suppression
+    from collections.abc import Callable
+    from decimal import Decimal
+
+    from reviewkit.model.dealtypes import Action, Assessment, DealData, Suppression, Visit
 
 #: Ratings read on their own scale: difficulty as easy/hard (易/难), speed as slow/fast (慢/快).
 RATING_SCALES = {"difficulty": "difficulty", "speed": "speed"}
 ROLE_ORDER = ("decision-maker", "advisor", "gatekeeper", "technical", "procurement", "user")
+
+#: The most actions a person's card lists; the rest are in the next actions (a pack's size
+#: stays bounded however many actions aim at one person).
+PLAN_SHOWN = 5
+
+#: Who a pack is for: the review team (today's pack), or a wide audience, from whom the
+#: quote and the target are withheld as well as the floor.
+AUDIENCES = ("team", "wide")
 
 
 @dataclass(frozen=True)
@@ -50,6 +69,7 @@ class PackOptions:
     reveal_floor: bool = False
     since: tuple[str, list[Any]] | None = None  # (what was compared with, changes)
     tracks: tuple[Track, ...] = ()  # attitude moves over the file's versions (judge/movement)
+    audience: str = "team"  # one of AUDIENCES
 
 
 @dataclass
@@ -79,6 +99,10 @@ class Pack:
     lost: dict[str, Any] | None = None
     chain: dict[str, Any] = field(default_factory=dict)
     open_items: list[str] = field(default_factory=list)
+    audience: str = "team"
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    shares: list[dict[str, Any]] = field(default_factory=list)
+    coach_profile: str = ""
 
 
 def overdue_days(review: Review) -> list[tuple[int, int]]:
@@ -107,7 +131,9 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
     review = Review(deal, options.today, language=lang)
     if findings is None:
         findings = check_deal(deal, options.today, language=lang)
-    shown = deal if options.reveal_floor else withheld(deal, redacted(lang))
+    prices = secret_prices(deal, options.audience)
+    shown = deal if options.reveal_floor else withheld(deal, redacted(lang), prices)
+    hide = Redactor(prices, redacted(lang)).text
     data = shown.data
     info = data["deal"]
     stage = deal.playbook.stage(deal.stage)
@@ -125,6 +151,7 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         "expected_close": _date(info["expected_close"]),
         "review_date": _date(data["review"]["date"]),
         "previous": _date(data["review"]["previous"]),
+        "audience": t[f"audience_{options.audience}"],
         "attendees": data["review"]["attendees"],
         "triggers": [
             {
@@ -142,29 +169,56 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
         today=options.today,
         header=header,
         background=_background(data, lang),
-        people=_people(data, lang, options.tracks),
+        people=_people(data, lang, options.tracks, review),
         partners=_partners(data, lang),
         competitors=_competitors(data, lang),
-        dynamics=_dynamics(data, lang),
+        dynamics=_dynamics(data, lang, t),
         assessment=data["assessment"],
-        strategy=_strategy(data, lang, _floor_text(deal, lang, options.reveal_floor, t)),
+        strategy=_strategy(
+            data,
+            lang,
+            _floor_text(deal, lang, options.reveal_floor, t, t["price_withheld"] if prices else ""),
+            t["price_withheld"] if prices else "",
+        ),
         actions=_actions(data, lang, dict(overdue_days(review))),
         outcome=_outcome(data, deal, lang) if not deal.is_open else None,
         stages=_stages(review, data, lang),
         progress=_progress(review, lang),
         findings=[
-            {"severity": f.severity, "message": f.message}
+            {"severity": f.severity, "message": hide(f.message)}
             for f in findings
             if f.rule not in ("meeting-trigger", "checklist")  # the appendix shows the checklist
         ],
         suppressed=[_suppression(deal, entry, lang) for entry in data["suppress"]],
         chain=_chain(data, lang, t),
         open_items=_open_items(deal, findings, lang, t),
-        since=_since(options.since, lang, t),
-        lost=_lost(deal, data, lang, t, findings, options.reveal_floor)
+        since=_since(options.since, lang, t, hide),
+        lost=_lost(deal, data, lang, t, findings, options.reveal_floor, prices)
         if deal.status == "lost"
         else None,
+        audience=options.audience,
+        problems=_problems(data, lang, t),
+        shares=_shares(data, lang),
+        coach_profile=_one_line(say(lang, "coach.profile")),
     )
+
+
+def _one_line(text: str) -> str:
+    """Lines joined as one paragraph: no space between Chinese characters."""
+    out = ""
+    for line in text.splitlines():
+        glue = "" if not out or (is_wide(out[-1]) and is_wide(line[0])) else " "
+        out += glue + line
+    return out
+
+
+def secret_prices(deal: Deal, audience: str) -> list[Decimal | None]:
+    """The figures a pack for `audience` withholds besides the floor: none for the review
+    team; the quote and the target for a wide audience."""
+    if audience == "team":
+        return []
+    commercial = deal.data["strategy"]["commercial"]
+    return [None if m is None else m["amount"] for m in (commercial["quote"], commercial["target"])]
 
 
 def _suppression(deal: Deal, entry: Suppression, lang: str) -> dict[str, str]:
@@ -244,10 +298,17 @@ def _background(data: DealData, lang: str) -> dict[str, Any]:
     }
 
 
-def _people(data: DealData, lang: str, tracks: tuple[Track, ...] = ()) -> list[dict[str, Any]]:
-    moves = {t.name: t.steps for t in tracks}
+def _people(
+    data: DealData, lang: str, tracks: tuple[Track, ...] = (), review: Review | None = None
+) -> list[dict[str, Any]]:
+    t = pack_text(lang)
+    moves = {track.name: track.steps for track in tracks}
     people = []
     for index, p in enumerate(data["decision_chain"]):
+        aimed = plan_for(data["actions"], p["name"])
+        plan = [_planned(a, t) for a in aimed[:PLAN_SHOWN]]
+        if len(aimed) > PLAN_SHOWN:
+            plan.append({"what": "", "text": t["plan_more"].format(count=len(aimed) - PLAN_SHOWN)})
         people.append(
             {
                 "id": f"p{index + 1}",
@@ -284,9 +345,22 @@ def _people(data: DealData, lang: str, tracks: tuple[Track, ...] = ()) -> list[d
                     (date, label("attitude", key, lang), key)
                     for date, key in moves.get((p["name"] or "").strip(), ())
                 ],
+                "plan": plan,
+                "plan_missing": not plan and review is not None and needs_plan(review, p),
             }
         )
     return people
+
+
+def _planned(action: Action, t: dict[str, str]) -> dict[str, str]:
+    """An action in a person's plan: what, and who does it by when, as one line."""
+    owner, due = action["owner"], _date(action["due"])
+    if owner and due:
+        when = t["plan_when"].format(owner=owner, due=due)
+    else:
+        when = t["plan_one"].format(x=owner or due) if owner or due else ""
+    glue = " " if when and not is_wide(when[0]) else ""
+    return {"what": action["what"], "text": action["what"] + glue + when}
 
 
 def _partners(data: DealData, lang: str) -> list[dict[str, Any]]:
@@ -329,47 +403,130 @@ def _competitors(data: DealData, lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def _dynamics(data: DealData, lang: str) -> list[dict[str, Any]]:
+def _dynamics(data: DealData, lang: str, t: dict[str, str]) -> list[dict[str, Any]]:
+    """The timeline, newest first: the dynamics, and the customer's visits among them."""
     previous = data["review"]["previous"]
-    events = sorted(
-        enumerate(data["dynamics"]),
-        key=lambda pair: (pair[1]["date"] or dt.date.min, pair[0]),
-        reverse=True,
-    )
-    return [
+    entries: list[dict[str, Any]] = [
         {
-            "date": _date(e["date"]),
+            "date": e["date"],
             "party": label("party", e["party"], lang),
             "event": e["event"],
             "impact": label("stance", e["impact"], lang),
             "impact_key": e["impact"],
             "reversal": bool(e["reversal"]),
+            "visit": False,
+            "warn": False,
+        }
+        for e in data["dynamics"]
+    ]
+    entries += [_visit(v, lang, t) for v in data["visits"]]
+    order = sorted(
+        enumerate(entries),
+        key=lambda pair: (pair[1]["date"] or dt.date.min, pair[0]),
+        reverse=True,
+    )
+    return [
+        {
+            **e,
+            "date": _date(e["date"]),
             "new": bool(previous and e["date"] and e["date"] > previous),
         }
-        for _, e in events
+        for _, e in order
     ]
 
 
-def _floor_text(deal: Deal, lang: str, reveal: bool, t: dict[str, str]) -> str:
-    """The floor as the pack shows it: the figure only when revealing, else that it exists."""
+def _visit(v: Visit, lang: str, t: dict[str, str]) -> dict[str, Any]:
+    """A customer visit as a timeline entry: who hosted it, where, who went, whether we did."""
+    ours = is_us(v["host"])
+    went = {True: t["visit_accompanied"], False: t["visit_unaccompanied"], None: ""}
+    who = t["sep"].join(v["attendees"])
+    event = t["visit_event"].format(site=v["site"], who=who) if who else v["site"] or ""
+    details = [x for x in (went[v["accompanied"]], v["notes"]) if x]
+    return {
+        "date": v["date"],
+        "party": t["us"] if ours else (v["host"] or t["none"]),
+        "event": event + (t["semi"] + t["semi"].join(details) if details else ""),
+        "impact": t["visit"],
+        "impact_key": "negative" if is_risky_visit(v) else "neutral",
+        "reversal": False,
+        "visit": True,
+        "warn": is_risky_visit(v),
+    }
+
+
+def _problems(data: DealData, lang: str, t: dict[str, str]) -> list[dict[str, Any]]:
+    """Product problems at the customer, ours first, each with our response and its state."""
+    out = [
+        {
+            "whose": t["us"] if is_us(p["whose"]) else (p["whose"] or "?"),
+            "ours": is_us(p["whose"]),
+            "problem": p["problem"],
+            "response": p["response"] or "",
+            "status": label("problem-status", p["status"], lang),
+            "open": is_open_problem(p),
+            "unanswered": is_unanswered_problem(p),
+        }
+        for p in data["product_problems"]
+    ]
+    return sorted(out, key=lambda p: not p["ours"])
+
+
+#: The mindshare × heartshare grid's cells, in reading order: rows by heartshare, high first.
+SHARE_CELLS = (("high", "low"), ("high", "high"), ("low", "low"), ("low", "high"))
+
+
+def _shares(data: DealData, lang: str) -> list[dict[str, Any]]:
+    """Who sits in each cell of the mindshare × heartshare grid (people with both rated);
+    empty when nobody is rated on both."""
+    t = pack_text(lang)
+    rated = [p for p in data["decision_chain"] if p["mindshare"] and p["heartshare"]]
+    if not rated:
+        return []
+    return [
+        {
+            "heart": heart,
+            "mind": mind,
+            "people": [
+                {
+                    "name": p["name"],
+                    "text": t["share_person"].format(
+                        name=p["name"], attitude=label("attitude", p["attitude"] or "unknown", lang)
+                    ),
+                    "attitude_key": p["attitude"] or "unknown",
+                }
+                for p in rated
+                if (p["heartshare"], p["mindshare"]) == (heart, mind)
+            ],
+        }
+        for heart, mind in SHARE_CELLS
+    ]
+
+
+def _floor_text(
+    deal: Deal, lang: str, reveal: bool, t: dict[str, str], withheld_as: str = ""
+) -> str:
+    """The floor as the pack shows it: the figure only when revealing, else that it exists
+    (or `withheld_as`, for a wide audience)."""
     floor = deal.data["strategy"]["commercial"]["floor"]
     if floor is None:
         return ""
-    return money(floor, lang) if reveal else t["floor_withheld"]
+    return money(floor, lang) if reveal else withheld_as or t["floor_withheld"]
 
 
-def _strategy(data: DealData, lang: str, floor: str) -> dict[str, Any]:
+def _strategy(data: DealData, lang: str, floor: str, withheld_as: str = "") -> dict[str, Any]:
+    """The strategies; the quote and target read `withheld_as` when it is given."""
     strategy = data["strategy"]
     commercial = strategy["commercial"]
+    quote, target = (
+        (withheld_as if commercial[k] is not None and withheld_as else money(commercial[k], lang))
+        for k in ("quote", "target")
+    )
     return {
         "relationship": strategy["relationship"],
         "product": strategy["product"],
         "approach": commercial["approach"],
-        "prices": [
-            ("quote", money(commercial["quote"], lang)),
-            ("target", money(commercial["target"], lang)),
-            ("floor", floor),
-        ],
+        "prices": [("quote", quote), ("target", target), ("floor", floor)],
+        "price_holders": commercial["price_holders"],
     }
 
 
@@ -465,7 +622,10 @@ def _stages(review: Review, data: DealData, lang: str) -> list[dict[str, Any]]:
 
 
 def _since(
-    since: tuple[str, list[Any]] | None, lang: str, t: dict[str, str]
+    since: tuple[str, list[Any]] | None,
+    lang: str,
+    t: dict[str, str],
+    hide: Callable[[str], str] = str,
 ) -> dict[str, Any] | None:
     """The "since the last review" section: changes grouped as the diff command groups them."""
     if since is None:
@@ -476,7 +636,7 @@ def _since(
     groups = []
     for group, kinds in GROUPS.items():
         entries = [
-            {"text": c.text(lang), "reversal": c.reversal} for c in changes if c.kind in kinds
+            {"text": hide(c.text(lang)), "reversal": c.reversal} for c in changes if c.kind in kinds
         ]
         if entries:
             groups.append({"title": t[f"since_{group}"], "entries": entries})
@@ -490,13 +650,15 @@ def _lost(
     t: dict[str, str],
     findings: list[Finding],
     reveal_floor: bool,
+    prices: list[Decimal | None] | None = None,
 ) -> dict[str, Any]:
     """The lost-deal review: outcome, the gaps when the deal was lost and when each opened, lessons."""
     from reviewkit.judge.lostreview import gaps_at_loss, lessons
     from reviewkit.model.config import DEFAULT
 
     # Judged on the deal itself; where a gap opened is quoted from its history, redacted.
-    hide = Redactor([] if reveal_floor else [floor_amount(deal.data)], redacted(lang)).text
+    floor = [] if reveal_floor else [floor_amount(deal.data)]
+    hide = Redactor([*floor, *(prices or [])], redacted(lang)).text
     gaps = gaps_at_loss(deal, DEFAULT, lang)
     outcome = data["outcome"]
     return {

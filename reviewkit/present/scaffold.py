@@ -61,6 +61,7 @@ def scaffold(
         for key in texts(lang, "scaffold.")
         if not key.startswith("example.") and key != "list_of"
     }
+    comments["coach_profile"] = say(lang, "coach.profile")
     writer = Writer(form, comments, live_examples)
     writer.deal(playbook, {"name": name, "customer": customer, "owner": owner}, stage)
     template = scaffold_environment().get_template("deal.yaml.j2")

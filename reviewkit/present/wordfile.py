@@ -284,7 +284,7 @@ def _set_page(doc: Document, pack: Pack) -> None:
     props.last_modified_by = clean(pack.header["owner"])
     props.keywords = clean(t["sep"].join(x for x in (pack.header["stage"], pack.header["status"])))
     props.comments = ""
-    props.category = ""
+    props.category = clean(pack.header["audience"])  # who the pack is for
     props.language = say(pack.lang, "office.locale")
     stamp = dt.datetime.combine(pack.today, dt.time())
     props.created = props.modified = stamp

@@ -58,6 +58,7 @@ def _cover(w: Writer, pack: Pack) -> None:
             (t["expected_close"], h["expected_close"] or t["none"]),
             (t["review_date"], (h["review_date"] or t["none"]) + previous),
             (t["attendees"], t["sep"].join(h["attendees"])),
+            (t["audience"], h["audience"]),
             (t["triggers"], triggers or t["none"]),
             (t["as_of"], pack.today.isoformat()),
         ]
@@ -196,8 +197,11 @@ def _chain(w: Writer, pack: Pack) -> None:
                     (t["competitor_ties"], ties_text(p, t) if p["competitor_ties"] else ""),
                     (t["integrator_attitudes"], integrators),
                     (t["last_contact"], p["last_contact"]),
+                    (t["plan"], _plan(p, t)),
                 ]
             )
+        _shares(w, pack)
+        w.para(pack.coach_profile)
     if pack.partners:
         w.heading(t["partners"], 2)
         w.table(
@@ -251,6 +255,53 @@ def _chain(w: Writer, pack: Pack) -> None:
                 for c in pack.competitors
             ],
         )
+    _problems(w, pack)
+
+
+def _plan(person: dict[str, Any], t: dict[str, str]) -> Any:
+    """A person's plan: the open actions aimed at them, or the question when there is none."""
+    if person["plan"]:
+        return [a["text"] for a in person["plan"]]
+    return (t["plan_missing"], True) if person["plan_missing"] else ""
+
+
+def _shares(w: Writer, pack: Pack) -> None:
+    """The mindshare × heartshare grid: heartshare high then low, mindshare low then high."""
+    t = pack.t
+    if not pack.shares:
+        return
+    w.heading(t["shares_grid"], 2)
+    cells = pack.shares
+    w.table(
+        [f"{t['heartshare']} ↓ · {t['mindshare']} →", t["share_low"], t["share_high"]],
+        [
+            [
+                (t[f"share_{row[0]['heart']}"], True),
+                *([p["text"] for p in cell["people"]] for cell in row),
+            ]
+            for row in (cells[i : i + 2] for i in range(0, len(cells), 2))
+        ],
+    )
+
+
+def _problems(w: Writer, pack: Pack) -> None:
+    """Product problems at the customer: ours first, an unanswered one of ours flagged."""
+    t = pack.t
+    if not pack.problems:
+        return
+    w.heading(t["product_problems"], 2)
+    w.table(
+        [t["whose"], t["problem"], t["response"], t["state"]],
+        [
+            (
+                (x["whose"], x["ours"]),
+                x["problem"],
+                (t["no_response"], True) if x["unanswered"] else x["response"],
+                x["status"],
+            )
+            for x in pack.problems
+        ],
+    )
 
 
 def _figures(w: Writer, pack: Pack) -> None:
@@ -320,6 +371,8 @@ def _strategy(w: Writer, pack: Pack) -> None:
     if s["approach"]:
         w.text(s["approach"])
     w.table([t[key] for key, _ in s["prices"]], [[text or t["none"] for _, text in s["prices"]]])
+    if s["price_holders"]:
+        w.text(t["sep"].join(s["price_holders"]), t["price_holders"] + t["lead"])
 
 
 def _actions(w: Writer, pack: Pack) -> None:
@@ -376,6 +429,7 @@ SHOWN = {
     "lang", "t", "reveal_floor", "confidential", "today", "header", "background", "people",
     "partners", "competitors", "dynamics", "assessment", "strategy", "actions", "outcome",
     "stages", "progress", "findings", "suppressed", "since", "lost", "chain", "open_items",
+    "audience", "problems", "shares", "coach_profile",
 }  # fmt: skip
 
 

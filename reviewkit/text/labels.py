@@ -25,6 +25,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "dm-stance": ("positive", "neutral", "negative", "unknown"),
     "party": ("customer", "competitor", "channel", "us"),
     "action-status": ("open", "done", "dropped"),
+    "problem-status": ("open", "resolved"),
     "answer": ("yes", "partial", "no", "unknown"),
 }
 

@@ -449,6 +449,32 @@ ONE_KIND = [
         id="dynamic-added",
     ),
     pytest.param(
+        "visit-added",
+        doc("visits:\n  - {date: 2026-10-01, site: Our lab, host: us}\n"),
+        doc(
+            "visits:\n  - {date: 2026-10-01, site: Our lab, host: us}\n"
+            "  - {date: 2026-11-24, site: Kestrel's  lab, host: Kestrel, accompanied: false}\n"
+        ),
+        [("Kestrel's lab", "2026-11-24", "Kestrel; none of us went along")],
+        id="visit-added",
+    ),
+    pytest.param(
+        "problem-added",
+        doc(),
+        doc("product_problems:\n  - {whose: us, problem: Reboots at Jinan}\n"),
+        [("Reboots at Jinan", "", "us")],
+        id="problem-added",
+    ),
+    pytest.param(
+        "problem-resolved",
+        doc("product_problems:\n  - {whose: Kestrel, problem: Line-card outages}\n"),
+        doc(
+            "product_problems:\n  - {whose: Kestrel, problem: Line-card outages, status: resolved}\n"
+        ),
+        [("Line-card outages", "", "Kestrel")],
+        id="problem-resolved",
+    ),
+    pytest.param(
         "action-done",
         doc(actions("what: Dinner, owner: Li Wei, due: 2026-12-10")),
         doc(actions("what: Dinner, owner: Li Wei, due: 2026-12-10, status: done")),
@@ -1001,3 +1027,16 @@ def test_removed_people_and_actions_are_listed_in_file_order_on_every_run(
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
     assert outputs == [expected] * 4
+
+
+def test_visits_and_problems_read_in_chinese() -> None:
+    after = doc(
+        "visits:\n  - {date: 2026-11-20, site: 华信通杭州工厂, host: 华信通, accompanied: false}\n"
+        "product_problems:\n  - {whose: 我方, problem: 光模块批次故障}\n",
+        deal="  language: zh\n",
+    )
+    found = changes_between(doc(deal="  language: zh\n"), after)
+    assert [c.text("zh") for c in found] == [
+        "2026-11-20 考察：华信通杭州工厂（安排方：华信通；我方未陪同）",
+        "产品问题（我方）：光模块批次故障",
+    ]

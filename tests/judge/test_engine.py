@@ -61,7 +61,20 @@ def test_every_rule_of_the_contract_is_registered() -> None:
         "floor-not-confidential",
         "meeting-trigger",
     }
-    assert contract | {"outcome-missing", "floor-in-text", "review-stale"} == slugs
+    # The course's case lessons (issue 9).
+    lessons = {
+        "hostile-coach",
+        "coach-profile",
+        "hostile-advocate",
+        "person-without-plan",
+        "action-unknown-person",
+        "customer-visit",
+        "product-problem-unanswered",
+        "price-holders",
+        "pic-missing",
+        "attitude-shares",
+    }
+    assert contract | lessons | {"outcome-missing", "floor-in-text", "review-stale"} == slugs
     assert contract | slugs | {"invalid", "unused-suppression"} == set(RULE_SLUGS)
 
 
@@ -103,11 +116,12 @@ def test_rule_summaries_are_the_ones_sarif_shows() -> None:
         "checklist": "a playbook item that is not satisfied",
         "gate": "a stage's gate that does not hold",
         "action-overdue": "an open action past its due date",
-        "action-incomplete": "an open action without an owner or a due date",
+        "action-incomplete": "an open action without an owner, a due date or a checkpoint",
         "close-date-passed": "an open deal whose expected close date is past",
         "no-decision-maker": "no decision-chain member has the decision-maker role",
         "single-threaded": "fewer people in the decision chain than the minimum",
-        "competitor-ties": "a high-influence person or partner with ties to a competitor",
+        "competitor-ties": "a person or partner of high or medium influence with ties to a "
+        "competitor",
         "attitude-unknown": "a high-influence person whose attitude is unknown",
         "floor-not-confidential": "a floor price is recorded but the deal is not confidential",
         "meeting-trigger": "a reason to hold a review meeting now",
@@ -115,6 +129,20 @@ def test_rule_summaries_are_the_ones_sarif_shows() -> None:
         "outcome-missing": "a won, lost or dropped deal without its outcome",
         "review-stale": "an open deal not reviewed for longer than the limit",
         "unused-suppression": "a suppression in the deal file that matches no finding",
+        "hostile-coach": "a coach rated opposer or non-supporter",
+        "coach-profile": "a coach who is the decision maker, or of low influence",
+        "hostile-advocate": "a person rated opposer or non-supporter who is marked as speaking "
+        "for us",
+        "person-without-plan": "a high-influence person not yet with us, and no open action "
+        "aimed at them",
+        "action-unknown-person": "an action aimed at a name not in the decision chain or among "
+        "the partners",
+        "customer-visit": "a customer visit hosted by a competitor, or one we did not accompany",
+        "product-problem-unanswered": "an open problem with our product at the customer, with "
+        "no response",
+        "price-holders": "from the bid on, not exactly one person named as knowing the final price",
+        "pic-missing": "a high-influence person whose burning need (PIC) is not recorded",
+        "attitude-shares": "an attitude that mindshare and heartshare contradict",
     }
 
 
@@ -126,7 +154,7 @@ def test_find_rule() -> None:
         raised.value.message == "'singel-threaded' is not a rule; did you mean 'single-threaded'?"
     )
     assert raised.value.hint.startswith(
-        "the rules are: action-incomplete, action-overdue, attitude-unknown, "
+        "the rules are: action-incomplete, action-overdue, action-unknown-person, "
     )
     for part, slug in [("overdue", "action-overdue"), ("Stale", "review-stale")]:
         with pytest.raises(ReviewkitError, match=f"did you mean '{slug}'"):

@@ -11,16 +11,22 @@ import pytest
 from reviewkit.judge.facts import (
     NO_TIES,
     UNKNOWN_TIES,
+    US,
+    bid_stage_reached,
     chain_stage_reached,
     gate_holds,
+    has_pic,
     has_ties,
     is_coach,
     is_decision_maker,
+    is_risky_visit,
+    is_us,
     item_state,
     last_review,
     meeting_triggers,
     open_work,
     overdue_actions,
+    plan_for,
     speaks_for_us,
     stages_reached,
     tie_state,
@@ -210,3 +216,69 @@ def test_deal_format_doc_lists_every_word_and_loads(write: Write, playbook: Play
         "王海涛": "none",
     }
     assert load_deal(write(whole), playbook).name == "Provincial core network upgrade"
+
+
+# -- the course's lessons: us, plans, the bid, PIC, visits ------------------------------
+
+
+@pytest.mark.parametrize("text", ["us", "Us.", " we ", "our company", "我方", "我们", "我司。"])
+def test_us(text: str) -> None:
+    assert is_us(text)
+
+
+@pytest.mark.parametrize("text", [None, "", "Kestrel", "usa", "华信通", "us and Kestrel"])
+def test_not_us(text: str | None) -> None:
+    assert not is_us(text)
+
+
+def test_every_word_for_us_is_documented() -> None:
+    text = (ROOT / "docs" / "deal-format.md").read_text(encoding="utf-8")
+    section = text[text.index("### Us") : text.index("### The course's lessons")]
+    assert set(re.findall(r"`([^`]+)`", section)) >= US
+
+
+def test_a_persons_plan_is_their_open_actions(write: Write, playbook: Playbook) -> None:
+    text = deal(
+        """\
+        decision_chain:
+          - {name: A}
+        actions:
+          - {what: Dinner, with: [A]}
+          - {what: Visit, with: [A, C], status: done}
+          - {what: Call, with: [C]}
+          - {what: Demo, with: [A]}
+        """
+    )
+    actions = review_of(write, playbook, text).deal.data["actions"]
+    assert [a["what"] for a in plan_for(actions, "A")] == ["Dinner", "Demo"]
+    assert [a["what"] for a in plan_for(actions, "C")] == ["Call"]
+
+
+@pytest.mark.parametrize(
+    ("stage", "reached"),
+    [("solution", False), ("bidding", True), ("implementation", True)],
+)
+def test_the_bid_is_the_first_pre_bid_stage(
+    write: Write, playbook: Playbook, stage: str, reached: bool
+) -> None:
+    assert bid_stage_reached(review_of(write, playbook, deal(stage=stage))) is reached
+
+
+def test_pic_and_risky_visits(write: Write, playbook: Playbook) -> None:
+    text = deal(
+        """\
+        decision_chain:
+          - {name: A, needs: {certain: keeps his seat}}
+          - {name: B, needs: {personal: "  "}}
+        visits:
+          - {site: ours, host: us, accompanied: true}
+          - {site: ours alone, host: 我方, accompanied: false}
+          - {site: theirs, host: Kestrel, accompanied: true}
+          - {site: ours, host: us}
+          - {site: nobody said}
+          - {site: nobody said, accompanied: false}
+        """
+    )
+    data = review_of(write, playbook, text).deal.data
+    assert [has_pic(p) for p in data["decision_chain"]] == [True, False]
+    assert [is_risky_visit(v) for v in data["visits"]] == [False, True, True, False, False, True]

@@ -199,7 +199,7 @@ def test_a_suppression_removes_its_findings_and_is_shown_in_the_pack(tmp_path: P
     result = CliRunner().invoke(app, ["render", str(deal), "-o", "-", "--today", TODAY])
     assert "### Rules suppressed in this deal file" in result.stdout
     assert (
-        "| an open action without an owner or a due date | — "
+        "| an open action without an owner, a due date or a checkpoint | — "
         "| The CIO's office assigns the owner on Monday. |" in result.stdout
     )
     assert "Build relationships into the decision chain › Coach developed" in result.stdout

@@ -481,9 +481,13 @@ def chain_deal(count: int) -> str:
         f"    influence: {('high', 'high', 'medium', 'low')[i % 4]}\n"
         f"    attitude: {ATTITUDES[0] if i % 4 else ATTITUDES[i // 4 % 6]}\n"
         f"    notes: Met at the network planning workshop.\n"
+        f"    needs: {{personal: a seat on the planning board}}\n"
         for i in range(count)
     )
-    return MINIMAL + "decision_chain:\n" + people
+    # One workshop aimed at everyone, so that no finding names one of them a fourth time.
+    names = ", ".join(f"Lin Q{i:03d}" for i in range(count))
+    plan = f"actions:\n  - {{what: Workshop, owner: Li Wei, due: 2026-12-20, with: [{names}]}}\n"
+    return MINIMAL + "decision_chain:\n" + people + plan
 
 
 def pdf_words(pdf: Path) -> list[tuple[int, float, float, float, float, str]]:

@@ -29,7 +29,7 @@ def test_a_field_reads_as_its_label() -> None:
 
 
 def test_a_field_without_a_label_reads_as_its_path() -> None:
-    assert field_label(("visits", "host"), "zh") == "visits.host"
+    assert field_label(("outcome", "margin"), "zh") == "outcome.margin"
 
 
 def test_a_flag_reads_as_a_phrase() -> None:
