@@ -27,10 +27,10 @@ from pathlib import Path
 from timing import BIN, ROOT, Runs, compare, compile_package, verdict
 
 BARE = "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
-SAMPLES = {  # name: (deal, language)
-    "en-11p": (ROOT / "samples/northfield-core-network.yaml", "en"),
-    "en-9p": (ROOT / "samples/metro-transit-wifi.yaml", "en"),
-    "zh-10p": (ROOT / "samples/huadong-grid-dispatch.yaml", "zh"),
+SAMPLES = {  # name: (deal, language); the page counts are printed, read from the PDFs
+    "en-northfield": (ROOT / "samples/northfield-core-network.yaml", "en"),
+    "en-metro": (ROOT / "samples/metro-transit-wifi.yaml", "en"),
+    "zh-huadong": (ROOT / "samples/huadong-grid-dispatch.yaml", "zh"),
 }
 TODAY = ["--today", "2026-12-01"]
 ATTITUDES = ("supporter", "ally", "acknowledger", "opposer", "non-supporter", "sympathizer")
@@ -75,7 +75,7 @@ def pages(pdf: Path) -> int:
 def show(runs: Runs, name: str, pages: int) -> None:
     times = runs.times[name]
     print(
-        f"  {name:24} median {runs.median(name):6.2f} s   min {min(times):6.2f}   "
+        f"  {name:29} median {runs.median(name):6.2f} s   min {min(times):6.2f}   "
         f"max {max(times):6.2f}   CPU {runs.median_cpu(name):6.2f} s   "
         f"peak {runs.memory[name]:4d} MB   {pages} pages"
     )
@@ -122,10 +122,10 @@ def main() -> int:
         ]
     if shutil.which("taskset"):  # util-linux; the one-core pair is left out without it
         one_core = ["taskset", "--cpu-list", "0"]
-        commands["reviewkit en-9p 1 core"] = one_core + commands["reviewkit en-9p"]
-        commands["weasyprint en-9p 1 core"] = one_core + commands["weasyprint en-9p"]
-        outputs["reviewkit en-9p 1 core"] = outputs["reviewkit en-9p"]
-        outputs["weasyprint en-9p 1 core"] = outputs["weasyprint en-9p"]
+        commands["reviewkit en-metro 1 core"] = one_core + commands["reviewkit en-metro"]
+        commands["weasyprint en-metro 1 core"] = one_core + commands["weasyprint en-metro"]
+        outputs["reviewkit en-metro 1 core"] = outputs["reviewkit en-metro"]
+        outputs["weasyprint en-metro 1 core"] = outputs["weasyprint en-metro"]
     load = os.getloadavg()[0]
     runs = compare(commands, args.runs)
     print(f"{args.runs} runs each, interleaved; fresh process per run; wall and CPU time")
@@ -141,17 +141,21 @@ def main() -> int:
             f"  reviewkit / bare WeasyPrint ({name}) = {ratio:.2f} wall, {cpu:.2f} CPU  "
             f"{verdict(ratio, 0.75, 'at most 0.75')}"
         )
-    if "reviewkit en-9p 1 core" in runs.times:
-        ratio = runs.median("reviewkit en-9p 1 core") / runs.median("weasyprint en-9p 1 core")
-        cpu = runs.median_cpu("reviewkit en-9p 1 core") / runs.median_cpu("weasyprint en-9p 1 core")
-        print(f"  reviewkit / bare WeasyPrint (en-9p, one core) = {ratio:.2f} wall, {cpu:.2f} CPU")
+    if "reviewkit en-metro 1 core" in runs.times:
+        ratio = runs.median("reviewkit en-metro 1 core") / runs.median("weasyprint en-metro 1 core")
+        cpu = runs.median_cpu("reviewkit en-metro 1 core") / runs.median_cpu(
+            "weasyprint en-metro 1 core"
+        )
+        print(
+            f"  reviewkit / bare WeasyPrint (en-metro, one core) = {ratio:.2f} wall, {cpu:.2f} CPU"
+        )
     per_page = {
         n: runs.median(f"reviewkit {n}") / pages(outputs[f"reviewkit {n}"]) for n in SAMPLES
     }
-    ratio = runs.median("reviewkit zh-10p") / runs.median("reviewkit en-11p")
+    ratio = runs.median("reviewkit zh-huadong") / runs.median("reviewkit en-northfield")
     print(
         f"  Chinese / English pack = {ratio:.2f} whole, "
-        f"{per_page['zh-10p'] / per_page['en-11p']:.2f} per page  {verdict(ratio, 1.5, 'at most 1.5')}"
+        f"{per_page['zh-huadong'] / per_page['en-northfield']:.2f} per page  {verdict(ratio, 1.5, 'at most 1.5')}"
     )
     typical = [n for n in SAMPLES if 5 <= pages(outputs[f"reviewkit {n}"]) <= 10]
     slowest = max(runs.median(f"reviewkit {n}") for n in typical)
