@@ -6,14 +6,19 @@ Each run is a fresh process, as a rep pays it. The bare render is WeasyPrint alo
 HTML that `reviewkit render --format html` writes for the same deal, so the difference is
 what reviewkit adds (reading and checking the deal, building the pack, the font check) and
 what it saves (finding WeasyPrint's libraries without helper processes, keeping the garbage
-collector out of the render and the exit). English and Chinese samples run interleaved in
-one loop; peak memory (maximum resident set size) is reported for every command. Then deals
-with 60 and 200 people on the decision chain, whose map spans several pages.
+collector out of the render and the exit, importing WeasyPrint in a child process on the
+other core while the pack is built). English and Chinese samples run interleaved in one
+loop; peak memory (maximum resident set size, of the command and the child it waited for)
+is reported for every command. The English 9-page pack also runs pinned to one core, where
+nothing overlaps: what the child costs when there is no second core. Then deals with 60 and
+200 people on the decision chain, whose map spans several pages.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,7 +27,7 @@ from pathlib import Path
 from timing import BIN, ROOT, Runs, compare, compile_package, verdict
 
 BARE = "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
-SAMPLES = {  # name: (deal, language)
+SAMPLES = {  # name: (deal, language); the page counts are printed, read from the PDFs
     "en-northfield": (ROOT / "samples/northfield-core-network.yaml", "en"),
     "en-metro": (ROOT / "samples/metro-transit-wifi.yaml", "en"),
     "zh-huadong": (ROOT / "samples/huadong-grid-dispatch.yaml", "zh"),
@@ -70,7 +75,7 @@ def pages(pdf: Path) -> int:
 def show(runs: Runs, name: str, pages: int) -> None:
     times = runs.times[name]
     print(
-        f"  {name:18} median {runs.median(name):6.2f} s   min {min(times):6.2f}   "
+        f"  {name:29} median {runs.median(name):6.2f} s   min {min(times):6.2f}   "
         f"max {max(times):6.2f}   CPU {runs.median_cpu(name):6.2f} s   "
         f"peak {runs.memory[name]:4d} MB   {pages} pages"
     )
@@ -115,8 +120,18 @@ def main() -> int:
             str(html),
             str(outputs[f"weasyprint {name}"]),
         ]
+    if shutil.which("taskset"):  # util-linux; the one-core pair is left out without it
+        one_core = ["taskset", "--cpu-list", "0"]
+        commands["reviewkit en-metro 1 core"] = one_core + commands["reviewkit en-metro"]
+        commands["weasyprint en-metro 1 core"] = one_core + commands["weasyprint en-metro"]
+        outputs["reviewkit en-metro 1 core"] = outputs["reviewkit en-metro"]
+        outputs["weasyprint en-metro 1 core"] = outputs["weasyprint en-metro"]
+    load = os.getloadavg()[0]
     runs = compare(commands, args.runs)
     print(f"{args.runs} runs each, interleaved; fresh process per run; wall and CPU time")
+    # The child that imports WeasyPrint overlaps its parent only on a free core: say how busy
+    # the machine was (1-minute load average, before and after; os.cpu_count() cores).
+    print(f"  load average {load:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for name in runs.times:
         show(runs, name, pages(outputs[name]))
     for name in SAMPLES:
@@ -125,6 +140,14 @@ def main() -> int:
         print(
             f"  reviewkit / bare WeasyPrint ({name}) = {ratio:.2f} wall, {cpu:.2f} CPU  "
             f"{verdict(ratio, 0.75, 'at most 0.75')}"
+        )
+    if "reviewkit en-metro 1 core" in runs.times:
+        ratio = runs.median("reviewkit en-metro 1 core") / runs.median("weasyprint en-metro 1 core")
+        cpu = runs.median_cpu("reviewkit en-metro 1 core") / runs.median_cpu(
+            "weasyprint en-metro 1 core"
+        )
+        print(
+            f"  reviewkit / bare WeasyPrint (en-metro, one core) = {ratio:.2f} wall, {cpu:.2f} CPU"
         )
     per_page = {
         n: runs.median(f"reviewkit {n}") / pages(outputs[f"reviewkit {n}"]) for n in SAMPLES

@@ -801,7 +801,7 @@ def rule(
 
 
 def main() -> None:
-    """Console entry point."""
+    """The command line (the `reviewkit` command runs it from reviewkit/__main__.py)."""
     try:
         app()
     except SystemExit as done:
@@ -812,8 +812,11 @@ def main() -> None:
 def _exit_now(done: SystemExit) -> None:
     """After a PDF, leave without tearing the interpreter down: every output is written and
     closed by then, and freeing WeasyPrint's hundreds of thousands of objects one by one only
-    delays the prompt (a tenth of a second). Other commands exit as usual."""
-    if "reviewkit.present.pdf" not in sys.modules or not isinstance(done.code, int | None):
+    delays the prompt (a tenth of a second; a few hundredths when WeasyPrint was imported
+    ahead, in a child process). Other commands exit as usual."""
+    ahead = sys.modules.get("reviewkit.present.pdfahead")
+    made = "reviewkit.present.pdf" in sys.modules or getattr(ahead, "made_ahead", False)
+    if not made or not isinstance(done.code, int | None):
         return
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError):  # a reader that went away has nothing left to get

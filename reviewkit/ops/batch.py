@@ -30,6 +30,7 @@ from reviewkit.ops.render import (
     write_pack,
 )
 from reviewkit.parallel import run_all
+from reviewkit.present.pdfahead import ahead
 from reviewkit.text.catalogue import FALLBACK, say
 from reviewkit.text.errors import error, internal_error
 
@@ -129,12 +130,16 @@ def render_command(
     """`reviewkit render`: one deal file's pack, or the packs of every deal named or found."""
     if len(paths) == 1 and not paths[0].is_dir():
         one = replace(request, format=output_format(request.format, output))
-        written, lang = render_one(paths[0], one, output)
+        # One deal's PDF: WeasyPrint is imported in a child process while this one builds
+        # the pack (started here, or taken over from reviewkit/__main__.py).
+        with ahead(one.format == "pdf" and output != "-"):
+            written, lang = render_one(paths[0], one, output)
         if written is None:
             return Outcome()
         note = gitignore_note(written, lang)
         return Outcome(err=(say(lang, "cli.wrote", path=written), *([note] if note else [])))
-    result = render_many(paths, replace(request, format=request.format or "md"), output, jobs)
+    with ahead(False):  # a child started early for what is a batch after all: stopped
+        result = render_many(paths, replace(request, format=request.format or "md"), output, jobs)
     lang = request.lang or common_language(result.languages, Settings(request.config))
     lines = [say(lang, "cli.batch-wrote", count=len(result.written))]
     note = gitignore_note(result.written[0], lang) if result.written else None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from reviewkit.errors import ReviewkitError
 from reviewkit.judge.engine import check_deal
 from reviewkit.judge.floor import Redactor, floor_amount
 from reviewkit.model.config import Settings
@@ -261,12 +262,21 @@ def _reference(since: str, old: Deal) -> str:
 def _pdf(html: str) -> bytes:
     """The PDF of a pack's HTML, after checking that every character can be drawn."""
     from reviewkit.present.fonts import require_fonts
+    from reviewkit.present.pdfahead import pdf_renderer
 
+    # The font check runs while WeasyPrint may still be loading in a child process
+    # (`pdfahead`); a machine without Pango is still told that first.
     try:
-        from reviewkit.present.pdf import html_to_pdf
+        require_fonts(_visible_text(html))
+        missing_font = None
+    except ReviewkitError as exc:
+        missing_font = exc
+    try:
+        html_to_pdf = pdf_renderer()  # WeasyPrint imported ahead, or here
     except OSError as exc:  # WeasyPrint could not load Pango
         raise error("no-pango", detail=exc) from None
-    require_fonts(_visible_text(html))
+    if missing_font is not None:
+        raise missing_font
     data, refused = html_to_pdf(html)
     if refused:  # a pack's own HTML names no outside resource; say so if one ever does
         sys.stderr.write(say(FALLBACK, "cli.not-fetched", count=len(refused)) + "\n")

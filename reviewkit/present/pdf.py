@@ -33,10 +33,14 @@ def collector_off() -> Iterator[None]:
 
 # Pango, HarfBuzz and fontconfig found without helper processes; fontTools' subsetter and
 # instancer, which packs' fonts never need, loaded only if they are used; no collections
-# (a tenth of the import's time) over the modules and tables it creates, which all stay.
+# (a tenth of the import's time) over the modules and tables it creates, which all stay:
+# they are frozen before the collector is back, or its first pass would scan them all
+# (20 ms).
 with quick_lookup(), fonttools_on_demand(), collector_off():
     import weasyprint
     from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    gc.freeze()
 
 LOGGER = logging.getLogger("weasyprint")
 

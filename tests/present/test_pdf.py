@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import html as html_lib
 import io
+import json
 import os
 import re
 import shutil
@@ -448,6 +449,20 @@ def test_no_collection_runs_during_a_render_and_its_leftovers_wait(tmp_path: Pat
     assert collections == [2] * (1 + parked)
     assert gc.isenabled()
     assert gc.get_freeze_count() > 0  # the last render's leftovers, out of every collection's way
+
+
+def test_what_the_import_of_weasyprint_creates_is_out_of_the_collectors_way() -> None:
+    # Frozen before the collector is back on: its first pass does not scan all of it.
+    probe = (
+        "import gc, json\nimport reviewkit.present.pdf\n"
+        "print(json.dumps([gc.isenabled(), gc.get_freeze_count(), len(gc.get_objects())]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    enabled, frozen, scanned = json.loads(result.stdout)
+    assert enabled
+    assert frozen > 50_000 and scanned < frozen / 10
 
 
 # -- a long decision chain ------------------------------------------------------------------
