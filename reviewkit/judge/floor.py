@@ -75,21 +75,32 @@ class Redactor:
         return value
 
 
-def withhold(data: DealData, replacement: str, also: Iterable[Decimal | None] = ()) -> DealData:
-    """A copy of `data` without the floor, and with the figure (and any `also`) redacted."""
-    copy: DealData = Redactor([floor_amount(data), *also], replacement).data(data)
+def withhold(
+    data: DealData,
+    replacement: str,
+    also: Iterable[Decimal | None] = (),
+    also_as: str | None = None,
+) -> DealData:
+    """A copy of `data` without the floor, and with the figure redacted as `replacement` (and
+    any `also`, as `also_as` when given: a quote withheld is not a floor)."""
+    copy: DealData = Redactor([floor_amount(data)], replacement).data(data)
+    also = list(also)
+    if any(a is not None for a in also):
+        copy = Redactor(also, also_as or replacement).data(copy)
     if get(copy, FLOOR) is not None:
         copy["strategy"]["commercial"]["floor"] = None
     return copy
 
 
-def withheld(deal: Deal, replacement: str, also: Iterable[Decimal | None] = ()) -> Deal:
+def withheld(
+    deal: Deal, replacement: str, also: Iterable[Decimal | None] = (), also_as: str | None = None
+) -> Deal:
     """The same deal with its floor (and the floors of `also`) out of every text: what every
     output shows unless the floor is revealed."""
     return Deal(
         deal.path,
         deal.display,
-        withhold(deal.data, replacement, also),
+        withhold(deal.data, replacement, also, also_as),
         deal.positions,
         deal.playbook,
     )
@@ -100,4 +111,18 @@ def redacted(lang: str) -> str:
     return say(lang, "floor.redacted")
 
 
-__all__ = ["FLOOR", "SMALLEST", "Redactor", "floor_amount", "mentions", "patterns", "redacted"]
+def price_redacted(lang: str) -> str:
+    """What our quote or target, withheld from a wide audience, reads as in text."""
+    return say(lang, "price.redacted")
+
+
+__all__ = [
+    "FLOOR",
+    "SMALLEST",
+    "Redactor",
+    "floor_amount",
+    "mentions",
+    "patterns",
+    "price_redacted",
+    "redacted",
+]

@@ -30,7 +30,7 @@ from reviewkit.judge.facts import (
     tie_state,
 )
 from reviewkit.judge.findings import Finding, Review
-from reviewkit.judge.floor import Redactor, floor_amount, redacted, withheld
+from reviewkit.judge.floor import Redactor, floor_amount, price_redacted, redacted, withheld
 from reviewkit.judge.movement import Track
 from reviewkit.model.deal import Deal
 from reviewkit.model.playbook import tr
@@ -139,8 +139,12 @@ def build_pack(deal: Deal, options: PackOptions, findings: list[Finding] | None 
     if findings is None and deal.status == "lost":  # only the lost-deal review reads them
         findings = check_deal(deal, options.today, language=lang)
     prices = secret_prices(deal, options.audience)
-    shown = deal if options.reveal_floor else withheld(deal, redacted(lang), prices)
-    hide = Redactor(prices, redacted(lang)).text
+    shown = (
+        deal
+        if options.reveal_floor
+        else withheld(deal, redacted(lang), prices, price_redacted(lang))
+    )
+    hide = Redactor(prices, price_redacted(lang)).text
     data = shown.data
     info = data["deal"]
     stage = deal.playbook.stage(deal.stage)
@@ -670,7 +674,12 @@ def _lost(
 
     # Judged on the deal itself; where a gap opened is quoted from its history, redacted.
     floor = [] if reveal_floor else [floor_amount(deal.data)]
-    hide = Redactor([*floor, *(prices or [])], redacted(lang)).text
+    hide_floor = Redactor(floor, redacted(lang)).text
+    hide_prices = Redactor(prices or [], price_redacted(lang)).text
+
+    def hide(text: str) -> str:
+        return hide_prices(hide_floor(text))
+
     gaps = gaps_at_loss(deal, DEFAULT, lang)
     outcome = data["outcome"]
     return {

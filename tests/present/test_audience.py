@@ -158,3 +158,16 @@ def test_a_wide_pack_keeps_the_decision_page_and_the_others_bids(tmp_path: Path,
     assert [rows[0][1], rows[0][2], rows[0][4].strip("*")] == [withheld] * 3
     assert "CNY 26,500,000" in rows[1][1] and rows[1][4].strip("*").replace("\\", "") == "77.2"
     assert "本次会议决策要点" in headings and "价格变化" not in headings
+
+
+def test_a_withheld_quote_is_not_called_a_floor(tmp_path: Path) -> None:
+    """In text, a quote or target withheld from a wide audience reads as a withheld price; only
+    the floor reads as the floor."""
+    deal = _deal("notes", tmp_path)
+    result = CliRunner().invoke(
+        app, ["render", str(deal), "--audience", "wide", "-o", "-", "--today", str(TODAY)]
+    )
+    assert result.exit_code == 0, result.output
+    line = next(s for s in result.stdout.splitlines() if "Told the integrator" in s)
+    assert line.count("\\[price withheld\\]") == 2  # 11.8M and 1150万 (Markdown escapes [ ])
+    assert line.count("\\[floor withheld\\]") == 1  # 10,900,000
