@@ -41,14 +41,15 @@ class NoCairo:
     """An import hook that fails as cairocffi does on a machine without the Cairo library."""
 
     def find_spec(self, name: str, path: object = None, target: object = None) -> None:
-        if name == "cairosvg":
+        if name.split(".")[0] == "cairosvg":
             raise OSError("no library called 'cairo-2' was found")
 
 
 def test_without_cairo_a_word_pack_stops_with_the_package_to_install(
     monkeypatch: pytest.MonkeyPatch, write, tmp_path: Path
 ) -> None:
-    monkeypatch.delitem(sys.modules, "cairosvg", raising=False)
+    for name in [n for n in sys.modules if n.split(".")[0] == "cairosvg"]:
+        monkeypatch.delitem(sys.modules, name)
     monkeypatch.setattr(sys, "meta_path", [NoCairo(), *sys.meta_path])
     path = write(MINIMAL + "decision_chain:\n  - {name: Wang Qiang, influence: high}\n")
     target = tmp_path / "p.docx"
@@ -56,3 +57,16 @@ def test_without_cairo_a_word_pack_stops_with_the_package_to_install(
         render_pack(path, format="docx", output=str(target), today=TODAY)
     assert "Cairo" in str(caught.value) and "libcairo2" in caught.value.hint
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    "href", ["http://192.0.2.1/logo.png", "file:///etc/passwd", "//192.0.2.1/x.svg"]
+)
+def test_a_figure_fetches_nothing(href: str) -> None:
+    """Even an <image> in a figure's SVG is refused, not fetched: no network, no other file."""
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="10" height="10"><image xlink:href="{href}" width="10" height="10"/></svg>'
+    )
+    with pytest.raises(ValueError, match="reviewkit does not fetch"):
+        svg_to_png(svg)
