@@ -3,6 +3,8 @@
 WeasyPrint gets a URL fetcher that serves reviewkit's own assets and refuses everything
 else (other files, the network, attachments): a pack never reads or fetches anything the
 deal file names.
+
+The figures' labels (SVG `<text>`) are set a string at a time (`draw_svg_text`).
 """
 
 from __future__ import annotations
@@ -10,8 +12,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import sys
 from collections.abc import Iterator
+from math import inf
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from reviewkit.assets import templates_dir
@@ -38,6 +43,13 @@ def collector_off() -> Iterator[None]:
 # (20 ms).
 with quick_lookup(), fonttools_on_demand(), collector_off():
     import weasyprint
+    import weasyprint.svg
+    from weasyprint.css.properties import INITIAL_VALUES
+    from weasyprint.draw.text import draw_emojis, draw_first_line
+    from weasyprint.matrix import Matrix
+    from weasyprint.svg.bounding_box import extend_bounding_box
+    from weasyprint.svg.utils import size as svg_length
+    from weasyprint.text.line_break import split_first_line
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     gc.freeze()
@@ -111,3 +123,108 @@ def _collector_quiet() -> Iterator[None]:
         finally:
             gc.freeze()
             _parked = True
+
+
+# -- figures' labels --------------------------------------------------------------------------
+#
+# WeasyPrint 70 sets every SVG `<text>` one letter at a time: a Pango layout and a text run
+# per letter, so that it can honour per-letter positions (`x="1 2 3"`, `dx`, `rotate`),
+# `letter-spacing` and `textLength`. The pack's figures use none of these, and a map's
+# labels are a sixth of a render's work that way. A label that uses none of them is laid
+# out and drawn whole here: the same font, size, weight, fill and start point, one Pango
+# layout and one text run (so kerning and shaping apply across the label, and a PDF reader
+# copies it as words). Any other text, and any other WeasyPrint version, is WeasyPrint's.
+
+_SVG_TEXT = sys.modules["weasyprint.svg.text"]  # the module: `weasyprint.svg.text` is its function
+_WEASYPRINTS_SVG_TEXT = _SVG_TEXT.text
+_PER_LETTER = ("dx", "dy", "rotate", "letter-spacing", "textLength")
+_VERTICAL = ("display-anchor", "dominant-baseline", "alignment-baseline")
+
+
+def drawn_whole(node: Any) -> bool:
+    """Whether an SVG text node can be set as one string: a `<text>` or `<tspan>` with text,
+    at most one x and one y, and nothing that places, spaces or aligns letters one by one."""
+    if node.tag not in ("text", "tspan") or not node.text:
+        return False
+    if any(node.get(name) is not None for name in _PER_LETTER + _VERTICAL):
+        return False
+    return all(len(node.attrib.get(axis, "").replace(",", " ").split()) <= 1 for axis in "xy")
+
+
+def draw_svg_text(svg: Any, node: Any, font_size: float) -> None:
+    """Draw one SVG text node: whole when `drawn_whole`, else letter by letter by WeasyPrint.
+
+    The body follows WeasyPrint's `weasyprint.svg.text.text` for a single-position run."""
+    if not drawn_whole(node):
+        _WEASYPRINTS_SVG_TEXT(svg, node, font_size)
+        return
+    style = _SVG_TEXT.Style()
+    style.update(INITIAL_VALUES)
+    style.font_config = svg.font_config
+    style["font_family"] = [
+        font.strip("\"'") for font in node.get("font-family", "sans-serif").split(",")
+    ]
+    style["font_style"] = node.get("font-style", "normal")
+    weight = node.get("font-weight", 400)
+    if weight == "normal":
+        style["font_weight"] = 400
+    elif weight == "bold":
+        style["font_weight"] = 700
+    else:
+        try:
+            style["font_weight"] = int(weight)
+        except ValueError:
+            style["font_weight"] = 400
+    style["font_size"] = font_size
+    if node.get("direction") in ("ltr", "rtl"):
+        style["direction"] = node.get("direction")
+
+    layout, _, _, width, height, baseline = split_first_line(node.text, style, svg.context, inf, 0)
+    attributes = node.attrib
+    cursor, shift = svg.cursor_position, svg.cursor_d_position
+    x = svg_length(attributes["x"], font_size, svg.inner_width) if "x" in attributes else None
+    y = svg_length(attributes["y"], font_size, svg.inner_height) if "y" in attributes else None
+    if x is not None:
+        shift[0] = 0
+    if y is not None:
+        shift[1] = 0
+    x = cursor[0] if x is None else x
+    y = cursor[1] if y is None else y
+    svg.cursor_position = x + width, y
+    left, base = x + shift[0], y + shift[1]
+    node.text_bounding_box = extend_bounding_box(
+        node.text_bounding_box,
+        ((left, base - baseline), (left + width, base - baseline + height)),
+    )
+
+    stream = svg.stream
+    stream.push_state()
+    fill, stroke = svg.set_graphical_state(node, font_size)
+    stream.begin_text()
+    layout.reactivate(style)
+    svg.fill_stroke(fill, stroke, text=True)
+    text_box = _SVG_TEXT.TextBox(layout, style)
+    text_box.baseline = baseline
+    emojis = draw_first_line(stream, text_box, "none", "none", Matrix(a=1, d=-1, e=left, f=base))
+    stream.end_text()
+    stream.pop_state()
+    draw_emojis(stream, style, x, y, emojis)
+
+
+def _set_svg_text_whole() -> bool:
+    """Use `draw_svg_text` for SVG text, on the WeasyPrint release it follows (70)."""
+    tags = weasyprint.svg.TAGS
+    if (
+        weasyprint.__version__.split(".")[0] != "70"
+        or tags.get("text") is not _WEASYPRINTS_SVG_TEXT
+    ):
+        return False
+    for tag, drawer in tags.items():
+        if drawer is _WEASYPRINTS_SVG_TEXT:
+            tags[tag] = draw_svg_text
+    # `draw_node` tells text from other nodes by comparing their drawer with this name
+    weasyprint.svg.text = draw_svg_text  # type: ignore[attr-defined]
+    return True
+
+
+SVG_TEXT_WHOLE = _set_svg_text_whole()
