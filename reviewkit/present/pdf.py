@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from reviewkit.assets import templates_dir
+from reviewkit.present.cdecl import read_names_directly
 from reviewkit.present.libraries import quick_lookup
 from reviewkit.present.ondemand import fonttools_on_demand
 
@@ -37,11 +38,12 @@ def collector_off() -> Iterator[None]:
 
 
 # Pango, HarfBuzz and fontconfig found without helper processes; fontTools' subsetter and
-# instancer, which packs' fonts never need, loaded only if they are used; no collections
-# (a tenth of the import's time) over the modules and tables it creates, which all stay:
-# they are frozen before the collector is back, or its first pass would scan them all
-# (20 ms).
+# instancer, which packs' fonts never need, loaded only if they are used; C type names read
+# without a run of cffi's C parser each, from here on (`cdecl`); no collections (a tenth of
+# the import's time) over the modules and tables it creates, which all stay: they are
+# frozen before the collector is back, or its first pass would scan them all (20 ms).
 with quick_lookup(), fonttools_on_demand(), collector_off():
+    read_names_directly()
     import weasyprint
     import weasyprint.svg
     from weasyprint.css.properties import INITIAL_VALUES
