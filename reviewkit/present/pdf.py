@@ -49,8 +49,11 @@ with quick_lookup(), fonttools_on_demand(), collector_off():
     from weasyprint.css.properties import INITIAL_VALUES
     from weasyprint.draw.text import draw_emojis, draw_first_line
     from weasyprint.matrix import Matrix
+    from weasyprint.pdf import fonts as weasyprint_fonts
+    from weasyprint.pdf import stream as weasyprint_stream
     from weasyprint.svg.bounding_box import extend_bounding_box
     from weasyprint.svg.utils import size as svg_length
+    from weasyprint.text.fonts import get_hb_object_data
     from weasyprint.text.line_break import split_first_line
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -230,3 +233,64 @@ def _set_svg_text_whole() -> bool:
 
 
 SVG_TEXT_WHOLE = _set_svg_text_whole()
+
+
+# -- fonts' files -----------------------------------------------------------------------------
+#
+# WeasyPrint 70 copies the whole file of every font a page uses out of HarfBuzz into Python
+# (`Font.file_content`) as it meets the font, though what it embeds is a subset HarfBuzz
+# makes from its own copy: for a Chinese pack, two 20 MB CJK collections, 30 ms and 40 MB
+# of memory for nothing. Here the file is copied when something reads it (a variable or
+# colour font, a subset that failed), from the same HarfBuzz face: the same bytes, later.
+
+_face_data = get_hb_object_data
+_LATER = object()
+_meeting_font = False
+
+
+def _face_data_later(hb_object: Any, ot_color: Any = None, glyph: Any = None) -> Any:
+    """WeasyPrint's `get_hb_object_data`, but a font's whole file is left for later while
+    the font is being met (`FontFileOnDemand.__init__`)."""
+    if _meeting_font and ot_color is None and glyph is None:
+        return _LATER
+    return _face_data(hb_object, ot_color, glyph)
+
+
+class FontFileOnDemand(weasyprint_fonts.Font):
+    """WeasyPrint's font, whose file is copied out of HarfBuzz the first time it is read."""
+
+    _file: Any = None
+
+    def __init__(self, *args: Any) -> None:
+        global _meeting_font
+        _meeting_font = True
+        try:
+            super().__init__(*args)
+        finally:
+            _meeting_font = False
+
+    @property
+    def file_content(self) -> Any:
+        if self._file is None:
+            self._file = _face_data(self.hb_face)
+        return self._file
+
+    @file_content.setter
+    def file_content(self, value: Any) -> None:
+        self._file = None if value is _LATER else value
+
+
+def _copy_font_files_on_demand() -> bool:
+    """Use `FontFileOnDemand` for the fonts of pages, on the WeasyPrint release it follows."""
+    if (
+        weasyprint.__version__.split(".")[0] != "70"
+        or weasyprint_stream.Font is not weasyprint_fonts.Font  # type: ignore[attr-defined]
+        or weasyprint_fonts.get_hb_object_data is not get_hb_object_data  # type: ignore[attr-defined]
+    ):
+        return False
+    weasyprint_fonts.get_hb_object_data = _face_data_later  # type: ignore[attr-defined]
+    weasyprint_stream.Font = FontFileOnDemand  # type: ignore[attr-defined]
+    return True
+
+
+FONT_FILES_ON_DEMAND = _copy_font_files_on_demand()
