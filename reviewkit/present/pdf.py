@@ -45,6 +45,7 @@ def collector_off() -> Iterator[None]:
 with quick_lookup(), fonttools_on_demand(), collector_off():
     read_names_directly()
     import weasyprint
+    import weasyprint.pdf as weasyprint_pdf
     import weasyprint.svg
     from weasyprint.css.properties import INITIAL_VALUES
     from weasyprint.draw.text import draw_emojis, draw_first_line
@@ -235,13 +236,18 @@ def _set_svg_text_whole() -> bool:
 SVG_TEXT_WHOLE = _set_svg_text_whole()
 
 
-# -- fonts' files -----------------------------------------------------------------------------
+# -- fonts' files and subsets -----------------------------------------------------------------
 #
 # WeasyPrint 70 copies the whole file of every font a page uses out of HarfBuzz into Python
 # (`Font.file_content`) as it meets the font, though what it embeds is a subset HarfBuzz
 # makes from its own copy: for a Chinese pack, two 20 MB CJK collections, 30 ms and 40 MB
 # of memory for nothing. Here the file is copied when something reads it (a variable or
 # colour font, a subset that failed), from the same HarfBuzz face: the same bytes, later.
+#
+# It then subsets the fonts one after the other, as the PDF is written: 40-50 ms for each
+# CJK face of a Chinese pack, almost all of it in HarfBuzz, which lets other threads run.
+# Here the fonts are subset two at a time (`subset_in_pairs`), each as WeasyPrint would
+# subset it, and WeasyPrint's own pass finds them done.
 
 _face_data = get_hb_object_data
 _LATER = object()
@@ -257,9 +263,11 @@ def _face_data_later(hb_object: Any, ot_color: Any = None, glyph: Any = None) ->
 
 
 class FontFileOnDemand(weasyprint_fonts.Font):
-    """WeasyPrint's font, whose file is copied out of HarfBuzz the first time it is read."""
+    """WeasyPrint's font, whose file is copied out of HarfBuzz the first time it is read,
+    and which is cleaned (subset) once however often it is asked to be."""
 
     _file: Any = None
+    _cleaned: Any = None
 
     def __init__(self, *args: Any) -> None:
         global _meeting_font
@@ -279,18 +287,76 @@ class FontFileOnDemand(weasyprint_fonts.Font):
     def file_content(self, value: Any) -> None:
         self._file = None if value is _LATER else value
 
+    def clean(self, to_unicode: dict[int, str], hinting: bool) -> None:
+        if self._cleaned == (to_unicode, hinting):
+            return
+        super().clean(to_unicode, hinting)
+        self._cleaned = (dict(to_unicode), hinting)
 
-def _copy_font_files_on_demand() -> bool:
-    """Use `FontFileOnDemand` for the fonts of pages, on the WeasyPrint release it follows."""
+
+def subset_in_pairs(fonts: dict[str, Any], subset: bool, hinting: bool) -> None:
+    """Clean the fonts the PDF embeds as WeasyPrint's `build_fonts_dictionary` will (one font
+    per file, with the glyphs of all that file's fonts), two at a time: the largest faces
+    are shared between this thread and one other. A font whose cleaning fails here is left
+    for WeasyPrint's pass, which meets the failure as it always would."""
+    import threading
+
+    by_file: dict[str, list[Any]] = {}
+    for font in fonts.values():
+        by_file.setdefault(font.hash, []).append(font)
+    jobs = []
+    for file_fonts in by_file.values():
+        font = file_fonts[0]
+        if font.bitmap or not isinstance(font, FontFileOnDemand):
+            continue
+        to_unicode: dict[int, str] = {}
+        if subset and not font.used_in_forms:
+            for file_font in file_fonts:
+                to_unicode = {**to_unicode, **file_font.to_unicode}
+        jobs.append((font, to_unicode))
+    if len(jobs) < 2:
+        return
+    jobs.sort(key=lambda job: -job[0].glyph_count)
+    shares: tuple[list[Any], list[Any]] = ([], [])
+    for index, job in enumerate(jobs):
+        shares[index % 2].append(job)
+
+    def clean(share: list[Any]) -> None:
+        for font, to_unicode in share:
+            with contextlib.suppress(Exception):
+                font.clean(to_unicode, hinting)
+
+    other = threading.Thread(target=clean, args=(shares[1],), name="reviewkit-fonts")
+    other.start()
+    try:
+        clean(shares[0])
+    finally:
+        other.join()
+
+
+_build_fonts_dictionary = weasyprint_fonts.build_fonts_dictionary
+
+
+def _fonts_dictionary(pdf: Any, fonts: Any, compress: Any, subset: Any, options: Any) -> Any:
+    """WeasyPrint's `build_fonts_dictionary`, with the fonts subset in pairs first."""
+    subset_in_pairs(fonts, subset, options["hinting"])
+    return _build_fonts_dictionary(pdf, fonts, compress, subset, options)
+
+
+def _follow_fonts_on_demand() -> bool:
+    """Use `FontFileOnDemand` for the fonts of pages and `subset_in_pairs` before they are
+    embedded, on the WeasyPrint release they follow."""
     if (
         weasyprint.__version__.split(".")[0] != "70"
         or weasyprint_stream.Font is not weasyprint_fonts.Font  # type: ignore[attr-defined]
         or weasyprint_fonts.get_hb_object_data is not get_hb_object_data  # type: ignore[attr-defined]
+        or weasyprint_pdf.build_fonts_dictionary is not _build_fonts_dictionary  # type: ignore[attr-defined]
     ):
         return False
     weasyprint_fonts.get_hb_object_data = _face_data_later  # type: ignore[attr-defined]
     weasyprint_stream.Font = FontFileOnDemand  # type: ignore[attr-defined]
+    weasyprint_pdf.build_fonts_dictionary = _fonts_dictionary  # type: ignore[attr-defined]
     return True
 
 
-FONT_FILES_ON_DEMAND = _copy_font_files_on_demand()
+FONTS_ON_DEMAND = _follow_fonts_on_demand()

@@ -36,7 +36,7 @@ def copies(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_weasyprint_70_fonts_are_met_without_their_files() -> None:
-    assert pdf.FONT_FILES_ON_DEMAND
+    assert pdf.FONTS_ON_DEMAND
     assert sys.modules["weasyprint.pdf.stream"].Font is pdf.FontFileOnDemand
 
 
@@ -73,3 +73,25 @@ def test_a_font_whose_file_is_read_gets_the_whole_file(
     size, head, once = read[0]
     assert size > WHOLE_COLLECTION and head == b"ttcf" and once
     assert size in copies
+
+
+def test_a_chinese_packs_fonts_are_subset_two_at_a_time_and_once_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    html = pack_html(tmp_path, "huadong-grid-dispatch")
+    cleaned: list[tuple[str, int, str]] = []
+    clean = pdf.weasyprint_fonts.Font.clean
+
+    def recorded(font: pdf.FontFileOnDemand, *args: object) -> object:
+        cleaned.append((font.family, font.weight, threading.current_thread().name))
+        return clean(font, *args)
+
+    monkeypatch.setattr(pdf.weasyprint_fonts.Font, "clean", recorded)
+    pdf.html_to_pdf(html)
+    faces = [(family, weight) for family, weight, _ in cleaned]
+    assert len(faces) == len(set(faces)) >= 2  # each face subset once
+    cjk_threads = {thread for family, _, thread in cleaned if "CJK" in family}
+    assert cjk_threads == {"MainThread", "reviewkit-fonts"}  # the two CJK faces side by side
+    assert threading.active_count() == 1  # and the helper thread is gone
