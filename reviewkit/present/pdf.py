@@ -145,12 +145,16 @@ _SVG_TEXT = sys.modules["weasyprint.svg.text"]  # the module: `weasyprint.svg.te
 _WEASYPRINTS_SVG_TEXT = _SVG_TEXT.text
 _PER_LETTER = ("dx", "dy", "rotate", "letter-spacing", "textLength")
 _VERTICAL = ("display-anchor", "dominant-baseline", "alignment-baseline")
+_LINE_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
 
 
 def drawn_whole(node: Any) -> bool:
-    """Whether an SVG text node can be set as one string: a `<text>` or `<tspan>` with text,
-    at most one x and one y, and nothing that places, spaces or aligns letters one by one."""
+    """Whether an SVG text node can be set as one string: a `<text>` or `<tspan>` with text
+    that Pango sets on one line (no line or paragraph separator), at most one x and one y,
+    and nothing that places, spaces or aligns letters one by one."""
     if node.tag not in ("text", "tspan") or not node.text:
+        return False
+    if any(separator in node.text for separator in _LINE_BREAKS):
         return False
     if any(node.get(name) is not None for name in _PER_LETTER + _VERTICAL):
         return False

@@ -85,3 +85,38 @@ def test_letters_placed_one_by_one_are_weasyprints(
     mine = pdf.html_to_pdf(PER_LETTER)[0]
     request.getfixturevalue("letter_by_letter")
     assert pdf.html_to_pdf(PER_LETTER)[0] == mine
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\r"])
+def test_a_label_pango_would_break_keeps_every_word(tmp_path: Path, separator: str) -> None:
+    """A name with a line or paragraph separator in it (a deal file can hold one) is drawn
+    whole, not cut at the separator."""
+    text = f"Alpha{separator}Omega".replace("\x0b", "&#11;").replace("\x0c", "&#12;")
+    html = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="600" height="100" {FONTS}>'
+        f'<text x="10" y="30">{text}</text></svg>'
+    )
+    words = "".join(w[5] for w in words_of(html, tmp_path / "label.pdf"))
+    assert "Alpha" in words and "Omega" in words
+
+
+HOSTILE = [
+    "王海涛 (陈国栋的人) 🤝 ✔",
+    "مدير المشتريات Procurement",
+    "Zoë Ångström-Łukasiewicz e\u0301\u0301",
+    "👩\u200d💻 ops\u200b lead\u00ad",
+    "x" * 90,
+]
+
+
+@pytest.mark.parametrize("label", HOSTILE)
+def test_hostile_labels_are_drawn_whole_without_losing_letters(tmp_path: Path, label: str) -> None:
+    html = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="600" height="100" {FONTS}>'
+        f'<text x="10" y="30">{label}</text></svg>'
+    )
+    words = "".join(w[5] for w in words_of(html, tmp_path / "label.pdf"))
+    for letter in label:
+        if letter.isalpha() and letter.isascii():
+            assert letter in words, (letter, words)
+    assert words.count("x") == (90 if label.startswith("xxx") else 0)
