@@ -1,5 +1,6 @@
 """The pack's tables as an Excel workbook (.xlsx): action plan, risks, support requests,
-meeting decisions, decision chain, pricing and competition, price changes, checklist.
+meeting decisions, decision chain, dynamics (with the customer's visits), product problems,
+pricing and competition, price changes, checklist.
 
 One sheet per table (the checklist with each stage's gate after its items; a table the deal
 has no rows for is left out, but for the action plan, decision chain and checklist, which
@@ -23,10 +24,12 @@ from reviewkit.present.packrows import (
     action_rows,
     checklist_rows,
     decision_rows,
+    dynamics_rows,
     gate_row,
     people_rows,
     price_change_rows,
     pricing_rows,
+    problem_rows,
     risk_rows,
     support_rows,
 )
@@ -66,7 +69,12 @@ def pack_xlsx(pack: Pack) -> bytes:
             _sheet(book.create_sheet(_name(t[key])), headers, rows)
     headers, rows = people_rows(pack)
     _sheet(book.create_sheet(_name(t["sheet_chain"])), headers, rows)
-    for key, table in (("sheet_pricing", pricing_rows), ("sheet_price_changes", price_change_rows)):
+    for key, table in (
+        ("sheet_dynamics", dynamics_rows),
+        ("sheet_problems", problem_rows),
+        ("sheet_pricing", pricing_rows),
+        ("sheet_price_changes", price_change_rows),
+    ):
         headers, rows = table(pack)
         if rows:
             _sheet(book.create_sheet(_name(t[key])), headers, rows)

@@ -183,3 +183,42 @@ def price_change_rows(pack: Pack) -> tuple[list[str], list[list[Any]]]:
         for c in pack.tender["price_changes"]
     ]
     return [t["date"], t["party"], t["quote"], t["note"]], rows
+
+
+def dynamics_rows(pack: Pack) -> tuple[list[str], list[list[Any]]]:
+    """The timeline, newest first, with the customer's visits among it: date, party, event
+    (bold for a reversal), impact, and its marks (a reversal, new since the last review)."""
+    t = pack.t
+    rows = [
+        [
+            d["date"] or "?",
+            d["party"],
+            (d["event"], d["reversal"]),
+            d["impact"],
+            [
+                mark
+                for mark in (
+                    f"⟲ {t['reversal']}" if d["reversal"] else "",
+                    t["new_since"] if d["new"] else "",
+                )
+                if mark
+            ],
+        ]
+        for d in pack.dynamics
+    ]
+    return [t["date"], t["party"], t["event"], t["impact"], t["notes"]], rows
+
+
+def problem_rows(pack: Pack) -> tuple[list[str], list[list[Any]]]:
+    """Product problems at the customer, ours first (bold), an unanswered one of ours flagged."""
+    t = pack.t
+    rows = [
+        [
+            (x["whose"], x["ours"]),
+            x["problem"],
+            (t["no_response"], True) if x["unanswered"] else x["response"],
+            x["status"],
+        ]
+        for x in pack.problems
+    ]
+    return [t["whose"], t["problem"], t["response"], t["state"]], rows

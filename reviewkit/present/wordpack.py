@@ -23,8 +23,10 @@ from reviewkit.present.packrows import (
     action_rows,
     checklist_rows,
     decision_rows,
+    dynamics_rows,
     price_change_rows,
     pricing_rows,
+    problem_rows,
     risk_rows,
     support_rows,
     tie_mark,
@@ -385,22 +387,10 @@ def _shares(w: Writer, pack: Pack) -> None:
 
 def _problems(w: Writer, pack: Pack) -> None:
     """Product problems at the customer: ours first, an unanswered one of ours flagged."""
-    t = pack.t
     if not pack.problems:
         return
-    w.heading(t["product_problems"], 2)
-    w.table(
-        [t["whose"], t["problem"], t["response"], t["state"]],
-        [
-            (
-                (x["whose"], x["ours"]),
-                x["problem"],
-                (t["no_response"], True) if x["unanswered"] else x["response"],
-                x["status"],
-            )
-            for x in pack.problems
-        ],
-    )
+    w.heading(pack.t["product_problems"], 2)
+    w.table(*problem_rows(pack))
 
 
 def _timeline(steps: list[tuple[str, str, str]], t: dict[str, str]) -> str:
@@ -427,26 +417,7 @@ def _dynamics(w: Writer, pack: Pack) -> None:
     if not pack.dynamics:
         w.para(t["none_dynamics"])
         return
-    w.table(
-        [t["date"], t["party"], t["event"], t["impact"], ""],
-        [
-            (
-                d["date"] or "?",
-                d["party"],
-                (d["event"], d["reversal"]),
-                d["impact"],
-                [
-                    x
-                    for x in (
-                        f"⟲ {t['reversal']}" if d["reversal"] else "",
-                        t["new_since"] if d["new"] else "",
-                    )
-                    if x
-                ],
-            )
-            for d in pack.dynamics
-        ],
-    )
+    w.table(*dynamics_rows(pack))
 
 
 def _assessment(w: Writer, pack: Pack) -> None:

@@ -37,6 +37,8 @@ def test_a_chinese_deal_has_its_sheets_with_chinese_labels(tmp_path: Path) -> No
         "需要公司支持",
         "会议决议",
         "决策链",
+        "客户、竞争对手与渠道动态",
+        "客户处的产品问题",
         "报价与竞争",
         "价格变化",
         "阶段检查清单",
@@ -87,6 +89,8 @@ def test_sheets_have_bold_frozen_headers_and_fitted_widths(tmp_path: Path) -> No
         "Support requests",
         "Meeting decisions",
         "Decision chain",
+        "Dynamics",
+        "Product problems",
         "Pricing",
         "Price changes",
         "Checklist",
@@ -158,3 +162,29 @@ def test_the_new_sections_are_sheets_of_the_pack_contexts_rows(tmp_path: Path) -
 def test_a_deal_without_the_new_records_has_only_the_three_sheets(write, tmp_path: Path) -> None:
     book = workbook(write(MINIMAL), tmp_path / "p.xlsx")
     assert book.sheetnames == ["Action plan", "Decision chain", "Checklist"]
+
+
+def test_the_dynamics_with_the_visits_and_the_product_problems_have_their_sheets(
+    tmp_path: Path,
+) -> None:
+    path = SAMPLES / "northfield-core-network.yaml"
+    book = workbook(path, tmp_path / "p.xlsx")
+    deal, _ = load_sample(path)
+    sheet = book["Dynamics"]
+    dynamics = rows(sheet)
+    assert dynamics[0] == ["Date", "Party", "Event", "Impact", "Notes"]
+    assert len(dynamics) == 1 + len(deal.data["dynamics"]) + len(deal.data["visits"])
+    dates = [r[0] for r in dynamics[1:]]
+    assert dates == sorted(dates, reverse=True)  # newest first, as the pack's timeline
+    visits = [r for r in dynamics[1:] if r[3] == "Visit"]
+    assert len(visits) == len(deal.data["visits"])
+    assert any("none of us went along" in r[2] for r in visits)  # the risky visit, as in the PDF
+    reversals = [i for i, r in enumerate(dynamics[1:], start=2) if "⟲ REVERSAL" in r[4]]
+    assert len(reversals) == sum(1 for e in deal.data["dynamics"] if e["reversal"])
+    assert all(sheet[f"C{i}"].font.bold for i in reversals)
+    problems = book["Product problems"]
+    table = rows(problems)
+    assert table[0] == ["Whose", "Problem", "Our response", "Status"]
+    assert len(table) == 1 + len(deal.data["product_problems"])
+    assert table[1][0] == "Us" and problems["A2"].font.bold  # ours first
+    assert table[1][2] == "⚠ no response yet" and problems["C2"].font.bold
