@@ -27,6 +27,7 @@ from reviewkit.model.schema import (
     MapOf,
     Money,
     Number,
+    Recorded,
     Struct,
     Text,
 )
@@ -242,7 +243,7 @@ def _rows(
         if any(words.values()):
             keys.append((".".join((*parent, key)), key, {k: w for k, w in words.items() if w}))
         leaf = inner(sub)
-        if isinstance(leaf, Enum | Bool):
+        if isinstance(leaf, Enum | Bool) and not isinstance(leaf, Recorded):
             name = leaf.name if isinstance(leaf, Enum) else "true/false"
             for value in values_of(leaf):
                 found = {lang: labels.value(leaf, value, lang) for lang in forms()}

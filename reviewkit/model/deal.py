@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, cast
 
 from reviewkit.errors import InvalidFile, Problem
 from reviewkit.model.aliases import Labels, normalise, report_clashes
-from reviewkit.model.dealformat import ANSWER, FORMAT_VERSION, deal_schema
+from reviewkit.model.dealformat import ANSWER, FORMAT_VERSION, deal_schema, stage_move
 from reviewkit.model.files import read_text
 from reviewkit.model.playbook import Playbook, load_playbook, tr
-from reviewkit.model.schema import Context, Enum, Field, Struct, suggestion
+from reviewkit.model.schema import Context, Enum, Field, Recorded, Struct, suggestion
 from reviewkit.model.schema import Path as KeyPath
 from reviewkit.model.version import check_version, read_version
 from reviewkit.model.withhold import withhold_problems
@@ -94,16 +94,35 @@ def schema_for(playbook: Playbook) -> Struct:
         items: dict[str, Field] = {item.key: ANSWER for item in stage.items}
         stages[stage.key] = Struct(items, on_unknown=_unknown_item(playbook, stage.key))
     item_keys = tuple(dict.fromkeys(i.key for s in playbook.stages for i in s.items))
+    gaps = gap_names(playbook)
     return deal_schema(
         stage=Enum("stage", stage_keys, kind="unknown-stage", labels=stage_names(playbook)),
         checklist=Struct(stages),
         item=Enum("item", item_keys, labels=item_names(playbook)),
+        moves=stage_move(
+            Recorded("stage", stage_keys, labels=stage_names(playbook)),
+            Recorded("gap", tuple(gaps[FALLBACK]), labels=gaps),
+        ),
     )
 
 
 def stage_names(playbook: Playbook) -> dict[str, dict[str, str]]:
     """The playbook's stage labels, by language and stage key (their Chinese-form words)."""
     return {lang: {s.key: tr(s.label, lang) for s in playbook.stages} for lang in languages()}
+
+
+def gap_names(playbook: Playbook) -> dict[str, dict[str, str]]:
+    """What a forced move leaves open, `stage/item` (`stage/gate` for a stage's gate), by
+    language: `需求了解与信息收集/客户背景` in a Chinese-form file's `history:`."""
+    names: dict[str, dict[str, str]] = {lang: {} for lang in languages()}
+    for stage in playbook.stages:
+        parts = [(item.key, item.label) for item in stage.items]
+        if stage.gate is not None:
+            parts.append(("gate", stage.gate.label))
+        for key, label in parts:
+            for lang in languages():
+                names[lang][f"{stage.key}/{key}"] = f"{tr(stage.label, lang)}/{tr(label, lang)}"
+    return names
 
 
 def item_names(playbook: Playbook) -> dict[str, dict[str, str]]:

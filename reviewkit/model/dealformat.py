@@ -225,22 +225,32 @@ PRICE_CHANGE = Struct(
     name="PriceChange",
 )
 
-HISTORY = Struct(
-    {
-        "date": Date(),
-        "from": Text(),
-        "to": Text(),
-        "forced": Bool(),
-        "reason": Text(),
-        "open": TEXTS,
-    },
-    required=("to",),
-    name="StageMove",
-)
+
+def stage_move(stage: Field, gap: Field) -> Struct:
+    """One entry of `history:` as `advance` writes it: the stages a deal moved between and,
+    when forced, the items left open (`stage/item`)."""
+    return Struct(
+        {
+            "date": Date(),
+            "from": stage,
+            "to": stage,
+            "forced": Bool(),
+            "reason": Text(),
+            "open": ListOf(gap, LIMITS["list"]),
+        },
+        required=("to",),
+        name="StageMove",
+    )
+
+
+HISTORY = stage_move(Text(), Text())
 
 
 def deal_schema(
-    stage: Field | None = None, checklist: Field | None = None, item: Field | None = None
+    stage: Field | None = None,
+    checklist: Field | None = None,
+    item: Field | None = None,
+    moves: Struct = HISTORY,
 ) -> Struct:
     """The whole deal file. A playbook supplies the stage and item keys and checklist shape."""
     return Struct(
@@ -359,7 +369,7 @@ def deal_schema(
                 {"date": Date(), "winner": Text(), "reasons": TEXTS, "lessons": TEXTS}
             ),
             "suppress": ListOf(suppression(stage or Text(), item or Text()), LIMITS["suppress"]),
-            "history": ListOf(HISTORY, LIMITS["history"]),
+            "history": ListOf(moves, LIMITS["history"]),
         },
         required=("reviewkit", "deal"),
         name="DealData",

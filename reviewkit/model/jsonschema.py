@@ -38,6 +38,7 @@ from reviewkit.model.schema import (
     Money,
     Number,
     Percent,
+    Recorded,
     Struct,
     Text,
 )
@@ -168,6 +169,8 @@ def _synonym_keys(out: dict[str, Any], path: tuple[str, ...], synonyms: Synonyms
 
 def _value_schema(field: Field, synonyms: Synonyms | None = None) -> dict[str, Any]:
     """The JSON Schema of a field type that holds one value."""
+    if isinstance(field, Recorded):  # any text: a record of keys that may have changed since
+        return {"type": "string"}
     if isinstance(field, Enum | Bool) and synonyms is not None:
         words = list(value_synonyms(synonyms.labels, field))
         if isinstance(field, Enum):

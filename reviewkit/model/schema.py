@@ -458,6 +458,16 @@ class Enum(Field):
         return None
 
 
+class Recorded(Enum):
+    """A key written down when it was current (the stage a deal moved from, an item left
+    open): read from its label as an `Enum` is, so a Chinese-form file can record it in its
+    own words, but any other text is kept as written, as `Text` keeps it: a stage the
+    playbook has renamed since does not make the record wrong."""
+
+    def load(self, node: Node | None, ctx: Context, path: Path) -> str | None:
+        return Text().load(node, ctx, path)
+
+
 class Money(Field):
     """`{amount: <number>, currency: <ISO 4217>}`, plus any extra fields given."""
 

@@ -25,6 +25,7 @@ from reviewkit.model.schema import (
     Money,
     Number,
     Percent,
+    Recorded,
     Struct,
     Text,
 )
@@ -86,6 +87,8 @@ class _Writer:
         if isinstance(field, Money):
             fields = {"amount": Number(), "currency": Text(), **field.extra}
             return self.struct(Struct(fields), field.name or "Money", path)
+        if isinstance(field, Recorded):  # any text, as written
+            return "str"
         if isinstance(field, Enum):
             return self.alias(camel(field.name), field.values)
         simple = {

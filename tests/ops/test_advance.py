@@ -366,3 +366,29 @@ def test_advance_writes_a_chinese_form_file_in_the_chinese_form(tmp_path: Path) 
     assert "阶段记录:" in added and "    强制推进: 是" in added
     deal = load_deal(path)
     assert deal.stage == "qualification" and deal.data["history"][0]["forced"] is True
+    history = added[added.index("阶段记录:") :]
+    assert history[2:4] == ["    原阶段: 需求了解与信息收集", "    新阶段: 机会评估"]
+    gaps = history[history.index("    未满足项:") + 1 :]
+    assert gaps and all(line.startswith("      - 需求了解与信息收集/") for line in gaps), gaps
+    assert not any(c.isascii() and c.isalpha() for line in history for c in line)  # no YAML words
+    move = deal.data["history"][0]
+    assert (move["from"], move["to"]) == ("discovery", "qualification")  # read as keys
+    assert move["open"] and all(g.startswith("discovery/") for g in move["open"])
+    again = CliRunner().invoke(app, ["check", str(path), "--today", str(TODAY)])
+    accepted = [line for line in again.output.splitlines() if "强制推进时接受：先评估机会" in line]
+    assert len(accepted) == len(move["open"])  # each gap known as accepted, from its Chinese name
+
+
+def test_a_recorded_stage_the_playbook_no_longer_has_is_kept_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text(
+        MINIMAL
+        + "history:\n  - date: 2025-01-02\n    from: scouting\n    to: relationship\n"
+        + "    forced: true\n    reason: old playbook\n    open: [scouting/first-call]\n",
+        encoding="utf-8",
+    )
+    deal = load_deal(path)
+    move = deal.data["history"][0]
+    assert (move["from"], move["open"]) == ("scouting", ["scouting/first-call"])
+    result = CliRunner().invoke(app, ["check", str(path), "--today", str(TODAY)])
+    assert result.exit_code in (0, 1) and "scouting" not in result.output
