@@ -35,12 +35,16 @@ def declared_type(parser: Any, name: str) -> Any | None:
     declared = len(words) == 1 and f"typedef {words[0]}" in parser._declarations
     if not declared and not set(words) <= _BASIC:
         return None
-    item = c_ast.TypeDecl(None, [], None, c_ast.IdentifierType(words))
+    # By keyword: a pycparser whose nodes take other fields raises rather than builds a
+    # different tree (and the name then goes to the parser).
+    item = c_ast.TypeDecl(
+        declname=None, quals=[], align=None, type=c_ast.IdentifierType(names=words)
+    )
     if match["pointer"]:
-        node: Any = c_ast.PtrDecl([], item)
+        node: Any = c_ast.PtrDecl(quals=[], type=item)
     else:
-        length = c_ast.Constant("int", match["length"]) if match["length"] else None
-        node = c_ast.ArrayDecl(item, length, [])
+        length = c_ast.Constant(type="int", value=match["length"]) if match["length"] else None
+        node = c_ast.ArrayDecl(type=item, dim=length, dim_quals=[])
     return parser._get_type_and_quals(node)
 
 
@@ -60,7 +64,10 @@ def read_names_directly() -> None:
     def typeof_locked(ffi: Any, cdecl: Any) -> Any:
         if cdecl in ffi._parsed_types or not isinstance(cdecl, str):
             return parse(ffi, cdecl)
-        found = declared_type(ffi._parser, cdecl)
+        try:
+            found = declared_type(ffi._parser, cdecl)
+        except Exception:  # a cffi or pycparser unlike the ones this follows: the parser's way
+            found = None
         if found is None or found[0].is_raw_function:
             return parse(ffi, cdecl)
         result = ffi._get_cached_btype(found[0]), False

@@ -81,3 +81,17 @@ print(len(calls), buffer[12344], rectangle.width)
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["0", "12344", "0"]
+
+
+def test_a_name_it_cannot_build_goes_to_cffis_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pycparser whose nodes take other fields makes building the tree raise: the name is
+    then read by cffi's parser, as without this module."""
+    from reviewkit.present import cdecl
+
+    def unlike(parser: object, name: str) -> None:
+        raise TypeError("TypeDecl() got an unexpected keyword argument 'align'")
+
+    monkeypatch.setattr(cdecl, "declared_type", unlike)
+    assert "hb_codepoint_t[7919]" not in FFI._parsed_types
+    array = FFI.typeof("hb_codepoint_t[7919]")
+    assert FFI.sizeof(array) == 7919 * FFI.sizeof("hb_codepoint_t")
