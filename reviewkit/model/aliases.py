@@ -174,7 +174,8 @@ def _walk_value(node: Scalar, field: Enum | Bool, labels: Labels, out: Spelling)
     if found is not None:
         out.rewritten.append((node, node.value))
         node.value = found[0]
-        out.met(found[1])
+        if not isinstance(field, Recorded):  # a record's words do not make the file's form
+            out.met(found[1])
 
 
 def _walk_mapping(

@@ -18,7 +18,8 @@ from typing import Any
 
 _NAME = re.compile(
     r"\s*(?P<base>[A-Za-z_]\w*(?:\s+[A-Za-z_]\w*)*)\s*"
-    r"(?:(?P<pointer>\*)|\[\s*(?P<length>[0-9]*)\s*\])\s*"
+    r"(?:(?P<pointer>\*)|\[\s*(?P<length>[0-9]*)\s*\])\s*",
+    re.ASCII,  # C's spaces and names: a no-break space is no separator to cffi
 )
 _BASIC = frozenset({"char", "short", "int", "long", "signed", "unsigned", "float", "double"})
 

@@ -13,6 +13,7 @@ import contextlib
 import gc
 import logging
 import sys
+import threading
 from collections.abc import Iterator
 from math import inf
 from pathlib import Path
@@ -53,6 +54,7 @@ with quick_lookup(), fonttools_on_demand(), collector_off():
     from weasyprint.pdf import fonts as weasyprint_fonts
     from weasyprint.pdf import stream as weasyprint_stream
     from weasyprint.svg.bounding_box import extend_bounding_box
+    from weasyprint.svg.utils import normalize as svg_numbers
     from weasyprint.svg.utils import size as svg_length
     from weasyprint.text.fonts import get_hb_object_data
     from weasyprint.text.line_break import split_first_line
@@ -158,7 +160,7 @@ def drawn_whole(node: Any) -> bool:
         return False
     if any(node.get(name) is not None for name in _PER_LETTER + _VERTICAL):
         return False
-    return all(len(node.attrib.get(axis, "").replace(",", " ").split()) <= 1 for axis in "xy")
+    return all(len(svg_numbers(node.attrib.get(axis)).split()) <= 1 for axis in "xy")
 
 
 def draw_svg_text(svg: Any, node: Any, font_size: float) -> None:
@@ -194,9 +196,9 @@ def draw_svg_text(svg: Any, node: Any, font_size: float) -> None:
     cursor, shift = svg.cursor_position, svg.cursor_d_position
     x = svg_length(attributes["x"], font_size, svg.inner_width) if "x" in attributes else None
     y = svg_length(attributes["y"], font_size, svg.inner_height) if "y" in attributes else None
-    if x is not None:
+    if x:  # as WeasyPrint's: a position of 0 keeps the shift
         shift[0] = 0
-    if y is not None:
+    if y:
         shift[1] = 0
     x = cursor[0] if x is None else x
     y = cursor[1] if y is None else y
@@ -255,13 +257,13 @@ SVG_TEXT_WHOLE = _set_svg_text_whole()
 
 _face_data = get_hb_object_data
 _LATER = object()
-_meeting_font = False
+_meeting = threading.local()  # whether this thread is meeting a font
 
 
 def _face_data_later(hb_object: Any, ot_color: Any = None, glyph: Any = None) -> Any:
     """WeasyPrint's `get_hb_object_data`, but a font's whole file is left for later while
-    the font is being met (`FontFileOnDemand.__init__`)."""
-    if _meeting_font and ot_color is None and glyph is None:
+    this thread is meeting the font (`FontFileOnDemand.__init__`)."""
+    if getattr(_meeting, "font", False) and ot_color is None and glyph is None:
         return _LATER
     return _face_data(hb_object, ot_color, glyph)
 
@@ -274,12 +276,11 @@ class FontFileOnDemand(weasyprint_fonts.Font):
     _cleaned: Any = None
 
     def __init__(self, *args: Any) -> None:
-        global _meeting_font
-        _meeting_font = True
+        _meeting.font = True
         try:
             super().__init__(*args)
         finally:
-            _meeting_font = False
+            _meeting.font = False
 
     @property
     def file_content(self) -> Any:
@@ -303,8 +304,6 @@ def subset_in_pairs(fonts: dict[str, Any], subset: bool, hinting: bool) -> None:
     per file, with the glyphs of all that file's fonts), two at a time: the largest faces
     are shared between this thread and one other. A font whose cleaning fails here is left
     for WeasyPrint's pass, which meets the failure as it always would."""
-    import threading
-
     by_file: dict[str, list[Any]] = {}
     for font in fonts.values():
         by_file.setdefault(font.hash, []).append(font)

@@ -392,3 +392,25 @@ def test_a_recorded_stage_the_playbook_no_longer_has_is_kept_as_written(tmp_path
     assert (move["from"], move["open"]) == ("scouting", ["scouting/first-call"])
     result = CliRunner().invoke(app, ["check", str(path), "--today", str(TODAY)])
     assert result.exit_code in (0, 1) and "scouting" not in result.output
+
+
+def test_an_english_file_whose_history_names_stages_in_chinese_stays_english(
+    tmp_path: Path,
+) -> None:
+    """A record's words do not make a file Chinese: advance writes its new lines in English."""
+    path = tmp_path / "deal.yaml"
+    path.write_text(
+        MINIMAL
+        + "history:\n  - date: 2026-10-01\n    from: 机会评估\n    to: 需求了解与信息收集\n",
+        encoding="utf-8",
+    )
+    assert form_of(path.read_text(encoding="utf-8"), load_deal(path).playbook) is None
+    assert load_deal(path).data["history"][0]["from"] == "qualification"  # read as the key
+    before = path.read_text(encoding="utf-8")
+    args = ["advance", str(path), "--to", "partner", "--force", "--reason", "asked"]
+    result = CliRunner().invoke(app, [*args, "--today", str(TODAY)])
+    assert result.exit_code == 0, result.output
+    removed, added = changes(before, path.read_text(encoding="utf-8"))
+    assert removed == ["  stage: relationship"] and added[0] == "  stage: partner"
+    assert "    from: relationship" in added and "    to: partner" in added
+    assert not any("阶段" in line for line in added), added

@@ -22,6 +22,7 @@ LABELS = f"""<!DOCTYPE html><html lang="en"><body style="margin:0">
 <text x="20" y="150">决策链 分析 王海涛</text>
 <text x="20" y="180">Waves <tspan font-weight="bold">Tide</tspan> after</text>
 <g transform="translate(300,200)"><text x="6" y="13" font-size="7" fill="#fff">Planning circle</text></g>
+<text x="10" y="230" dx="50">Shifted<tspan x="0"> Zero</tspan></text>
 </svg></body></html>"""
 
 PER_LETTER = f"""<!DOCTYPE html><html lang="en"><body style="margin:0">
@@ -33,6 +34,7 @@ PER_LETTER = f"""<!DOCTYPE html><html lang="en"><body style="margin:0">
 <text x="20" y="150" textLength="200">Stretched</text>
 <text x="20" y="180" dominant-baseline="middle">Centred</text>
 <text x="20" y="210"><textPath>Path</textPath></text>
+<text x="10-5" y="240">Compact</text>
 </svg></body></html>"""
 
 
