@@ -58,22 +58,31 @@ with quick_lookup(), fonttools_on_demand(), collector_off():
     from weasyprint.svg.utils import size as svg_length
     from weasyprint.text.fonts import get_hb_object_data
     from weasyprint.text.line_break import split_first_line
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    from weasyprint.urls import URLFetcherResponse
 
     gc.freeze()
 
 LOGGER = logging.getLogger("weasyprint")
 
 
-class AssetsOnlyFetcher(URLFetcher):
-    """Serves files inside reviewkit's templates folder; refuses every other URL."""
+class AssetsOnlyFetcher:
+    """Serves files inside reviewkit's templates folder; refuses every other URL.
+
+    WeasyPrint calls its URL fetcher with the URL. Its own fetcher is a urllib opener with
+    handlers for HTTP, HTTPS, FTP and proxies; this one is not (it holds none and opens
+    nothing but a file of the package), so no code path through it can reach the network.
+    """
+
+    _fail_on_errors = False  # what WeasyPrint asks of a fetcher that refused: warn, go on
 
     def __init__(self) -> None:
-        super().__init__(allowed_protocols=("file",), allow_redirects=False)
         self.root = templates_dir().resolve()
         self.refused: list[str] = []
 
-    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+    def __call__(self, url: str) -> URLFetcherResponse:
+        return self.fetch(url)
+
+    def fetch(self, url: str) -> URLFetcherResponse:
         parts = urlsplit(url)
         if parts.scheme == "file" and parts.netloc in ("", "localhost"):
             path = Path(unquote(parts.path)).resolve()

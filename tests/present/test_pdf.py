@@ -295,7 +295,12 @@ def test_fetcher_refuses_everything_but_reviewkit_assets(listener, no_network) -
 
 
 def test_fetcher_serves_files_inside_the_package_only(tmp_path: Path) -> None:
+    import urllib.request
+
     fetcher = AssetsOnlyFetcher()
+    # Not WeasyPrint's urllib opener: no HTTP, FTP or proxy handler to reach anything with.
+    assert not isinstance(fetcher, urllib.request.OpenerDirector)
+    assert not hasattr(fetcher, "handlers") and not hasattr(fetcher, "open")
     css = fetcher.root / "pack.css"
     assert fetcher.fetch(css.as_uri()).read().startswith(b"/*")
     outside = tmp_path / "x.css"
