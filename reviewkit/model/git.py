@@ -13,6 +13,8 @@ from reviewkit.text.errors import error
 TIMEOUT = 30
 #: git must not fetch missing objects (a partial clone would) nor ask for credentials.
 ENV = {**os.environ, "GIT_NO_LAZY_FETCH": "1", "GIT_TERMINAL_PROMPT": "0"}
+#: And no transport at all, for a git too old to know GIT_NO_LAZY_FETCH (before 2.39).
+NO_NETWORK = ("-c", "protocol.allow=never")
 
 
 def _git(
@@ -20,7 +22,7 @@ def _git(
 ) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
-            ["git", "-C", str(folder), *args],
+            ["git", *NO_NETWORK, "-C", str(folder), *args],
             input=stdin,
             capture_output=True,
             check=False,
