@@ -48,6 +48,22 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\]")
 
 
+#: The sheets before the checklist, in order: each table's catalogue key and its rows.
+TABLES = (
+    ("sheet_actions", action_rows),
+    ("sheet_risks", risk_rows),
+    ("sheet_support", support_rows),
+    ("sheet_decisions", decision_rows),
+    ("sheet_chain", people_rows),
+    ("sheet_dynamics", dynamics_rows),
+    ("sheet_problems", problem_rows),
+    ("sheet_pricing", pricing_rows),
+    ("sheet_price_changes", price_change_rows),
+)
+#: The sheets every pack has, rows or not; the others are left out when they have none.
+EVERY_PACK = frozenset({"sheet_actions", "sheet_chain"})
+
+
 def pack_xlsx(pack: Pack) -> bytes:
     """The workbook's bytes."""
     from openpyxl import Workbook
@@ -57,26 +73,9 @@ def pack_xlsx(pack: Pack) -> bytes:
     first = book.active
     assert first is not None
     book.remove(first)
-    headers, rows = action_rows(pack)
-    _sheet(book.create_sheet(_name(t["sheet_actions"])), headers, rows)
-    for key, table in (
-        ("sheet_risks", risk_rows),
-        ("sheet_support", support_rows),
-        ("sheet_decisions", decision_rows),
-    ):
+    for key, table in TABLES:
         headers, rows = table(pack)
-        if rows:
-            _sheet(book.create_sheet(_name(t[key])), headers, rows)
-    headers, rows = people_rows(pack)
-    _sheet(book.create_sheet(_name(t["sheet_chain"])), headers, rows)
-    for key, table in (
-        ("sheet_dynamics", dynamics_rows),
-        ("sheet_problems", problem_rows),
-        ("sheet_pricing", pricing_rows),
-        ("sheet_price_changes", price_change_rows),
-    ):
-        headers, rows = table(pack)
-        if rows:
+        if rows or key in EVERY_PACK:
             _sheet(book.create_sheet(_name(t[key])), headers, rows)
     checklist = []
     for s in pack.stages:
