@@ -4,7 +4,11 @@ WeasyPrint gets a URL fetcher that serves reviewkit's own assets and refuses eve
 else (other files, the network, attachments): a pack never reads or fetches anything the
 deal file names.
 
-The figures' labels (SVG `<text>`) are set a string at a time (`draw_svg_text`).
+On the WeasyPrint release whose code it follows (`FOLLOWED`), three of WeasyPrint's slow
+spots are done with less work, each leaving the PDF as it was: the figures' labels (SVG
+`<text>`) are set a string at a time (`draw_svg_text`), a font's file is copied out of
+HarfBuzz only when read (`FontFileOnDemand`), and fonts are subset two at a time
+(`subset_in_pairs`). Any other release runs WeasyPrint's own code.
 """
 
 from __future__ import annotations
@@ -63,6 +67,8 @@ with quick_lookup(), fonttools_on_demand(), collector_off():
     gc.freeze()
 
 LOGGER = logging.getLogger("weasyprint")
+#: Whether this is the WeasyPrint release whose internals the changes below follow.
+FOLLOWED = weasyprint.__version__.split(".")[0] == "70"
 
 
 class AssetsOnlyFetcher:
@@ -233,12 +239,9 @@ def draw_svg_text(svg: Any, node: Any, font_size: float) -> None:
 
 
 def _set_svg_text_whole() -> bool:
-    """Use `draw_svg_text` for SVG text, on the WeasyPrint release it follows (70)."""
+    """Use `draw_svg_text` for SVG text, on the WeasyPrint release it follows."""
     tags = weasyprint.svg.TAGS
-    if (
-        weasyprint.__version__.split(".")[0] != "70"
-        or tags.get("text") is not _WEASYPRINTS_SVG_TEXT
-    ):
+    if not FOLLOWED or tags.get("text") is not _WEASYPRINTS_SVG_TEXT:
         return False
     for tag, drawer in tags.items():
         if drawer is _WEASYPRINTS_SVG_TEXT:
@@ -359,7 +362,7 @@ def _follow_fonts_on_demand() -> bool:
     """Use `FontFileOnDemand` for the fonts of pages and `subset_in_pairs` before they are
     embedded, on the WeasyPrint release they follow."""
     if (
-        weasyprint.__version__.split(".")[0] != "70"
+        not FOLLOWED
         or weasyprint_stream.Font is not weasyprint_fonts.Font  # type: ignore[attr-defined]
         or weasyprint_fonts.get_hb_object_data is not get_hb_object_data  # type: ignore[attr-defined]
         or weasyprint_pdf.build_fonts_dictionary is not _build_fonts_dictionary  # type: ignore[attr-defined]
